@@ -1,0 +1,49 @@
+import { bodyParser } from '@koa/bodyparser'
+import Router from '@koa/router'
+import { AppError, apiPrefix } from '@minqing/shared'
+import Koa from 'koa'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { errorMiddleware } from './http/errorMiddleware'
+import type { AppDeps } from './http/deps'
+import { healthRouter } from './http/health'
+import { mountRoutes } from './http/mountRoutes'
+import { requestLog } from './http/requestLog'
+import { staticH5 } from './http/staticH5'
+import { routeTable } from './routes'
+
+const defaultH5Dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../miniapp/dist/h5')
+
+/** Builds the Koa app without listening, so tests drive `app.callback()` directly. */
+export function createApp(deps: AppDeps): Koa {
+  const app = new Koa()
+  app.context.deps = deps
+  app.silent = true // errors are logged by errorMiddleware, not Koa's default stderr printer
+
+  app.use(errorMiddleware(deps.logger))
+  app.use(requestLog(deps.logger))
+  app.use(
+    bodyParser({
+      enableTypes: ['json', 'form'],
+      jsonLimit: deps.config.BODY_LIMIT,
+      formLimit: deps.config.BODY_LIMIT,
+      // Arrays and primitives at the top level are valid JSON; the route schemas decide.
+      jsonStrict: false,
+    }),
+  )
+
+  const health = healthRouter()
+  app.use(health.routes())
+
+  const api = new Router({ prefix: apiPrefix })
+  mountRoutes(api, routeTable)
+  app.use(api.routes())
+  app.use(api.allowedMethods({ throw: false }))
+  app.use(async (ctx, next) => {
+    if (ctx.path === apiPrefix || ctx.path.startsWith(`${apiPrefix}/`)) throw new AppError('ROUTE_NOT_FOUND')
+    await next()
+  })
+
+  app.use(staticH5(deps.config.H5_DIR ?? defaultH5Dir))
+  return app
+}

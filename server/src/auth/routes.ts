@@ -1,0 +1,56 @@
+import {
+  guestLoginInputSchema,
+  loginInputSchema,
+  refreshInputSchema,
+  wechatLoginInputSchema,
+} from '@minqing/shared'
+import { defineRoute } from '../http/defineRoute'
+import { loginAsGuest, loginWithWechat } from './loginWithIdentity'
+import { loginWithPassword } from './loginWithPassword'
+import { endSession, refreshSession, startSession } from './sessions'
+
+export const authRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/auth/login',
+    access: 'public',
+    summary: 'Log in with phone and password',
+    body: loginInputSchema,
+    handler: async (ctx, { body }) => startSession(ctx.deps, await loginWithPassword(ctx.deps, body)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/refresh',
+    access: 'public',
+    summary: 'Exchange a refresh token for a new token pair',
+    body: refreshInputSchema,
+    handler: (ctx, { body }) => refreshSession(ctx.deps, body.refreshToken),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/logout',
+    access: 'public',
+    summary: 'Revoke a refresh token and its family',
+    body: refreshInputSchema,
+    handler: async (_ctx, { body }) => {
+      await endSession(body.refreshToken)
+      return { ok: true }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/wechat',
+    access: 'public',
+    summary: 'Resident login with a WeChat wx.login code',
+    body: wechatLoginInputSchema,
+    handler: async (ctx, { body }) => startSession(ctx.deps, await loginWithWechat(ctx.deps, body.code)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/guest',
+    access: 'public',
+    summary: 'Resident guest login bound to a browser device id (H5)',
+    body: guestLoginInputSchema,
+    handler: async (ctx, { body }) => startSession(ctx.deps, await loginAsGuest(body.deviceId)),
+  }),
+]

@@ -1,0 +1,45 @@
+import { z } from 'zod'
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1')
+
+/** Every setting comes from the environment and is checked here, once, before anything starts. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    MONGODB_URI: z.string().url().optional(),
+    /** Where the local database keeps its files when MONGODB_URI is not set. */
+    DATA_DIR: z.string().default('.data'),
+    /** Signs access tokens; required in production, generated and kept in DATA_DIR otherwise. */
+    JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Seeds the demo units, accounts and sample data on first start. */
+    SEED_DEMO: booleanFlag.default(true),
+    DEMO_PASSWORD: z.string().min(8).default('minqing-demo'),
+    /** The built H5 app served at `/`. */
+    H5_DIR: z.string().optional(),
+    WECHAT_APPID: z.string().optional(),
+    WECHAT_SECRET: z.string().optional(),
+    WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+    BODY_LIMIT: z.string().default('1mb'),
+  })
+  .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
+    message: 'JWT_SECRET is required when NODE_ENV=production',
+    path: ['JWT_SECRET'],
+  })
+
+export type Config = z.infer<typeof configSchema>
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  return result.data
+}

@@ -1,0 +1,18 @@
+import { createTokenService } from './auth/tokens'
+import { createWechatAuthClient } from './auth/wechatClient'
+import type { Config } from './config/config'
+import type { AppDeps, Clock } from './http/deps'
+import type { Logger } from './log/logger'
+
+/** Wires the real adapters from configuration. */
+export function buildDeps(config: Config, logger: Logger, jwtSecret: string, clock: Clock): AppDeps {
+  const wechat =
+    config.WECHAT_APPID && config.WECHAT_SECRET
+      ? createWechatAuthClient({
+          baseUrl: config.WECHAT_API_BASE,
+          appId: config.WECHAT_APPID,
+          secret: config.WECHAT_SECRET,
+        })
+      : undefined
+  return { config, logger, clock, tokens: createTokenService(jwtSecret, clock), wechat }
+}

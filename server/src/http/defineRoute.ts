@@ -1,0 +1,61 @@
+import { AppError, parseOrThrow, type Role } from '@minqing/shared'
+import type { Context } from 'koa'
+import type { z } from 'zod'
+
+/** The roles a route admits, or 'public' for routes that need no login. */
+export type Access = 'public' | readonly Role[]
+
+/** Who is calling, from a verified access token. */
+export interface Viewer {
+  userId: string
+  role: Role
+  unitId: string | null
+}
+
+type Maybe<S> = S extends z.ZodType ? z.output<S> : undefined
+
+export interface RouteInput<B, Q, P, A extends Access> {
+  body: Maybe<B>
+  query: Maybe<Q>
+  params: Maybe<P>
+  viewer: A extends 'public' ? Viewer | undefined : Viewer
+}
+
+export interface RouteSpec<
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+  A extends Access = Access,
+> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete'
+  /** Path below /api/v1, in @koa/router syntax ("/users/:id"). */
+  path: string
+  access: A
+  summary: string
+  body?: B
+  query?: Q
+  params?: P
+  /** Status for a successful answer (default 200). */
+  status?: number
+  /** Returns the response body; return undefined when the handler has set ctx.body itself. */
+  handler(ctx: Context, input: RouteInput<B, Q, P, A>): Promise<unknown> | unknown
+}
+
+/** Declares a route; exists only so TypeScript infers the input types from the schemas. */
+export function defineRoute<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  const A extends Access = Access,
+>(spec: RouteSpec<B, Q, P, A>): RouteSpec {
+  return spec as unknown as RouteSpec
+}
+
+/** Parses params, query and body against the route's schemas, collecting every issue. */
+export function parseRouteInput(ctx: Context, spec: RouteSpec) {
+  if (spec.body && ctx.request.length && !ctx.is('json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
+  const params = spec.params ? parseOrThrow(spec.params, ctx.params) : undefined
+  const query = spec.query ? parseOrThrow(spec.query, ctx.query) : undefined
+  const body = spec.body ? parseOrThrow(spec.body, ctx.request.body ?? {}) : undefined
+  return { params, query, body }
+}

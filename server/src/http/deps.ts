@@ -1,0 +1,26 @@
+import type { Config } from '../config/config'
+import type { Logger } from '../log/logger'
+import type { TokenService } from '../auth/tokens'
+import type { WechatAuthClient } from '../auth/wechatClient'
+
+/** A clock the tests can move; everything time-dependent asks it instead of `new Date()`. */
+export interface Clock {
+  now(): Date
+}
+export const systemClock: Clock = { now: () => new Date() }
+
+/** What route handlers need from the outside world, built once in `main.ts` (or a test). */
+export interface AppDeps {
+  config: Config
+  logger: Logger
+  clock: Clock
+  tokens: TokenService
+  /** Undefined when WECHAT_APPID / WECHAT_SECRET are not configured. */
+  wechat?: WechatAuthClient
+}
+
+declare module 'koa' {
+  interface DefaultContext {
+    deps: AppDeps
+  }
+}

@@ -1,0 +1,80 @@
+import mongoose from 'mongoose'
+import type { Server } from 'node:http'
+import { createApp } from './app'
+import { ConfigError, loadConfig } from './config/config'
+import { localJwtSecret } from './config/jwtSecret'
+import { fromProjectRoot } from './config/paths'
+import { connectDatabase } from './db/connect'
+import { startLocalDatabase, type LocalDatabase } from './db/localDatabase'
+import { buildDeps } from './deps'
+import { systemClock } from './http/deps'
+import { createLogger } from './log/logger'
+import { seedDemo } from './seed/demoSeed'
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+  const logger = createLogger(config.LOG_LEVEL)
+  const dataDir = fromProjectRoot(config.DATA_DIR)
+
+  let local: LocalDatabase | undefined
+  let uri = config.MONGODB_URI
+  if (uri) {
+    logger.info('database: MONGODB_URI is set; using it')
+  } else {
+    local = await startLocalDatabase({ dataDir, reuse: true })
+    uri = local.uri
+    logger.info({ kind: local.kind, reason: local.reason }, `database: started local ${local.kind}`)
+    console.log(`[minqing] database: ${local.kind} — ${local.reason}`)
+  }
+  await connectDatabase(uri)
+  // Indexes (unique phone identities, subtree paths) must exist before the first request.
+  await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()))
+
+  const jwtSecret = config.JWT_SECRET ?? localJwtSecret(dataDir)
+  const deps = buildDeps(config, logger, jwtSecret, systemClock)
+
+  if (config.SEED_DEMO) {
+    const logins = await seedDemo(config.DEMO_PASSWORD)
+    if (logins) {
+      console.log(`[minqing] demo data seeded. Logins (password: ${config.DEMO_PASSWORD}):`)
+      for (const login of logins) console.log(`  ${login.role.padEnd(9)} ${login.phone}  ${login.name}  ${login.unit ?? ''}`)
+    }
+  }
+
+  const server: Server = createApp(deps).listen(config.PORT, config.HOST, () => {
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : config.PORT
+    logger.info({ port }, 'listening')
+    console.log(`[minqing] listening on http://127.0.0.1:${port}/ (API under /api/v1)`)
+  })
+  server.requestTimeout = 30_000
+
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down')
+    const force = setTimeout(() => process.exit(1), 10_000)
+    force.unref()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await mongoose.disconnect()
+    await local?.stop()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+main().catch((error: unknown) => {
+  console.error('[minqing] failed to start:', error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,19 @@
+import { unitLevels } from '@minqing/shared'
+import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose'
+
+const unitSchema = new Schema(
+  {
+    name: { type: String, required: true, maxlength: 100 },
+    level: { type: String, enum: unitLevels, required: true },
+    parentId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
+    /** Ancestor ids from the root down to the parent: a subtree query is `{ path: unitId }`. */
+    path: { type: [Schema.Types.ObjectId], default: [] },
+  },
+  { timestamps: true },
+)
+unitSchema.index({ path: 1 })
+unitSchema.index({ parentId: 1, name: 1 }, { unique: true })
+
+export type UnitRecord = InferSchemaType<typeof unitSchema>
+export type UnitDocument = HydratedDocument<UnitRecord>
+export const UnitModel = mongoose.model('Unit', unitSchema)

@@ -1,0 +1,43 @@
+import { AppError, type CreateUserInput } from '@minqing/shared'
+import mongoose from 'mongoose'
+import { hashPassword } from '../auth/passwords'
+import { UnitModel } from '../units/unit.model'
+import { IdentityModel } from './identity.model'
+import { UserModel, type UserDocument } from './user.model'
+
+/**
+ * Creates an account with a phone login. The phone identity is claimed first (its unique index
+ * decides races without a transaction); if the user insert then fails, the claim is released.
+ */
+export async function createUser(input: CreateUserInput): Promise<UserDocument> {
+  if (input.unitId && !(await UnitModel.exists({ _id: input.unitId }))) {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
+    })
+  }
+  const userId = new mongoose.Types.ObjectId()
+  try {
+    await IdentityModel.create({ provider: 'phone', key: input.phone, userId })
+  } catch (error) {
+    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) {
+      throw new AppError('DUPLICATE', {
+        issues: [{ path: 'phone', code: 'duplicate', message: '该手机号已注册 / Phone already registered' }],
+      })
+    }
+    throw error
+  }
+  try {
+    return await UserModel.create({
+      _id: userId,
+      name: input.name,
+      role: input.role,
+      phone: input.phone,
+      unitId: input.unitId ?? null,
+      positionLevel: input.role === 'staff' ? (input.positionLevel ?? 'cadre') : (input.positionLevel ?? null),
+      passwordHash: await hashPassword(input.password),
+    })
+  } catch (error) {
+    await IdentityModel.deleteOne({ provider: 'phone', key: input.phone, userId })
+    throw error
+  }
+}

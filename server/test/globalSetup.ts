@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { startLocalDatabase } from '../src/db/localDatabase'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    mongoUri: string
+    databaseKind: string
+  }
+}
+
+/**
+ * One real database server for the whole test run: MONGODB_URI when set (a real MongoDB in
+ * production-like CI), otherwise a local one started the same way the server starts it.
+ */
+export default async function setup(project: TestProject) {
+  if (process.env.MONGODB_URI) {
+    project.provide('mongoUri', process.env.MONGODB_URI)
+    project.provide('databaseKind', 'external')
+    return
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'minqing-test-db-'))
+  const database = await startLocalDatabase({ dataDir })
+  project.provide('mongoUri', database.uri)
+  project.provide('databaseKind', database.kind)
+  return async () => {
+    await database.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}

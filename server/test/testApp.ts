@@ -1,0 +1,53 @@
+import { Writable } from 'node:stream'
+import supertest from 'supertest'
+import { createApp } from '../src/app'
+import { loadConfig, type Config } from '../src/config/config'
+import { buildDeps } from '../src/deps'
+import type { AppDeps, Clock } from '../src/http/deps'
+import { createLogger } from '../src/log/logger'
+
+/** A clock that tests move by hand. */
+export function manualClock(start = new Date('2026-03-02T09:00:00+08:00')) {
+  let current = start.getTime()
+  const clock: Clock & { advance(ms: number): void; set(date: Date): void } = {
+    now: () => new Date(current),
+    advance: (ms) => {
+      current += ms
+    },
+    set: (date) => {
+      current = date.getTime()
+    },
+  }
+  return clock
+}
+
+export interface TestAppOptions {
+  clock?: Clock
+  env?: Record<string, string>
+  override?: (deps: AppDeps) => AppDeps
+}
+
+/** The real app on the test database, driven in-process through `app.callback()`; logs are captured. */
+export function testApp(options: TestAppOptions = {}) {
+  const logLines: string[] = []
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk))
+      done()
+    },
+  })
+  const config: Config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    SEED_DEMO: 'false',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-42',
+    H5_DIR: '/nonexistent',
+    ...options.env,
+  })
+  const clock = options.clock ?? manualClock()
+  let deps = buildDeps(config, createLogger(config.LOG_LEVEL, sink), config.JWT_SECRET!, clock)
+  if (options.override) deps = options.override(deps)
+  const app = createApp(deps)
+  const request = supertest(app.callback())
+  return { app, deps, request, logLines, clock }
+}

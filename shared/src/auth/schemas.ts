@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { positionLevelSchema, roleSchema } from './roles'
+
+/** Mainland China mobile numbers: 11 digits starting 13–19. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { message: '请输入11位手机号 / Enter an 11-digit mobile number' })
+
+export const passwordSchema = z
+  .string()
+  .min(8, { message: '密码至少8位 / At least 8 characters' })
+  .max(128, { message: '密码最多128位 / At most 128 characters' })
+
+export const loginInputSchema = z.object({
+  phone: phoneSchema,
+  // Login accepts any non-empty password: length rules apply when a password is set, not checked.
+  password: z.string().min(1, { message: '请输入密码 / Enter the password' }).max(128),
+})
+export type LoginInput = z.infer<typeof loginInputSchema>
+
+export const refreshInputSchema = z.object({ refreshToken: z.string().min(20).max(200) })
+export const wechatLoginInputSchema = z.object({ code: z.string().min(1).max(200) })
+/** A device id the H5 client generates once (128-bit random, url-safe) and keeps. */
+export const guestLoginInputSchema = z.object({
+  deviceId: z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, { message: '设备标识无效 / Invalid device id' }),
+})
+
+export const userSchema = z.object({
+  id: z.string(),
+  role: roleSchema,
+  name: z.string(),
+  /** Masked (138****0003) unless the viewer may see it in full. */
+  phone: z.string().optional(),
+  unitId: z.string().nullable(),
+  positionLevel: positionLevelSchema.nullable(),
+  isGuest: z.boolean(),
+})
+export type User = z.infer<typeof userSchema>
+
+export const sessionSchema = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  accessTokenExpiresAt: z.string(),
+  user: userSchema,
+})
+export type Session = z.infer<typeof sessionSchema>
+
+export const createUserInputSchema = z
+  .object({
+    phone: phoneSchema,
+    name: z.string().trim().min(1).max(50),
+    role: roleSchema,
+    password: passwordSchema,
+    unitId: z.string().regex(/^[0-9a-f]{24}$/, { message: '单位编号无效 / Invalid unit id' }).optional(),
+    positionLevel: positionLevelSchema.optional(),
+  })
+  .refine((input) => input.role === 'resident' || input.role === 'admin' || input.unitId, {
+    message: '该角色必须属于一个单位 / This role must belong to a unit',
+    path: ['unitId'],
+  })
+export type CreateUserInput = z.infer<typeof createUserInputSchema>

@@ -1,0 +1,45 @@
+/**
+ * Every error the API can answer with. The code is the stable, machine-readable contract;
+ * clients switch on it, never on the message text.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的内容有误，请检查后重试', en: 'The request is invalid' },
+  INVALID_JSON: { status: 400, zh: '请求格式不是有效的 JSON', en: 'The request body is not valid JSON' },
+  INVALID_ID: { status: 400, zh: '编号格式不正确', en: 'The id is malformed' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Authentication is required' },
+  TOKEN_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'The access token has expired' },
+  INVALID_TOKEN: { status: 401, zh: '登录凭证无效', en: 'The token is invalid' },
+  INVALID_CREDENTIALS: { status: 401, zh: '手机号或密码错误', en: 'Wrong phone number or password' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: '密码错误次数过多，账号已暂时锁定，请稍后再试',
+    en: 'Too many failed attempts; the account is temporarily locked',
+  },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '记录不存在', en: 'The record does not exist' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  DUPLICATE: { status: 409, zh: '记录已存在', en: 'The record already exists' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests; slow down' },
+  INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal server error' },
+  WECHAT_LOGIN_FAILED: { status: 502, zh: '微信登录失败，请重试', en: 'WeChat login failed' },
+  WECHAT_NOT_CONFIGURED: {
+    status: 503,
+    zh: '微信登录未配置，请使用其他方式登录',
+    en: 'WeChat login is not configured on this server',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    zh: '数据库暂时不可用，请稍后再试',
+    en: 'The database is temporarily unavailable',
+  },
+  NETWORK_ERROR: { status: 0, zh: '网络连接失败，请检查网络', en: 'The network request failed' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>
+
+export type ErrorCode = keyof typeof errorCatalog
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorCatalog, value)
+}
