@@ -1,0 +1,41 @@
+import type { LoginInput, Session, User } from '@minqing/shared'
+import Taro from '@tarojs/taro'
+import { sessionStore } from '../session/sessionStore'
+import { api } from './client'
+
+async function keep(session: Promise<Session>): Promise<Session> {
+  const value = await session
+  sessionStore.set(value)
+  return value
+}
+
+export const loginWithPassword = (input: LoginInput) => keep(api.post<Session>('/auth/login', input, false))
+
+/** WeChat: wx.login gives a one-time code; the server exchanges it for the openid. */
+export async function loginWithWechat(): Promise<Session> {
+  const { code } = await Taro.login()
+  return keep(api.post<Session>('/auth/wechat', { code }, false))
+}
+
+const deviceKey = 'minqing.deviceId'
+
+/** H5 residents: a random id made once and kept in the browser stands in for WeChat. */
+export function guestDeviceId(): string {
+  const existing = Taro.getStorageSync(deviceKey) as string | ''
+  if (existing) return existing
+  const bytes = new Uint8Array(24)
+  crypto.getRandomValues(bytes)
+  const id = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+  Taro.setStorageSync(deviceKey, id)
+  return id
+}
+
+export const loginAsGuest = () => keep(api.post<Session>('/auth/guest', { deviceId: guestDeviceId() }, false))
+
+export const fetchMe = () => api.get<User>('/me')
+
+export async function logout(): Promise<void> {
+  const session = sessionStore.get()
+  sessionStore.set(null)
+  if (session) await api.post('/auth/logout', { refreshToken: session.refreshToken }, false).catch(() => undefined)
+}

@@ -1,0 +1,15 @@
+import Taro from '@tarojs/taro'
+import type { Transport } from './request'
+
+/** Taro.request works in both the mini-program and H5; it rejects only on network failure. */
+export const taroTransport: Transport = async (request) => {
+  const response = await Taro.request({
+    url: request.url,
+    method: request.method,
+    data: request.data as Taro.request.Option['data'],
+    header: request.header,
+    timeout: 15_000,
+    dataType: 'json',
+  })
+  return { statusCode: response.statusCode, data: response.data }
+}

@@ -1,0 +1,10 @@
+import { View } from '@tarojs/components'
+import type { PropsWithChildren } from 'react'
+import { useElderMode } from '../../elder/elderMode'
+import './index.css'
+
+/** Every page's root: applies elder mode (larger type, higher contrast) in one place. */
+export function Page({ children, className }: PropsWithChildren<{ className?: string }>) {
+  const [elder] = useElderMode()
+  return <View className={['mq-page', elder ? 'mq-elder' : '', className ?? ''].join(' ').trim()}>{children}</View>
+}

@@ -1,0 +1,48 @@
+import type { Role } from '@minqing/shared'
+
+export interface HomeEntry {
+  key: string
+  title: string
+  description: string
+}
+
+/**
+ * What each role sees first on the home page. Residents raise and follow cases; staff visit;
+ * handlers work their unit's inbox; leaders supervise; admins configure and dispatch.
+ */
+const entriesByRole: Record<Role, HomeEntry[]> = {
+  resident: [
+    { key: 'submitCase', title: '我要反映', description: '提交意见建议、投诉、求助' },
+    { key: 'myCases', title: '我的诉求', description: '查看办理进度与回复' },
+    { key: 'echoWall', title: '回音壁', description: '看看大家的诉求怎么办的' },
+    { key: 'topics', title: '问计于民', description: '参与征集话题' },
+  ],
+  staff: [
+    { key: 'newVisit', title: '新增走访', description: '记录民情日记（可离线）' },
+    { key: 'myVisits', title: '我的走访', description: '走访记录与同步状态' },
+    { key: 'quota', title: '任务进度', description: '走访指标完成情况' },
+    { key: 'pairs', title: '结对帮扶', description: '结对户与回访提醒' },
+    { key: 'reception', title: '接访值班', description: '今日开门接访' },
+  ],
+  handler: [
+    { key: 'inbox', title: '待办工单', description: '本单位待签收、待办理' },
+    { key: 'handled', title: '已办工单', description: '已回复、已办结' },
+    { key: 'objections', title: '派单异议', description: '非本单位职责的退回与移交' },
+  ],
+  leader: [
+    { key: 'supervision', title: '督办看板', description: '超期、预警与挂牌督办' },
+    { key: 'stats', title: '统计分析', description: '三率与单位排名' },
+    { key: 'ownedCases', title: '包案', description: '我牵头的案件' },
+    { key: 'unitProgress', title: '走访进度', description: '本单位走访完成情况' },
+  ],
+  admin: [
+    { key: 'dispatch', title: '派单中心', description: '人工派单与并单' },
+    { key: 'routing', title: '派单规则', description: '规则配置与试算' },
+    { key: 'units', title: '单位与用户', description: '组织架构与账号' },
+    { key: 'stats', title: '统计分析', description: '三率、红黑榜与台账' },
+  ],
+}
+
+export function entriesFor(role: Role): HomeEntry[] {
+  return entriesByRole[role]
+}

@@ -1,0 +1,43 @@
+import { roleLabels } from '@minqing/shared'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Page } from '../../components/Page'
+import { entriesFor } from '../../home/entries'
+import { useCurrentUser } from '../../session/useSession'
+import { Grid } from '../../ui/nutui'
+import './index.css'
+
+export default function HomePage() {
+  const user = useCurrentUser()
+  if (!user) return <Page />
+
+  return (
+    <Page>
+      <View className="home-header">
+        <View>
+          <Text className="home-greeting">您好，{user.name}</Text>
+          <Text className="home-role">{roleLabels[user.role]}</Text>
+        </View>
+        <View className="home-profile-link" onClick={() => void Taro.navigateTo({ url: '/pages/profile/index' })}>
+          我的
+        </View>
+      </View>
+      <Text className="home-section-title">常用功能</Text>
+      <Grid columns={2}>
+        {entriesFor(user.role).map((entry) => (
+          <Grid.Item
+            key={entry.key}
+            className={`home-entry home-entry-${entry.key}`}
+            text={
+              <View>
+                <Text>{entry.title}</Text>
+                <Text className="home-entry-description">{entry.description}</Text>
+              </View>
+            }
+            onClick={() => void Taro.showToast({ title: '功能建设中，敬请期待', icon: 'none' })}
+          />
+        ))}
+      </Grid>
+    </Page>
+  )
+}

@@ -1,0 +1,93 @@
+import { AppError, loginInputSchema } from '@minqing/shared'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { loginAsGuest, loginWithPassword, loginWithWechat } from '../../api/auth'
+import { Page } from '../../components/Page'
+import { Button, Cell, Input } from '../../ui/nutui'
+import { fieldErrors } from '../../ui/messages'
+import './index.css'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+export default function LoginPage() {
+  const [phone, setPhone] = useState('')
+  const [password, setPassword] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  async function attempt(login: () => Promise<unknown>) {
+    setBusy(true)
+    setMessage('')
+    try {
+      await login()
+      await Taro.reLaunch({ url: '/pages/home/index' })
+    } catch (error) {
+      const appError = error instanceof AppError ? error : new AppError('NETWORK_ERROR')
+      setErrors(fieldErrors(appError))
+      setMessage(appError.message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function submitPassword() {
+    const parsed = loginInputSchema.safeParse({ phone, password })
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error))
+      return
+    }
+    setErrors({})
+    void attempt(() => loginWithPassword(parsed.data))
+  }
+
+  return (
+    <Page>
+      <View className="login-brand">
+        <Text className="login-title">民情通</Text>
+        <Text className="login-subtitle">走访民情 · 倾听民意 · 限时办结</Text>
+      </View>
+      <Cell.Group>
+        <Cell>
+          <Input
+            name="phone"
+            type="tel"
+            placeholder="手机号"
+            value={phone}
+            maxLength={11}
+            onChange={(value: string) => setPhone(value)}
+          />
+        </Cell>
+        {errors.phone && <Text className="login-field-error">{errors.phone}</Text>}
+        <Cell>
+          <Input
+            name="password"
+            type="password"
+            placeholder="密码"
+            value={password}
+            onChange={(value: string) => setPassword(value)}
+            onConfirm={submitPassword}
+          />
+        </Cell>
+        {errors.password && <Text className="login-field-error">{errors.password}</Text>}
+      </Cell.Group>
+      {message && <Text className="login-message">{message}</Text>}
+      <View className="login-actions">
+        <Button type="primary" size="large" block loading={busy} onClick={submitPassword}>
+          登录
+        </Button>
+        {isWeapp ? (
+          <Button size="large" block disabled={busy} onClick={() => void attempt(loginWithWechat)}>
+            微信一键登录（群众）
+          </Button>
+        ) : (
+          <Button size="large" block disabled={busy} onClick={() => void attempt(loginAsGuest)}>
+            游客体验（群众）
+          </Button>
+        )}
+      </View>
+      <Text className="login-hint">工作人员请使用手机号和密码登录</Text>
+    </Page>
+  )
+}

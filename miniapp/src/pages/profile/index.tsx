@@ -1,0 +1,43 @@
+import { maskPhone, positionLevelLabels, roleLabels } from '@minqing/shared'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { logout } from '../../api/auth'
+import { Page } from '../../components/Page'
+import { useElderMode } from '../../elder/elderMode'
+import { useCurrentUser } from '../../session/useSession'
+import { Button, Cell, Switch } from '../../ui/nutui'
+import './index.css'
+
+export default function ProfilePage() {
+  const user = useCurrentUser()
+  const [elder, setElder] = useElderMode()
+
+  return (
+    <Page>
+      <Cell.Group title="个人信息">
+        <Cell title="姓名" extra={user?.name ?? ''} />
+        <Cell title="身份" extra={user ? roleLabels[user.role] : ''} />
+        {user?.positionLevel && <Cell title="职级" extra={positionLevelLabels[user.positionLevel]} />}
+        {user?.phone && <Cell title="手机号" extra={maskPhone(user.phone)} />}
+      </Cell.Group>
+      <Cell.Group title="显示">
+        <Cell
+          className="profile-elder"
+          title="长辈模式（大字、高对比）"
+          extra={<Switch checked={elder} onChange={(value: boolean) => setElder(value)} />}
+        />
+      </Cell.Group>
+      <View className="profile-actions">
+        <Button
+          size="large"
+          block
+          onClick={() => {
+            void logout().then(() => Taro.reLaunch({ url: '/pages/login/index' }))
+          }}
+        >
+          退出登录
+        </Button>
+      </View>
+    </Page>
+  )
+}
