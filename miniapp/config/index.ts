@@ -7,7 +7,10 @@ const sharedSource = path.resolve(__dirname, '../../shared/src')
 const platform = process.env.TARO_ENV ?? 'h5'
 // H5 is served by the API server itself, so it calls the same origin; the mini-program needs
 // the server's full address (WeChat requires a registered HTTPS domain in production).
-const apiBase = platform === 'h5' ? (process.env.MINQING_API_BASE ?? '') : (process.env.MINQING_API_BASE ?? 'http://127.0.0.1:3000')
+const apiBase =
+  platform === 'h5'
+    ? (process.env.MINQING_API_BASE ?? '')
+    : (process.env.MINQING_API_BASE ?? 'http://127.0.0.1:3000')
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -32,7 +35,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [sharedSource] },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -49,7 +55,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   }

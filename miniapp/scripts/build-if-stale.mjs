@@ -16,7 +16,11 @@ function newestMtime(dir) {
   return newest
 }
 
-const sources = [path.join(miniapp, 'src'), path.join(miniapp, 'config'), path.resolve(miniapp, '../shared/src')]
+const sources = [
+  path.join(miniapp, 'src'),
+  path.join(miniapp, 'config'),
+  path.resolve(miniapp, '../shared/src'),
+]
 const sourceTime = Math.max(...sources.map(newestMtime))
 if (existsSync(built) && statSync(built).mtimeMs > sourceTime) {
   console.log('[minqing] H5 build is up to date')

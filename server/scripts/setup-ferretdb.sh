@@ -25,6 +25,8 @@ if [[ -x "$target" ]] && "$target" --version 2>/dev/null | grep -q "version: $FE
   exit 0
 fi
 
+# Go's default install location, for shells that have not put it on PATH.
+[[ -x /usr/local/go/bin/go ]] && export PATH="$PATH:/usr/local/go/bin"
 if ! command -v go >/dev/null 2>&1; then
   echo "setup: the Go toolchain is required to build FerretDB (https://go.dev/dl/); 'go' is not on PATH." >&2
   exit 1

@@ -46,7 +46,11 @@ async function main(): Promise<void> {
     const logins = await seedDemo(config.DEMO_PASSWORD)
     if (logins) {
       console.log(`[minqing] demo data seeded. Logins (password: ${config.DEMO_PASSWORD}):`)
-      for (const login of logins) console.log(`  ${login.role.padEnd(9)} ${login.phone}  ${login.name}  ${login.unit ?? ''}`)
+      for (const login of logins) {
+        // Demo accounts only (fixed, fictional numbers): the README promises they are printed.
+        // eslint-disable-next-line no-restricted-syntax
+        console.log(`  ${login.role.padEnd(9)} ${login.phone}  ${login.name}  ${login.unit ?? ''}`)
+      }
     }
   }
 

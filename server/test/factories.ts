@@ -24,7 +24,8 @@ export async function buildUser(
   props: { role?: Role; unitId?: string; phone?: string; name?: string; positionLevel?: PositionLevel } = {},
 ) {
   const role = props.role ?? 'staff'
-  const unitId = props.unitId ?? (role === 'resident' || role === 'admin' ? undefined : (await buildUnit()).id)
+  const unitId =
+    props.unitId ?? (role === 'resident' || role === 'admin' ? undefined : (await buildUnit()).id)
   return createUser({
     phone: props.phone ?? uniquePhone(),
     name: props.name ?? '测试用户',
@@ -37,7 +38,10 @@ export async function buildUser(
 
 /** Logs a user in through the API and returns the session body. */
 export async function loginAs(request: Request, user: { phone?: string | null }) {
-  const response = await request.post('/api/v1/auth/login').send({ phone: user.phone, password: testPassword })
-  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`)
+  const response = await request
+    .post('/api/v1/auth/login')
+    .send({ phone: user.phone, password: testPassword })
+  if (response.status !== 200)
+    throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`)
   return response.body as { accessToken: string; refreshToken: string; user: { id: string } }
 }

@@ -86,7 +86,9 @@ describe('H5: log in and see the home page of the role', () => {
     await expect(page.locator('.mq-page.mq-elder:visible').waitFor()).resolves.toBeUndefined()
     await page.goto(`${server.baseUrl}/#/pages/home/index`)
     await page.getByText('您好，张网格').waitFor()
-    const homeFont = await page.locator('.mq-page:visible').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    const homeFont = await page
+      .locator('.mq-page:visible')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     expect(homeFont).toBe(elderFont)
     await page.context().close()
   })

@@ -16,25 +16,32 @@ export interface RunningServer {
  * Starts the real server process (`npm start`'s entry point) on a free port, against the test
  * database server with a fresh database, with demo data seeded as on a first start.
  */
-export async function startServer(mongoUri: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  mongoUri: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await freePort()
   const uri = new URL(mongoUri)
   uri.pathname = `/e2e_${randomBytes(5).toString('hex')}`
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MONGODB_URI: uri.toString(),
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'server/src/main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        MONGODB_URI: uri.toString(),
+        SEED_DEMO: 'true',
+        LOG_LEVEL: 'warn',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   child.stdout?.on('data', (chunk) => (output += String(chunk)))
   child.stderr?.on('data', (chunk) => (output += String(chunk)))
   const baseUrl = `http://127.0.0.1:${port}`
@@ -42,7 +49,10 @@ export async function startServer(mongoUri: string, env: Record<string, string> 
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
-    const ready = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false)
+    const ready = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ready) break
     await new Promise((resolve) => setTimeout(resolve, 200))
   }

@@ -37,5 +37,6 @@ export const fetchMe = () => api.get<User>('/me')
 export async function logout(): Promise<void> {
   const session = sessionStore.get()
   sessionStore.set(null)
-  if (session) await api.post('/auth/logout', { refreshToken: session.refreshToken }, false).catch(() => undefined)
+  if (session)
+    await api.post('/auth/logout', { refreshToken: session.refreshToken }, false).catch(() => undefined)
 }

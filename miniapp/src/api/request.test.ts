@@ -38,7 +38,14 @@ describe('createApiClient', () => {
   it('turns an error answer into a typed AppError with field issues', async () => {
     const transport: Transport = async () => ({
       statusCode: 400,
-      data: { error: { code: 'VALIDATION_FAILED', message: '有误', messageEn: 'bad', issues: [{ path: 'phone', code: 'x', message: 'm' }] } },
+      data: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: '有误',
+          messageEn: 'bad',
+          issues: [{ path: 'phone', code: 'x', message: 'm' }],
+        },
+      },
     })
     const client = createApiClient({ baseUrl: '', transport, session: memoryStore(null) })
     const error = await client.post('/auth/login', {}, false).catch((e: unknown) => e)
@@ -86,7 +93,12 @@ describe('createApiClient', () => {
       if (calls < 3) throw new Error('offline')
       return { statusCode: 200, data: 'ok' }
     }
-    const client = createApiClient({ baseUrl: '', transport: flaky, session: memoryStore(null), sleep: async () => {} })
+    const client = createApiClient({
+      baseUrl: '',
+      transport: flaky,
+      session: memoryStore(null),
+      sleep: async () => {},
+    })
     await expect(client.get('/x')).resolves.toBe('ok')
     expect(calls).toBe(3)
 
@@ -95,7 +107,12 @@ describe('createApiClient', () => {
       calls++
       throw new Error('offline')
     }
-    const writer = createApiClient({ baseUrl: '', transport: down, session: memoryStore(null), sleep: async () => {} })
+    const writer = createApiClient({
+      baseUrl: '',
+      transport: down,
+      session: memoryStore(null),
+      sleep: async () => {},
+    })
     await expect(writer.post('/y', {})).rejects.toMatchObject({ code: 'NETWORK_ERROR' })
     expect(calls).toBe(1)
   })

@@ -45,7 +45,11 @@ export function createApiClient(options: ApiClientOptions) {
   const sleep = options.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)))
   let refreshing: Promise<Session | null> | null = null
 
-  async function send(method: TransportRequest['method'], path: string, request: RequestOptions): Promise<TransportResponse> {
+  async function send(
+    method: TransportRequest['method'],
+    path: string,
+    request: RequestOptions,
+  ): Promise<TransportResponse> {
     const header: Record<string, string> = { 'content-type': 'application/json' }
     const session = request.auth === false ? null : options.session.get()
     if (session) header.Authorization = `Bearer ${session.accessToken}`
@@ -53,7 +57,12 @@ export function createApiClient(options: ApiClientOptions) {
     for (let attempt = 1; ; attempt++) {
       let response: TransportResponse | undefined
       try {
-        response = await options.transport({ url: `${options.baseUrl}${apiPrefix}${path}`, method, data: request.body, header })
+        response = await options.transport({
+          url: `${options.baseUrl}${apiPrefix}${path}`,
+          method,
+          data: request.body,
+          header,
+        })
       } catch (cause) {
         if (attempt >= attempts) throw new AppError('NETWORK_ERROR', { cause })
       }
@@ -65,7 +74,10 @@ export function createApiClient(options: ApiClientOptions) {
   async function renewSession(): Promise<Session | null> {
     const current = options.session.get()
     if (!current) return null
-    const response = await send('POST', '/auth/refresh', { body: { refreshToken: current.refreshToken }, auth: false })
+    const response = await send('POST', '/auth/refresh', {
+      body: { refreshToken: current.refreshToken },
+      auth: false,
+    })
     if (response.statusCode !== 200) {
       options.session.set(null)
       options.onSessionLost?.()
@@ -76,9 +88,17 @@ export function createApiClient(options: ApiClientOptions) {
     return renewed
   }
 
-  async function request<T>(method: TransportRequest['method'], path: string, request: RequestOptions = {}): Promise<T> {
+  async function request<T>(
+    method: TransportRequest['method'],
+    path: string,
+    request: RequestOptions = {},
+  ): Promise<T> {
     let response = await send(method, path, request)
-    if (response.statusCode === 401 && request.auth !== false && errorCode(response.data) === 'TOKEN_EXPIRED') {
+    if (
+      response.statusCode === 401 &&
+      request.auth !== false &&
+      errorCode(response.data) === 'TOKEN_EXPIRED'
+    ) {
       refreshing ??= renewSession().finally(() => {
         refreshing = null
       })

@@ -7,11 +7,18 @@ describe('POST /auth/login', () => {
   it('returns tokens and the user, and the access token opens /me', async () => {
     const { request } = testApp()
     const user = await buildUser({ role: 'handler', name: '李承办' })
-    const response = await request.post('/api/v1/auth/login').send({ phone: user.phone, password: testPassword })
+    const response = await request
+      .post('/api/v1/auth/login')
+      .send({ phone: user.phone, password: testPassword })
     expect(response.status).toBe(200)
     expect(response.body.accessToken).toEqual(expect.any(String))
     expect(response.body.refreshToken).toEqual(expect.any(String))
-    expect(response.body.user).toMatchObject({ id: user.id, role: 'handler', name: '李承办', phone: user.phone })
+    expect(response.body.user).toMatchObject({
+      id: user.id,
+      role: 'handler',
+      name: '李承办',
+      phone: user.phone,
+    })
 
     const me = await request.get('/api/v1/me').set('Authorization', `Bearer ${response.body.accessToken}`)
     expect(me.status).toBe(200)
@@ -22,7 +29,9 @@ describe('POST /auth/login', () => {
     const { request } = testApp()
     const user = await buildUser()
     const wrong = await request.post('/api/v1/auth/login').send({ phone: user.phone, password: 'nope-nope' })
-    const unknown = await request.post('/api/v1/auth/login').send({ phone: '13711112222', password: 'nope-nope' })
+    const unknown = await request
+      .post('/api/v1/auth/login')
+      .send({ phone: '13711112222', password: 'nope-nope' })
     for (const response of [wrong, unknown]) {
       expect(response.status).toBe(401)
       expect(response.body.error).toMatchObject({
@@ -38,20 +47,28 @@ describe('POST /auth/login', () => {
     const { request } = testApp({ clock })
     const user = await buildUser()
     for (let attempt = 1; attempt < lockoutPolicy.maxFailures; attempt++) {
-      const response = await request.post('/api/v1/auth/login').send({ phone: user.phone, password: 'wrong-pass' })
+      const response = await request
+        .post('/api/v1/auth/login')
+        .send({ phone: user.phone, password: 'wrong-pass' })
       expect(response.status).toBe(401)
       expect(response.body.error.details.attemptsLeft).toBe(lockoutPolicy.maxFailures - attempt)
     }
-    const locking = await request.post('/api/v1/auth/login').send({ phone: user.phone, password: 'wrong-pass' })
+    const locking = await request
+      .post('/api/v1/auth/login')
+      .send({ phone: user.phone, password: 'wrong-pass' })
     expect(locking.status).toBe(423)
     expect(locking.body.error.code).toBe('ACCOUNT_LOCKED')
     expect(locking.headers['retry-after']).toBe(String(lockoutPolicy.lockMinutes * 60))
 
-    const stillLocked = await request.post('/api/v1/auth/login').send({ phone: user.phone, password: testPassword })
+    const stillLocked = await request
+      .post('/api/v1/auth/login')
+      .send({ phone: user.phone, password: testPassword })
     expect(stillLocked.status).toBe(423)
 
     clock.advance((lockoutPolicy.lockMinutes + 1) * 60_000)
-    const unlocked = await request.post('/api/v1/auth/login').send({ phone: user.phone, password: testPassword })
+    const unlocked = await request
+      .post('/api/v1/auth/login')
+      .send({ phone: user.phone, password: testPassword })
     expect(unlocked.status).toBe(200)
   })
 
@@ -62,7 +79,9 @@ describe('POST /auth/login', () => {
       await request.post('/api/v1/auth/login').send({ phone: user.phone, password: 'wrong-pass' })
     }
     await loginAs(request, user)
-    const afterReset = await request.post('/api/v1/auth/login').send({ phone: user.phone, password: 'wrong-pass' })
+    const afterReset = await request
+      .post('/api/v1/auth/login')
+      .send({ phone: user.phone, password: 'wrong-pass' })
     expect(afterReset.body.error.details.attemptsLeft).toBe(lockoutPolicy.maxFailures - 1)
   })
 
@@ -78,7 +97,9 @@ describe('POST /auth/login', () => {
   it('rejects operator injection in the phone field', async () => {
     const { request } = testApp()
     await buildUser()
-    const response = await request.post('/api/v1/auth/login').send({ phone: { $ne: null }, password: { $ne: null } })
+    const response = await request
+      .post('/api/v1/auth/login')
+      .send({ phone: { $ne: null }, password: { $ne: null } })
     expect(response.status).toBe(400)
     expect(response.body.error.code).toBe('VALIDATION_FAILED')
   })

@@ -53,7 +53,9 @@ describe('access and refresh tokens', () => {
   it('logout revokes the refresh token', async () => {
     const { request } = testApp()
     const session = await loginAs(request, await buildUser())
-    expect((await request.post('/api/v1/auth/logout').send({ refreshToken: session.refreshToken })).status).toBe(200)
+    expect(
+      (await request.post('/api/v1/auth/logout').send({ refreshToken: session.refreshToken })).status,
+    ).toBe(200)
     const after = await request.post('/api/v1/auth/refresh').send({ refreshToken: session.refreshToken })
     expect(after.status).toBe(401)
   })

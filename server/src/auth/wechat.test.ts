@@ -31,7 +31,11 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => stub.close(() => resolve())))
 
-const wechatEnv = () => ({ WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'wx-test-secret', WECHAT_API_BASE: stubBase })
+const wechatEnv = () => ({
+  WECHAT_APPID: 'wx-test-app',
+  WECHAT_SECRET: 'wx-test-secret',
+  WECHAT_API_BASE: stubBase,
+})
 
 describe('POST /auth/wechat', () => {
   it('creates a resident on first login and finds the same one next time', async () => {

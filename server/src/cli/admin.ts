@@ -1,4 +1,4 @@
-import { AppError, createUserInputSchema, parseOrThrow } from '@minqing/shared'
+import { AppError, createUserInputSchema, maskPhone, parseOrThrow } from '@minqing/shared'
 import mongoose from 'mongoose'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config/config'
@@ -27,12 +27,15 @@ async function run(): Promise<void> {
     password: values.password ?? process.env.ADMIN_PASSWORD,
   })
   const config = loadConfig()
-  const local = config.MONGODB_URI ? undefined : await startLocalDatabase({ dataDir: fromProjectRoot(config.DATA_DIR), reuse: true })
+  const local = config.MONGODB_URI
+    ? undefined
+    : await startLocalDatabase({ dataDir: fromProjectRoot(config.DATA_DIR), reuse: true })
   await connectDatabase(config.MONGODB_URI ?? local!.uri)
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()))
   try {
     const user = await createUser(input)
-    console.log(`admin created: id ${user.id}, phone ${input.phone}`)
+    const masked = maskPhone(input.phone)
+    console.log(`admin created: id ${user.id}, phone ${masked}`)
   } finally {
     await mongoose.disconnect()
     if (local?.owned) await local.stop()

@@ -38,7 +38,10 @@ interface HttpLikeError {
 export function toAppError(error: unknown): { appError: AppError; unexpected: boolean } {
   if (error instanceof AppError) return { appError: error, unexpected: false }
   if (error instanceof ZodError) {
-    return { appError: new AppError('VALIDATION_FAILED', { issues: fieldIssuesFromZod(error) }), unexpected: false }
+    return {
+      appError: new AppError('VALIDATION_FAILED', { issues: fieldIssuesFromZod(error) }),
+      unexpected: false,
+    }
   }
   if (error instanceof mongoose.Error.CastError) {
     return {
@@ -70,9 +73,12 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
   const http = (error ?? {}) as HttpLikeError
   const status = http.status ?? http.statusCode
   // co-body (under @koa/bodyparser) rethrows JSON.parse's SyntaxError with status 400.
-  if (error instanceof SyntaxError && status === 400) return { appError: new AppError('INVALID_JSON'), unexpected: false }
-  if (http.type === 'entity.parse.failed') return { appError: new AppError('INVALID_JSON'), unexpected: false }
-  if (http.type === 'entity.too.large') return { appError: new AppError('PAYLOAD_TOO_LARGE'), unexpected: false }
+  if (error instanceof SyntaxError && status === 400)
+    return { appError: new AppError('INVALID_JSON'), unexpected: false }
+  if (http.type === 'entity.parse.failed')
+    return { appError: new AppError('INVALID_JSON'), unexpected: false }
+  if (http.type === 'entity.too.large')
+    return { appError: new AppError('PAYLOAD_TOO_LARGE'), unexpected: false }
   if (status && status < 500 && http.expose !== false) {
     const code = codeForHttpStatus[status] ?? 'VALIDATION_FAILED'
     return { appError: new AppError(code), unexpected: false }

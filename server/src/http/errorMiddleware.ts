@@ -10,7 +10,10 @@ export function errorMiddleware(logger: Logger): Middleware {
     } catch (error) {
       const { appError, unexpected } = toAppError(error)
       if (unexpected) {
-        logger.error({ err: error, method: ctx.method, route: ctx.state.route ?? ctx.path }, 'unexpected error')
+        logger.error(
+          { err: error, method: ctx.method, route: ctx.state.route ?? ctx.path },
+          'unexpected error',
+        )
       } else if (appError.code === 'DATABASE_UNAVAILABLE') {
         logger.warn({ err: { name: (error as Error).name } }, 'database unavailable')
       }

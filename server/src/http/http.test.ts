@@ -12,7 +12,10 @@ describe('HTTP edges', () => {
 
   it('answers invalid JSON with 400 INVALID_JSON', async () => {
     const { request } = testApp()
-    const response = await request.post('/api/v1/auth/login').set('content-type', 'application/json').send('{"phone":')
+    const response = await request
+      .post('/api/v1/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"phone":')
     expect(response.status).toBe(400)
     expect(response.body.error.code).toBe('INVALID_JSON')
   })
@@ -28,7 +31,10 @@ describe('HTTP edges', () => {
 
   it('answers a body of the wrong content type with 415', async () => {
     const { request } = testApp()
-    const response = await request.post('/api/v1/auth/login').set('content-type', 'text/plain').send('phone=1')
+    const response = await request
+      .post('/api/v1/auth/login')
+      .set('content-type', 'text/plain')
+      .send('phone=1')
     expect(response.status).toBe(415)
     expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
   })
@@ -37,6 +43,10 @@ describe('HTTP edges', () => {
     const { request } = testApp()
     const response = await request.get('/api/v1/no-such-thing')
     expect(response.status).toBe(404)
-    expect(response.body.error).toEqual({ code: 'ROUTE_NOT_FOUND', message: '接口不存在', messageEn: 'No such endpoint' })
+    expect(response.body.error).toEqual({
+      code: 'ROUTE_NOT_FOUND',
+      message: '接口不存在',
+      messageEn: 'No such endpoint',
+    })
   })
 })

@@ -11,7 +11,9 @@ export function requestLog(logger: Logger): Middleware {
     try {
       await next()
     } finally {
-      const route = (ctx as { _matchedRoute?: string })._matchedRoute ?? (ctx.path.startsWith('/api') ? 'unmatched' : 'static')
+      const route =
+        (ctx as { _matchedRoute?: string })._matchedRoute ??
+        (ctx.path.startsWith('/api') ? 'unmatched' : 'static')
       logger.info(
         {
           method: ctx.method,

@@ -10,7 +10,10 @@ export function canNest(parent: UnitLevel, child: UnitLevel): boolean {
 }
 
 /** True when `unit` is `ancestorId` itself or lies below it. */
-export function isInSubtree(ancestorId: string, unit: { _id: Types.ObjectId; path: Types.ObjectId[] }): boolean {
+export function isInSubtree(
+  ancestorId: string,
+  unit: { _id: Types.ObjectId; path: Types.ObjectId[] },
+): boolean {
   return String(unit._id) === ancestorId || unit.path.some((id) => String(id) === ancestorId)
 }
 
@@ -20,7 +23,8 @@ export async function subtreeUnitIds(rootId: string): Promise<Types.ObjectId[]> 
 }
 
 export async function createUnit(input: CreateUnitInput): Promise<UnitDocument> {
-  if (!input.parentId) return UnitModel.create({ name: input.name, level: input.level, parentId: null, path: [] })
+  if (!input.parentId)
+    return UnitModel.create({ name: input.name, level: input.level, parentId: null, path: [] })
   const parent = await UnitModel.findById(input.parentId)
   if (!parent) {
     throw new AppError('VALIDATION_FAILED', {

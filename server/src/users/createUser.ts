@@ -33,7 +33,8 @@ export async function createUser(input: CreateUserInput): Promise<UserDocument> 
       role: input.role,
       phone: input.phone,
       unitId: input.unitId ?? null,
-      positionLevel: input.role === 'staff' ? (input.positionLevel ?? 'cadre') : (input.positionLevel ?? null),
+      positionLevel:
+        input.role === 'staff' ? (input.positionLevel ?? 'cadre') : (input.positionLevel ?? null),
       passwordHash: await hashPassword(input.password),
     })
   } catch (error) {

@@ -11,7 +11,10 @@ describe('users and roles', () => {
       const session = await loginAs(request, await buildUser({ role }))
       const response = await request.get('/api/v1/users').set(bearer(session.accessToken))
       expect(response.status).toBe(403)
-      expect(response.body.error).toMatchObject({ code: 'FORBIDDEN', messageEn: 'You are not allowed to do this' })
+      expect(response.body.error).toMatchObject({
+        code: 'FORBIDDEN',
+        messageEn: 'You are not allowed to do this',
+      })
     }
   })
 
@@ -48,7 +51,9 @@ describe('users and roles', () => {
     expect(ids).toContain(inside.id)
     expect(ids).not.toContain(outside.id)
 
-    const foreignList = await request.get(`/api/v1/users?unitId=${otherDistrict.id}`).set(bearer(leader.accessToken))
+    const foreignList = await request
+      .get(`/api/v1/users?unitId=${otherDistrict.id}`)
+      .set(bearer(leader.accessToken))
     expect(foreignList.status).toBe(403)
   })
 
@@ -67,7 +72,13 @@ describe('users and roles', () => {
     const { request } = testApp()
     const admin = await loginAs(request, await buildUser({ role: 'admin' }))
     const unit = await buildUnit()
-    const body = { phone: '13655556666', name: '新承办人', role: 'handler', password: 'long-enough-1', unitId: unit.id }
+    const body = {
+      phone: '13655556666',
+      name: '新承办人',
+      role: 'handler',
+      password: 'long-enough-1',
+      unitId: unit.id,
+    }
     const created = await request.post('/api/v1/users').set(bearer(admin.accessToken)).send(body)
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ role: 'handler', unitId: unit.id })

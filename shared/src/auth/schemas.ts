@@ -52,7 +52,10 @@ export const createUserInputSchema = z
     name: z.string().trim().min(1).max(50),
     role: roleSchema,
     password: passwordSchema,
-    unitId: z.string().regex(/^[0-9a-f]{24}$/, { message: '单位编号无效 / Invalid unit id' }).optional(),
+    unitId: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, { message: '单位编号无效 / Invalid unit id' })
+      .optional(),
     positionLevel: positionLevelSchema.optional(),
   })
   .refine((input) => input.role === 'resident' || input.role === 'admin' || input.unitId, {

@@ -6,5 +6,7 @@ import './index.css'
 /** Every page's root: applies elder mode (larger type, higher contrast) in one place. */
 export function Page({ children, className }: PropsWithChildren<{ className?: string }>) {
   const [elder] = useElderMode()
-  return <View className={['mq-page', elder ? 'mq-elder' : '', className ?? ''].join(' ').trim()}>{children}</View>
+  return (
+    <View className={['mq-page', elder ? 'mq-elder' : '', className ?? ''].join(' ').trim()}>{children}</View>
+  )
 }

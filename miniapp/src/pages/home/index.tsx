@@ -18,7 +18,10 @@ export default function HomePage() {
           <Text className="home-greeting">您好，{user.name}</Text>
           <Text className="home-role">{roleLabels[user.role]}</Text>
         </View>
-        <View className="home-profile-link" onClick={() => void Taro.navigateTo({ url: '/pages/profile/index' })}>
+        <View
+          className="home-profile-link"
+          onClick={() => void Taro.navigateTo({ url: '/pages/profile/index' })}
+        >
           我的
         </View>
       </View>
