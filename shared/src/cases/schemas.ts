@@ -1,0 +1,130 @@
+import { z } from 'zod'
+import { phoneSchema } from '../auth/schemas'
+import { objectIdSchema } from '../units/schemas'
+
+export const caseKinds = ['suggestion', 'complaint', 'help', 'enquiry', 'praise'] as const
+export const caseKindSchema = z.enum(caseKinds)
+export type CaseKind = z.infer<typeof caseKindSchema>
+export const caseKindLabels: Record<CaseKind, string> = {
+  suggestion: '建议',
+  complaint: '投诉',
+  help: '求助',
+  enquiry: '咨询',
+  praise: '表扬',
+}
+
+export const caseSources = ['residentApp', 'visit', 'reception', 'hotline', 'email'] as const
+export const caseSourceSchema = z.enum(caseSources)
+export type CaseSource = z.infer<typeof caseSourceSchema>
+
+/** Urgency decides the time limit (see deadlines). */
+export const urgencies = ['emergency', 'utility', 'general', 'complex'] as const
+export const urgencySchema = z.enum(urgencies)
+export type Urgency = z.infer<typeof urgencySchema>
+export const urgencyLabels: Record<Urgency, string> = {
+  emergency: '紧急（危及生命财产）',
+  utility: '急办（水电气热）',
+  general: '一般',
+  complex: '复杂',
+}
+
+export const caseStatuses = [
+  'submitted',
+  'dispatched',
+  'accepted',
+  'in_progress',
+  'replied',
+  'resolved',
+  'closed',
+  'transferred',
+  'returned',
+  'rejected',
+  'reopened',
+] as const
+export const caseStatusSchema = z.enum(caseStatuses)
+export type CaseStatus = z.infer<typeof caseStatusSchema>
+export const caseStatusLabels: Record<CaseStatus, string> = {
+  submitted: '待派单',
+  dispatched: '待签收',
+  accepted: '已签收',
+  in_progress: '办理中',
+  replied: '已答复',
+  resolved: '已办结待评价',
+  closed: '已销号',
+  transferred: '已移交待签收',
+  returned: '已退回派单中心',
+  rejected: '不予受理',
+  reopened: '重新办理',
+}
+
+export const ratings = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
+export const ratingSchema = z.enum(ratings)
+export type Rating = z.infer<typeof ratingSchema>
+export const ratingLabels: Record<Rating, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+}
+
+export const locationSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  address: z.string().trim().max(200).optional(),
+})
+export type CaseLocation = z.infer<typeof locationSchema>
+
+export const caseLimits = { maxPhotos: 9, titleMax: 60, descriptionMax: 4000, reasonMax: 500 } as const
+
+const clientIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '客户端编号无效 / clientId must be 8–64 url-safe characters' })
+
+export const submitCaseInputSchema = z.object({
+  clientId: clientIdSchema,
+  kind: caseKindSchema,
+  categoryCode: z.string().regex(/^[a-z0-9_.-]{1,64}$/, { message: '请选择分类 / Choose a category' }),
+  title: z.string().trim().min(2, { message: '标题至少2个字 / Title too short' }).max(caseLimits.titleMax),
+  description: z
+    .string()
+    .trim()
+    .min(5, { message: '请描述具体情况（至少5个字）/ Describe it in at least 5 characters' })
+    .max(caseLimits.descriptionMax),
+  urgency: urgencySchema.default('general'),
+  location: locationSchema.optional(),
+  photos: z
+    .array(objectIdSchema)
+    .max(caseLimits.maxPhotos, { message: '最多9张照片 / At most 9 photos' })
+    .default([]),
+  contactPhone: phoneSchema.optional(),
+  anonymous: z.boolean().default(false),
+  publicConsent: z.boolean().default(false),
+})
+export type SubmitCaseInput = z.infer<typeof submitCaseInputSchema>
+
+const reason = z.string().trim().min(2, { message: '请填写理由 / Give a reason' }).max(caseLimits.reasonMax)
+const message = z
+  .string()
+  .trim()
+  .min(1, { message: '请填写内容 / Write a message' })
+  .max(caseLimits.descriptionMax)
+
+/** The body of POST /cases/:id/transitions, one shape per action. */
+export const transitionInputSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('dispatch'), unitId: objectIdSchema, reason: reason.optional() }),
+  z.object({ action: z.literal('accept') }),
+  z.object({ action: z.literal('reply'), message, public: z.boolean().default(true) }),
+  z.object({ action: z.literal('transfer'), unitId: objectIdSchema, reason }),
+  z.object({ action: z.literal('return'), reason }),
+  z.object({ action: z.literal('reject'), reason }),
+  z.object({ action: z.literal('resolve'), message }),
+  z.object({
+    action: z.literal('rate'),
+    rating: ratingSchema,
+    comment: z.string().trim().max(500).optional(),
+  }),
+  z.object({ action: z.literal('reopen'), reason }),
+  z.object({ action: z.literal('close'), reason: reason.optional() }),
+  z.object({ action: z.literal('addInfo'), message }),
+])
+export type TransitionInput = z.infer<typeof transitionInputSchema>
+export type CaseAction = TransitionInput['action']
