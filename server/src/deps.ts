@@ -1,3 +1,4 @@
+import { china2026, defaultTimeLimits } from '@minqing/shared'
 import { createTokenService } from './auth/tokens'
 import { createWechatAuthClient } from './auth/wechatClient'
 import type { Config } from './config/config'
@@ -14,5 +15,13 @@ export function buildDeps(config: Config, logger: Logger, jwtSecret: string, clo
           secret: config.WECHAT_SECRET,
         })
       : undefined
-  return { config, logger, clock, tokens: createTokenService(jwtSecret, clock), wechat }
+  return {
+    config,
+    logger,
+    clock,
+    tokens: createTokenService(jwtSecret, clock),
+    wechat,
+    calendar: china2026,
+    timeLimits: defaultTimeLimits,
+  }
 }

@@ -1,4 +1,8 @@
 import { authRoutes } from './auth/routes'
+import { caseRoutes } from './cases/routes'
+import { categoryRoutes } from './categories/routes'
+import { fileRoutes } from './files/routes'
+import { routingRoutes } from './routing/routes'
 import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
 import { userRoutes } from './users/routes'
@@ -7,4 +11,12 @@ import { userRoutes } from './users/routes'
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
  * are all generated from this one table, so a new route cannot be forgotten by any of them.
  */
-export const routeTable: readonly RouteSpec[] = [...authRoutes, ...userRoutes, ...unitRoutes]
+export const routeTable: readonly RouteSpec[] = [
+  ...authRoutes,
+  ...userRoutes,
+  ...unitRoutes,
+  ...categoryRoutes,
+  ...routingRoutes,
+  ...caseRoutes,
+  ...fileRoutes,
+]

@@ -1,3 +1,4 @@
+import type { HolidayCalendar, TimeLimits } from '@minqing/shared'
 import type { Config } from '../config/config'
 import type { Logger } from '../log/logger'
 import type { TokenService } from '../auth/tokens'
@@ -15,6 +16,9 @@ export interface AppDeps {
   logger: Logger
   clock: Clock
   tokens: TokenService
+  /** Working-day calendar and time limits used for case deadlines. */
+  calendar: HolidayCalendar
+  timeLimits: TimeLimits
   /** Undefined when WECHAT_APPID / WECHAT_SECRET are not configured. */
   wechat?: WechatAuthClient
 }

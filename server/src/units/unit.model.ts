@@ -8,6 +8,8 @@ const unitSchema = new Schema(
     parentId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
     /** Ancestor ids from the root down to the parent: a subtree query is `{ path: unitId }`. */
     path: { type: [Schema.Types.ObjectId], default: [] },
+    /** Polygon in the flat storage shape of areas/areaCodec (FerretDB v1 has no nested arrays, no geo index). */
+    area: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true },
 )

@@ -1,5 +1,7 @@
 import { AppError, type CreateUnitInput, type Unit, type UnitLevel, unitLevels } from '@minqing/shared'
 import type { Types } from 'mongoose'
+import { encodeArea } from '../areas/areaCodec'
+import { invalidateAreaIndex } from '../areas/areaIndex'
 import { UnitModel, type UnitDocument } from './unit.model'
 
 /** A unit sits strictly below its parent; departments (职能部门) may hang under any level. */
@@ -23,6 +25,7 @@ export async function subtreeUnitIds(rootId: string): Promise<Types.ObjectId[]> 
 }
 
 export async function createUnit(input: CreateUnitInput): Promise<UnitDocument> {
+  if (input.area) invalidateAreaIndex()
   if (!input.parentId)
     return UnitModel.create({ name: input.name, level: input.level, parentId: null, path: [] })
   const parent = await UnitModel.findById(input.parentId)
@@ -47,6 +50,7 @@ export async function createUnit(input: CreateUnitInput): Promise<UnitDocument> 
     level: input.level,
     parentId: parent._id,
     path: [...parent.path, parent._id],
+    area: input.area ? encodeArea(input.area) : null,
   })
 }
 
@@ -57,5 +61,6 @@ export function presentUnit(unit: UnitDocument): Unit {
     level: unit.level,
     parentId: unit.parentId ? String(unit.parentId) : null,
     path: unit.path.map(String),
+    hasArea: Boolean(unit.area),
   }
 }

@@ -20,6 +20,21 @@ export const errorCatalog = {
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'The record does not exist' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   DUPLICATE: { status: 409, zh: '记录已存在', en: 'The record already exists' },
+  INVALID_TRANSITION: {
+    status: 409,
+    zh: '当前状态下不能执行此操作',
+    en: 'This action is not possible in the current status',
+  },
+  CASE_CHANGED: {
+    status: 409,
+    zh: '该诉求刚被他人更新，请刷新后重试',
+    en: 'The case changed meanwhile; reload it',
+  },
+  UNSUPPORTED_FILE_TYPE: {
+    status: 415,
+    zh: '仅支持 JPG、PNG、WebP 格式的图片',
+    en: 'Only JPEG, PNG and WebP images are accepted',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests; slow down' },

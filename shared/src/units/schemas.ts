@@ -23,12 +23,27 @@ export const unitSchema = z.object({
   parentId: z.string().nullable(),
   /** Ids from the root down to the parent: the subtree of X is every unit whose path contains X. */
   path: z.array(z.string()),
+  hasArea: z.boolean(),
 })
 export type Unit = z.infer<typeof unitSchema>
+
+const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
+const ring = z
+  .array(position)
+  .min(4, { message: '多边形至少4个点（首尾相同）/ A ring needs 4+ positions' })
+  .max(10_000)
+
+/** A unit's area (GeoJSON Polygon, [lng, lat]); routing finds the units whose area holds a case. */
+export const areaSchema = z.object({
+  type: z.literal('Polygon'),
+  coordinates: z.array(ring).min(1).max(50),
+})
+export type Area = z.infer<typeof areaSchema>
 
 export const createUnitInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
   level: unitLevelSchema,
   parentId: objectIdSchema.nullable().default(null),
+  area: areaSchema.optional(),
 })
 export type CreateUnitInput = z.infer<typeof createUnitInputSchema>

@@ -1,0 +1,88 @@
+import { caseKinds, caseSources, caseStatuses, ratings, urgencies } from '@minqing/shared'
+import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose'
+
+const caseSchema = new Schema(
+  {
+    /** Human-facing number, e.g. MQ20260302-0007. */
+    number: { type: String, required: true },
+    clientId: { type: String, required: true },
+    createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    source: { type: String, enum: caseSources, required: true },
+    kind: { type: String, enum: caseKinds, required: true },
+    categoryCode: { type: String, required: true },
+    title: { type: String, required: true },
+    description: { type: String, required: true },
+    urgency: { type: String, enum: urgencies, required: true },
+    location: {
+      type: new Schema({ lat: Number, lng: Number, address: String }, { _id: false }),
+      default: null,
+    },
+    photos: { type: [Schema.Types.ObjectId], default: [] },
+    contactPhone: { type: String, default: null },
+    anonymous: { type: Boolean, default: false },
+    publicConsent: { type: Boolean, default: false },
+
+    status: { type: String, enum: caseStatuses, required: true },
+    /** The unit responsible now (lead unit, 主办); null while in the dispatch centre queue. */
+    unitId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
+    /** 首问责任: the first unit that received it stays on record and sees the outcome. */
+    firstReceiverUnitId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
+    /** Every unit that has held the case, for their "handled" views and counts. */
+    involvedUnitIds: { type: [Schema.Types.ObjectId], default: [] },
+    routing: {
+      type: new Schema(
+        {
+          kind: String,
+          unitId: Schema.Types.ObjectId,
+          ruleId: Schema.Types.ObjectId,
+          reason: String,
+          decidedAt: Date,
+        },
+        { _id: false },
+      ),
+      required: true,
+    },
+    deadlines: {
+      type: new Schema(
+        {
+          expectedAnswerBy: Date,
+          clockStartedAt: Date,
+          acceptBy: Date,
+          answerBy: Date,
+          ratingBy: Date,
+          /** The deadline that runs now (sign-for or answer); null when nothing is due. */
+          dueAt: Date,
+        },
+        { _id: false },
+      ),
+      required: true,
+    },
+    transferCount: { type: Number, default: 0 },
+    returnCount: { type: Number, default: 0 },
+    reopenCount: { type: Number, default: 0 },
+    supervisionFlag: { type: Boolean, default: false },
+    rating: {
+      type: new Schema({ value: { type: String, enum: ratings }, comment: String, at: Date }, { _id: false }),
+      default: null,
+    },
+    acceptedAt: { type: Date, default: null },
+    resolvedAt: { type: Date, default: null },
+    closedAt: { type: Date, default: null },
+    closedReason: { type: String, enum: ['rated', 'noRating', 'byStaff', null], default: null },
+    /** Bumped on every change: updates are conditional on it (optimistic concurrency). */
+    version: { type: Number, default: 0 },
+    /** Sequence number of the last event, so events are numbered without a transaction. */
+    eventSeq: { type: Number, default: 0 },
+  },
+  { timestamps: true },
+)
+caseSchema.index({ createdBy: 1, clientId: 1 }, { unique: true })
+caseSchema.index({ number: 1 }, { unique: true })
+caseSchema.index({ unitId: 1, status: 1, 'deadlines.dueAt': 1 })
+caseSchema.index({ involvedUnitIds: 1 })
+caseSchema.index({ createdBy: 1, createdAt: -1 })
+caseSchema.index({ status: 1, createdAt: -1 })
+
+export type CaseRecord = InferSchemaType<typeof caseSchema>
+export type CaseDocument = HydratedDocument<CaseRecord>
+export const CaseModel = mongoose.model('Case', caseSchema)

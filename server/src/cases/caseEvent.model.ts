@@ -1,0 +1,52 @@
+import { caseStatuses, roles } from '@minqing/shared'
+import mongoose, { Schema, type InferSchemaType } from 'mongoose'
+
+/**
+ * The append-only history of a case: who, in which role and unit, when, what (action and
+ * from → to), why, with what attachments. Nothing in the code updates or deletes events; the
+ * hooks below make an accidental attempt fail loudly.
+ */
+const caseEventSchema = new Schema({
+  caseId: { type: Schema.Types.ObjectId, ref: 'Case', required: true },
+  seq: { type: Number, required: true },
+  action: { type: String, required: true },
+  from: { type: String, enum: [...caseStatuses, null], default: null },
+  to: { type: String, enum: caseStatuses, required: true },
+  actor: {
+    type: new Schema(
+      {
+        userId: Schema.Types.ObjectId,
+        role: { type: String, enum: [...roles, 'system'] },
+        unitId: Schema.Types.ObjectId,
+      },
+      { _id: false },
+    ),
+    required: true,
+  },
+  at: { type: Date, required: true },
+  reason: { type: String, default: null },
+  message: { type: String, default: null },
+  /** false for internal notes, which residents never see. */
+  public: { type: Boolean, default: true },
+  attachments: { type: [Schema.Types.ObjectId], default: [] },
+  data: { type: Schema.Types.Mixed, default: null },
+})
+caseEventSchema.index({ caseId: 1, seq: 1 }, { unique: true })
+
+const refuse = () => {
+  throw new Error('case events are append-only')
+}
+for (const operation of [
+  'updateOne',
+  'updateMany',
+  'findOneAndUpdate',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndDelete',
+] as const) {
+  caseEventSchema.pre(operation, refuse)
+}
+
+export type CaseEventRecord = InferSchemaType<typeof caseEventSchema>
+export const CaseEventModel = mongoose.model('CaseEvent', caseEventSchema)

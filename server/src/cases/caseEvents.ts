@@ -1,0 +1,42 @@
+import type { Role } from '@minqing/shared'
+import mongoose from 'mongoose'
+import { CaseEventModel } from './caseEvent.model'
+
+export interface EventActor {
+  userId: string | null
+  role: Role | 'system'
+  unitId: string | null
+}
+
+export interface NewEvent {
+  caseId: mongoose.Types.ObjectId
+  seq: number
+  action: string
+  from: string | null
+  to: string
+  actor: EventActor
+  at: Date
+  reason?: string | null
+  message?: string | null
+  public?: boolean
+  attachments?: string[]
+  data?: Record<string, unknown> | null
+}
+
+/**
+ * Appends an event. The unique (caseId, seq) index makes this the arbiter between concurrent
+ * writers: whoever inserts seq N first owns the N-th change. Returns false when seq was taken.
+ */
+export async function appendEvent(event: NewEvent): Promise<boolean> {
+  try {
+    await CaseEventModel.create({
+      ...event,
+      public: event.public ?? true,
+      attachments: event.attachments ?? [],
+    })
+    return true
+  } catch (error) {
+    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) return false
+    throw error
+  }
+}

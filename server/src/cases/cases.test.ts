@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest'
+import { caseBody, caseWorld } from '../../test/caseWorld'
+import { manualClock, testApp } from '../../test/testApp'
+import { CaseModel } from './case.model'
+import { CaseEventModel } from './caseEvent.model'
+
+describe('cases: submit → route → accept → reply → resolve → rate → closed', () => {
+  it('walks the whole life of a case and keeps every step as an event', async () => {
+    const clock = manualClock(new Date('2026-03-02T10:00:00+08:00'))
+    const { request } = testApp({ clock })
+    const world = await caseWorld(request)
+
+    const submitted = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    expect(submitted.status).toBe(201)
+    expect(submitted.body).toMatchObject({
+      status: 'dispatched',
+      unitId: world.culture.id,
+      routing: { kind: 'rule', unitId: world.culture.id, ruleId: world.cultureRule.id },
+      contactPhone: '13712345678',
+    })
+    expect(submitted.body.routing.reason).toContain('文化类')
+    expect(submitted.body.number).toMatch(/^MQ20260302-\d{4}$/)
+    // signed for by 12:00, then 7 working days from Monday → Wednesday 11 March 23:59:59 CST
+    expect(submitted.body.deadlines.acceptBy).toBe('2026-03-02T04:00:00.000Z')
+    expect(submitted.body.deadlines.expectedAnswerBy).toBe('2026-03-11T15:59:59.999Z')
+    const id = submitted.body.id as string
+    const act = (who: { auth: Record<string, string> }, body: Record<string, unknown>) =>
+      request.post(`/api/v1/cases/${id}/transitions`).set(who.auth).send(body)
+
+    const inbox = await request.get('/api/v1/cases?scope=inbox').set(world.cultureHandler.auth)
+    expect(inbox.body.items.map((item: { id: string }) => item.id)).toContain(id)
+    expect(inbox.body.items[0].contactPhone).toBe('137****5678')
+
+    clock.advance(10 * 60_000)
+    const accepted = await act(world.cultureHandler, { action: 'accept' })
+    expect(accepted.status).toBe(200)
+    expect(accepted.body.status).toBe('accepted')
+    expect(accepted.body.timeState.state).toBe('on_time')
+
+    expect(
+      (await act(world.cultureHandler, { action: 'reply', message: '内部：联系村委', public: false })).body
+        .status,
+    ).toBe('in_progress')
+    expect(
+      (await act(world.cultureHandler, { action: 'reply', message: '已安排管理员每周开放三天' })).body.status,
+    ).toBe('replied')
+    const resolved = await act(world.cultureHandler, { action: 'resolve', message: '书屋已恢复开放' })
+    expect(resolved.body.status).toBe('resolved')
+    expect(resolved.body.resolvedAt).not.toBeNull()
+
+    const rated = await act(world.resident, { action: 'rate', rating: 'satisfied', comment: '很快就办好了' })
+    expect(rated.status).toBe(200)
+    expect(rated.body).toMatchObject({
+      status: 'closed',
+      closedReason: 'rated',
+      rating: { value: 'satisfied' },
+    })
+
+    const residentView = await request.get(`/api/v1/cases/${id}`).set(world.resident.auth)
+    const residentActions = residentView.body.timeline.map((event: { action: string }) => event.action)
+    expect(residentActions).toEqual(['submit', 'dispatch', 'accept', 'reply', 'resolve', 'rate'])
+    expect(JSON.stringify(residentView.body.timeline)).not.toContain('内部：联系村委')
+
+    const staffView = await request.get(`/api/v1/cases/${id}`).set(world.cultureHandler.auth)
+    expect(staffView.body.timeline).toHaveLength(7)
+    expect(staffView.body.timeline[3]).toMatchObject({
+      action: 'reply',
+      public: false,
+      from: 'accepted',
+      to: 'in_progress',
+    })
+    expect(staffView.body.timeline.map((event: { seq: number }) => event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7])
+  })
+
+  it('a resubmit with the same client id never makes a second case, even concurrently', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const body = caseBody()
+    const [a, b] = await Promise.all([
+      request.post('/api/v1/cases').set(world.resident.auth).send(body),
+      request.post('/api/v1/cases').set(world.resident.auth).send(body),
+    ])
+    expect([a.status, b.status].sort()).toEqual([200, 201])
+    expect(a.body.id).toBe(b.body.id)
+    const again = await request.post('/api/v1/cases').set(world.resident.auth).send(body)
+    expect(again.status).toBe(200)
+    expect(again.body.id).toBe(a.body.id)
+    expect(await CaseModel.countDocuments({ clientId: body.clientId })).toBe(1)
+    expect(await CaseEventModel.countDocuments({ caseId: a.body.id })).toBe(2)
+  })
+
+  it('transfers and returns are counted, and the first receiver keeps seeing the case', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const { body: created } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    const act = (who: { auth: Record<string, string> }, body: Record<string, unknown>) =>
+      request.post(`/api/v1/cases/${created.id}/transitions`).set(who.auth).send(body)
+
+    const transferred = await act(world.cultureHandler, {
+      action: 'transfer',
+      unitId: world.housing.id,
+      reason: '属于物业问题',
+    })
+    expect(transferred.body).toMatchObject({
+      status: 'transferred',
+      unitId: world.housing.id,
+      transferCount: 1,
+      firstReceiverUnitId: world.culture.id,
+    })
+    expect((await request.get(`/api/v1/cases/${created.id}`).set(world.cultureHandler.auth)).status).toBe(200)
+    expect((await act(world.cultureHandler, { action: 'accept' })).status).toBe(403)
+
+    const returned = await act(world.housingHandler, { action: 'return', reason: '也不属于住建' })
+    expect(returned.body).toMatchObject({ status: 'returned', unitId: null, returnCount: 1 })
+    const queue = await request.get('/api/v1/cases?scope=queue').set(world.admin.auth)
+    expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(created.id)
+
+    const redispatched = await act(world.admin, {
+      action: 'dispatch',
+      unitId: world.culture.id,
+      reason: '经核实属文旅',
+    })
+    expect(redispatched.body).toMatchObject({
+      status: 'dispatched',
+      unitId: world.culture.id,
+      routing: { kind: 'manual' },
+    })
+    const handled = await request.get('/api/v1/cases?scope=handled').set(world.housingHandler.auth)
+    expect(handled.body.items.map((item: { id: string }) => item.id)).toContain(created.id)
+  })
+
+  it('不满意 reopens the case once with a supervision flag; the second 不满意 closes it', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const { body: created } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    const act = (who: { auth: Record<string, string> }, body: Record<string, unknown>) =>
+      request.post(`/api/v1/cases/${created.id}/transitions`).set(who.auth).send(body)
+    await act(world.cultureHandler, { action: 'accept' })
+    await act(world.cultureHandler, { action: 'resolve', message: '已处理' })
+    const reopened = await act(world.resident, { action: 'rate', rating: 'unsatisfied', comment: '没有解决' })
+    expect(reopened.body).toMatchObject({ status: 'reopened', reopenCount: 1, supervisionFlag: true })
+    expect(reopened.body.deadlines.dueAt).not.toBeNull()
+
+    await act(world.cultureHandler, { action: 'resolve', message: '再次处理' })
+    const closed = await act(world.resident, { action: 'rate', rating: 'unsatisfied' })
+    expect(closed.body).toMatchObject({ status: 'closed', reopenCount: 1, rating: { value: 'unsatisfied' } })
+  })
+
+  it('keeps residents and units out of each other’s cases', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const { body: created } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+
+    expect((await request.get(`/api/v1/cases/${created.id}`).set(world.otherResident.auth)).status).toBe(404)
+    expect((await request.get(`/api/v1/cases/${created.id}`).set(world.housingHandler.auth)).status).toBe(404)
+    const foreign = await request
+      .post(`/api/v1/cases/${created.id}/transitions`)
+      .set(world.housingHandler.auth)
+      .send({ action: 'accept' })
+    expect(foreign.status).toBe(404)
+    const mine = await request.get('/api/v1/cases').set(world.otherResident.auth)
+    expect(mine.body.items).toEqual([])
+
+    // The district leader sees it (the culture bureau is below the district) but a handler role is needed to accept.
+    expect((await request.get(`/api/v1/cases/${created.id}`).set(world.districtLeader.auth)).status).toBe(200)
+    const leaderAccept = await request
+      .post(`/api/v1/cases/${created.id}/transitions`)
+      .set(world.districtLeader.auth)
+      .send({ action: 'accept' })
+    expect(leaderAccept.status).toBe(403)
+    expect((await request.post('/api/v1/cases').set(world.cultureHandler.auth).send(caseBody())).status).toBe(
+      403,
+    )
+  })
+
+  it('refuses impossible transitions with 409 and lets only one of two concurrent accepts win', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const { body: created } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    const url = `/api/v1/cases/${created.id}/transitions`
+    const early = await request
+      .post(url)
+      .set(world.cultureHandler.auth)
+      .send({ action: 'resolve', message: '已办' })
+    expect(early.status).toBe(409)
+    expect(early.body.error).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      details: { status: 'dispatched', action: 'resolve' },
+    })
+
+    const [a, b] = await Promise.all([
+      request.post(url).set(world.cultureHandler.auth).send({ action: 'accept' }),
+      request.post(url).set(world.cultureHandler.auth).send({ action: 'accept' }),
+    ])
+    expect([a.status, b.status].sort()).toEqual([200, 409])
+    expect(await CaseEventModel.countDocuments({ caseId: created.id, action: 'accept' })).toBe(1)
+  })
+
+  it('rejects invalid bodies field by field, and operator injection', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const bad = await request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send({
+        clientId: 'x',
+        kind: 'rant',
+        categoryCode: { $gt: '' },
+        title: '',
+        description: 'a',
+        photos: ['zz'],
+      })
+    expect(bad.status).toBe(400)
+    const paths = bad.body.error.issues.map((issue: { path: string }) => issue.path)
+    expect(paths).toEqual(
+      expect.arrayContaining(['clientId', 'kind', 'categoryCode', 'title', 'description', 'photos.0']),
+    )
+    const unknownCategory = await request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send(caseBody({ categoryCode: 'nope' }))
+    expect(unknownCategory.status).toBe(400)
+    expect(unknownCategory.body.error.issues[0].path).toBe('categoryCode')
+    const badAction = await request
+      .post('/api/v1/cases/0123456789abcdef01234567/transitions')
+      .set(world.admin.auth)
+      .send({ action: 'explode' })
+    expect(badAction.status).toBe(400)
+    expect(badAction.body.error.issues[0].path).toBe('action')
+  })
+
+  it('repairs a case from its event if the process died between writing the event and the case', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const { body: created } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    await CaseEventModel.create({
+      caseId: created.id,
+      seq: 3,
+      action: 'accept',
+      from: 'dispatched',
+      to: 'accepted',
+      actor: { userId: world.cultureHandler.user._id, role: 'handler', unitId: world.culture._id },
+      at: new Date(),
+      data: {
+        patch: {
+          set: [
+            { path: 'status', value: 'accepted' },
+            { path: 'acceptedAt', value: new Date() },
+          ],
+          inc: [],
+          involveUnitId: null,
+        },
+      },
+    })
+    const read = await request.get(`/api/v1/cases/${created.id}`).set(world.cultureHandler.auth)
+    expect(read.body.status).toBe('accepted')
+    expect((await CaseModel.findById(created.id))!.eventSeq).toBe(3)
+  })
+})

@@ -1,0 +1,64 @@
+import { AppError, caseStatusSchema, openStatuses, type CaseStatus } from '@minqing/shared'
+import type { FilterQuery, SortOrder } from 'mongoose'
+import { z } from 'zod'
+import type { Viewer } from '../http/defineRoute'
+import { subtreeUnitIds } from '../units/unitTree'
+import { CaseModel, type CaseRecord } from './case.model'
+
+export const listCasesQuerySchema = z.object({
+  /** inbox: open cases my unit must work, due soonest first; handled: every case my unit held;
+   *  queue: the dispatch centre's manual queue; all: everything the caller may see. */
+  scope: z.enum(['inbox', 'handled', 'queue', 'all']).default('all'),
+  status: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined
+      const parsed = z.array(caseStatusSchema).safeParse(value.split(','))
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: '状态无效 / Unknown status' })
+        return z.NEVER
+      }
+      return parsed.data
+    }),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+})
+export type ListCasesQuery = z.infer<typeof listCasesQuerySchema>
+
+export async function listCases(viewer: Viewer, query: ListCasesQuery) {
+  const filter: FilterQuery<CaseRecord> = {}
+  let sort: Record<string, SortOrder> = { createdAt: -1 }
+
+  if (viewer.role === 'resident') {
+    filter.createdBy = viewer.userId
+  } else if (query.scope === 'queue') {
+    if (viewer.role !== 'admin') throw new AppError('FORBIDDEN')
+    filter.status = { $in: ['submitted', 'returned'] satisfies CaseStatus[] }
+    sort = { createdAt: 1 }
+  } else if (viewer.role !== 'admin' || query.scope === 'inbox' || query.scope === 'handled') {
+    if (!viewer.unitId) throw new AppError('FORBIDDEN')
+    if (query.scope === 'inbox') {
+      filter.unitId = viewer.unitId
+      filter.status = { $in: [...openStatuses] }
+      sort = { 'deadlines.dueAt': 1, createdAt: 1 }
+    } else if (query.scope === 'handled') {
+      filter.involvedUnitIds = viewer.unitId
+    } else {
+      filter.$or = [
+        { unitId: { $in: await subtreeUnitIds(viewer.unitId) } },
+        { involvedUnitIds: viewer.unitId },
+      ]
+    }
+  }
+  if (query.status) filter.status = { $in: query.status }
+
+  const [items, total] = await Promise.all([
+    CaseModel.find(filter)
+      .sort(sort)
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize),
+    CaseModel.countDocuments(filter),
+  ])
+  return { items, total }
+}

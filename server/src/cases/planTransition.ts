@@ -1,0 +1,207 @@
+import {
+  acceptDeadline,
+  answerDeadline,
+  checkTransition,
+  rateOutcome,
+  statusAfterReply,
+  type CaseStatus,
+  type HolidayCalendar,
+  type TimeLimits,
+  type TransitionInput,
+  type Urgency,
+} from '@minqing/shared'
+
+/** The facts about a case that a transition depends on. */
+export interface CaseSnapshot {
+  status: CaseStatus
+  urgency: Urgency
+  unitId: string | null
+  firstReceiverUnitId: string | null
+  reopenCount: number
+}
+
+export interface TransitionPlan {
+  to: CaseStatus
+  /** Fields to $set on the case (dotted paths allowed). */
+  set: Record<string, unknown>
+  inc: Record<string, number>
+  /** Unit to add to involvedUnitIds. */
+  involveUnitId?: string
+  event: { reason?: string | null; message?: string | null; public: boolean; data?: Record<string, unknown> }
+}
+
+export type PlanResult =
+  | { ok: true; plan: TransitionPlan }
+  | { ok: false; reason: 'role_not_allowed' | 'invalid_from_status' | 'same_unit' | 'already_reopened' }
+
+/**
+ * Pure: what a transition changes. The role check and the status check come from the shared
+ * status machine; this adds the deadlines and counters each action moves.
+ */
+export function planTransition(
+  snapshot: CaseSnapshot,
+  input: TransitionInput,
+  role: Parameters<typeof checkTransition>[2],
+  now: Date,
+  limits: TimeLimits,
+  calendar: HolidayCalendar,
+): PlanResult {
+  const check = checkTransition(snapshot.status, input.action, role)
+  if (!check.ok) return check
+  const answerBy = () => answerDeadline(now, snapshot.urgency, limits, calendar)
+  const base = { inc: {}, event: { public: true } }
+
+  switch (input.action) {
+    case 'dispatch': {
+      const acceptBy = acceptDeadline(now, limits)
+      return ok({
+        ...base,
+        to: 'dispatched',
+        set: {
+          unitId: input.unitId,
+          firstReceiverUnitId: snapshot.firstReceiverUnitId ?? input.unitId,
+          routing: {
+            kind: 'manual',
+            unitId: input.unitId,
+            ruleId: null,
+            reason: input.reason ?? '派单中心人工派单',
+            decidedAt: now,
+          },
+          'deadlines.acceptBy': acceptBy,
+          'deadlines.dueAt': acceptBy,
+        },
+        involveUnitId: input.unitId,
+        event: { public: true, reason: input.reason ?? null, data: { unitId: input.unitId } },
+      })
+    }
+    case 'accept': {
+      const due = answerBy()
+      return ok({
+        ...base,
+        to: 'accepted',
+        set: {
+          acceptedAt: now,
+          'deadlines.clockStartedAt': now,
+          'deadlines.answerBy': due,
+          'deadlines.dueAt': due,
+        },
+      })
+    }
+    case 'reply':
+      return ok({
+        ...base,
+        to: statusAfterReply(snapshot.status, input.public),
+        set: {},
+        event: { public: input.public, message: input.message },
+      })
+    case 'transfer': {
+      if (input.unitId === snapshot.unitId) return { ok: false, reason: 'same_unit' }
+      const acceptBy = acceptDeadline(now, limits)
+      return ok({
+        to: 'transferred',
+        set: {
+          unitId: input.unitId,
+          'deadlines.acceptBy': acceptBy,
+          'deadlines.dueAt': acceptBy,
+          acceptedAt: null,
+        },
+        inc: { transferCount: 1 },
+        involveUnitId: input.unitId,
+        event: {
+          public: true,
+          reason: input.reason,
+          data: { fromUnitId: snapshot.unitId, toUnitId: input.unitId },
+        },
+      })
+    }
+    case 'return':
+      return ok({
+        to: 'returned',
+        set: { unitId: null, 'deadlines.dueAt': null, acceptedAt: null },
+        inc: { returnCount: 1 },
+        event: { public: false, reason: input.reason, data: { fromUnitId: snapshot.unitId } },
+      })
+    case 'reject':
+      return ok({
+        ...base,
+        to: 'rejected',
+        set: { closedAt: now, 'deadlines.dueAt': null },
+        event: { public: true, reason: input.reason },
+      })
+    case 'resolve': {
+      const ratingBy = new Date(now.getTime() + limits.ratingWindowDays * 86_400_000)
+      return ok({
+        ...base,
+        to: 'resolved',
+        set: { resolvedAt: now, 'deadlines.dueAt': null, 'deadlines.ratingBy': ratingBy },
+        event: { public: true, message: input.message },
+      })
+    }
+    case 'rate': {
+      const outcome = rateOutcome(input.rating, snapshot.reopenCount)
+      const rating = { value: input.rating, comment: input.comment ?? null, at: now }
+      if (outcome.status === 'closed') {
+        return ok({
+          ...base,
+          to: 'closed',
+          set: {
+            rating,
+            closedAt: now,
+            closedReason: 'rated',
+            supervisionFlag: outcome.flagForSupervision || undefined,
+          },
+          event: { public: true, message: input.comment ?? null, data: { rating: input.rating } },
+        })
+      }
+      const due = answerBy()
+      return ok({
+        to: 'reopened',
+        set: {
+          rating,
+          supervisionFlag: true,
+          resolvedAt: null,
+          'deadlines.answerBy': due,
+          'deadlines.dueAt': due,
+        },
+        inc: { reopenCount: 1 },
+        event: {
+          public: true,
+          message: input.comment ?? null,
+          data: { rating: input.rating, reopened: true },
+        },
+      })
+    }
+    case 'reopen': {
+      if (role === 'resident' && snapshot.reopenCount > 0) return { ok: false, reason: 'already_reopened' }
+      const due = answerBy()
+      return ok({
+        to: 'reopened',
+        set: {
+          supervisionFlag: true,
+          resolvedAt: null,
+          closedAt: null,
+          closedReason: null,
+          'deadlines.answerBy': due,
+          'deadlines.dueAt': due,
+        },
+        inc: { reopenCount: 1 },
+        event: { public: true, reason: input.reason },
+      })
+    }
+    case 'close':
+      return ok({
+        ...base,
+        to: 'closed',
+        set: { closedAt: now, closedReason: 'byStaff' },
+        event: { public: true, reason: input.reason ?? null },
+      })
+    case 'addInfo':
+      return ok({ ...base, to: snapshot.status, set: {}, event: { public: true, message: input.message } })
+  }
+}
+
+function ok(plan: TransitionPlan): PlanResult {
+  // undefined values mean "leave as is"
+  for (const key of Object.keys(plan.set)) if (plan.set[key] === undefined) delete plan.set[key]
+  return { ok: true, plan }
+}

@@ -1,0 +1,51 @@
+import type { CaseAction } from '@minqing/shared'
+import type { Viewer } from '../http/defineRoute'
+import { isInSubtree } from '../units/unitTree'
+import type { UnitDocument } from '../units/unit.model'
+import type { CaseDocument } from './case.model'
+
+const unitActions: readonly CaseAction[] = ['accept', 'reply', 'transfer', 'return', 'resolve']
+const ownerActions: readonly CaseAction[] = ['rate', 'reopen', 'addInfo']
+
+/**
+ * Who may read a case: its resident; the people of every unit that has held it (首问: the first
+ * receiver keeps seeing the outcome) and of the units above the current one; admins.
+ */
+export function canReadCase(viewer: Viewer, record: CaseDocument, currentUnit: UnitDocument | null): boolean {
+  if (viewer.role === 'admin') return true
+  if (viewer.role === 'resident') return String(record.createdBy) === viewer.userId
+  if (!viewer.unitId) return false
+  if (record.involvedUnitIds.some((id) => String(id) === viewer.unitId)) return true
+  return Boolean(currentUnit && isInSubtree(viewer.unitId, currentUnit))
+}
+
+/**
+ * Who may act: a handler only on cases their own unit is responsible for now; a resident only
+ * on their own case; leaders within their subtree; admins (the dispatch centre) anywhere.
+ */
+export function canActOnCase(
+  viewer: Viewer,
+  action: CaseAction,
+  record: CaseDocument,
+  currentUnit: UnitDocument | null,
+): boolean {
+  if (viewer.role === 'admin') return true
+  if (ownerActions.includes(action) && viewer.role === 'resident')
+    return String(record.createdBy) === viewer.userId
+  if (unitActions.includes(action) && viewer.role === 'handler')
+    return Boolean(record.unitId) && String(record.unitId) === viewer.unitId
+  if (viewer.role === 'leader')
+    return Boolean(viewer.unitId && currentUnit && isInSubtree(viewer.unitId, currentUnit))
+  return false
+}
+
+/** Contact details go to those who must call the resident back, never when anonymous. */
+export function canSeeContact(viewer: Viewer, record: CaseDocument): boolean {
+  if (String(record.createdBy) === viewer.userId) return true
+  if (record.anonymous) return false
+  return (
+    viewer.role === 'admin' ||
+    viewer.role === 'leader' ||
+    (viewer.role === 'handler' && String(record.unitId) === viewer.unitId)
+  )
+}

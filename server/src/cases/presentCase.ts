@@ -1,0 +1,116 @@
+import {
+  caseStatusLabels,
+  maskAddress,
+  maskPhone,
+  timeState,
+  type CaseStatus,
+  type TimeLimits,
+} from '@minqing/shared'
+import type { Viewer } from '../http/defineRoute'
+import type { CaseDocument } from './case.model'
+import type { CaseEventRecord } from './caseEvent.model'
+import { canSeeContact } from './policy'
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null)
+
+const awaitingSignature: readonly CaseStatus[] = ['dispatched', 'transferred']
+
+/** The case as a client sees it. Lists mask contact and address; details show them to those allowed. */
+export function presentCase(
+  record: CaseDocument,
+  viewer: Viewer,
+  options: { detail: boolean; now: Date; limits: TimeLimits },
+) {
+  const contactVisible = canSeeContact(viewer, record)
+  const isOwner = String(record.createdBy) === viewer.userId
+  const dueAt = record.deadlines.dueAt ?? null
+  const startedAt = awaitingSignature.includes(record.status)
+    ? new Date((record.deadlines.acceptBy?.getTime() ?? 0) - options.limits.acceptHours * 3_600_000)
+    : (record.deadlines.clockStartedAt ?? record.createdAt)
+  return {
+    id: record.id as string,
+    number: record.number,
+    clientId: isOwner ? record.clientId : undefined,
+    kind: record.kind,
+    categoryCode: record.categoryCode,
+    title: record.title,
+    description: record.description,
+    urgency: record.urgency,
+    source: record.source,
+    location: record.location
+      ? {
+          lat: record.location.lat,
+          lng: record.location.lng,
+          address:
+            options.detail && (isOwner || contactVisible)
+              ? record.location.address
+              : maskAddress(record.location.address),
+        }
+      : null,
+    photos: record.photos.map(String),
+    contactPhone: !record.contactPhone
+      ? null
+      : options.detail && contactVisible
+        ? record.contactPhone
+        : isOwner || contactVisible
+          ? maskPhone(record.contactPhone)
+          : null,
+    anonymous: record.anonymous,
+    publicConsent: record.publicConsent,
+    status: record.status,
+    statusLabel: caseStatusLabels[record.status],
+    unitId: record.unitId ? String(record.unitId) : null,
+    firstReceiverUnitId: record.firstReceiverUnitId ? String(record.firstReceiverUnitId) : null,
+    routing: {
+      kind: record.routing.kind,
+      unitId: record.routing.unitId ? String(record.routing.unitId) : null,
+      ruleId: record.routing.ruleId ? String(record.routing.ruleId) : null,
+      reason: record.routing.reason,
+    },
+    deadlines: {
+      expectedAnswerBy: iso(record.deadlines.expectedAnswerBy),
+      acceptBy: iso(record.deadlines.acceptBy),
+      answerBy: iso(record.deadlines.answerBy),
+      ratingBy: iso(record.deadlines.ratingBy),
+      dueAt: iso(dueAt),
+    },
+    timeState: dueAt ? timeState(options.now, startedAt as Date, dueAt, options.limits.warnShare) : null,
+    transferCount: record.transferCount,
+    returnCount: record.returnCount,
+    reopenCount: record.reopenCount,
+    supervisionFlag: record.supervisionFlag,
+    rating: record.rating?.value
+      ? { value: record.rating.value, comment: record.rating.comment ?? null, at: iso(record.rating.at) }
+      : null,
+    createdAt: iso(record.createdAt),
+    updatedAt: iso(record.updatedAt),
+    acceptedAt: iso(record.acceptedAt),
+    resolvedAt: iso(record.resolvedAt),
+    closedAt: iso(record.closedAt),
+    closedReason: record.closedReason ?? null,
+  }
+}
+
+/** The timeline from events; residents never see internal notes or staff identities. */
+export function presentTimeline(events: CaseEventRecord[], viewer: Viewer) {
+  const staffView = viewer.role !== 'resident'
+  return events
+    .filter((event) => staffView || event.public)
+    .map((event) => ({
+      seq: event.seq,
+      action: event.action,
+      from: event.from ?? null,
+      to: event.to,
+      at: iso(event.at),
+      actor: {
+        role: event.actor.role,
+        unitId: event.actor.unitId ? String(event.actor.unitId) : null,
+        userId: staffView && event.actor.userId ? String(event.actor.userId) : undefined,
+      },
+      reason: event.reason ?? null,
+      message: event.message ?? null,
+      public: event.public,
+      attachments: event.attachments.map(String),
+      rating: (event.data as { rating?: string } | null)?.rating ?? undefined,
+    }))
+}

@@ -1,0 +1,91 @@
+import { AppError, objectIdSchema, submitCaseInputSchema, transitionInputSchema } from '@minqing/shared'
+import { z } from 'zod'
+import { defineRoute } from '../http/defineRoute'
+import { UnitModel } from '../units/unit.model'
+import { applyTransition, loadCase } from './applyTransition'
+import { CaseEventModel } from './caseEvent.model'
+import { listCases, listCasesQuerySchema } from './listCases'
+import { canReadCase } from './policy'
+import { presentCase, presentTimeline } from './presentCase'
+import { submitCase } from './submitCase'
+
+const idParams = z.object({ id: objectIdSchema })
+
+export const caseRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/cases',
+    access: ['resident'],
+    summary: 'Submit a case; idempotent on clientId; answers with the routing decision',
+    body: submitCaseInputSchema,
+    handler: async (ctx, { body, viewer }) => {
+      const { record, created } = await submitCase(ctx.deps, viewer, body)
+      ctx.status = created ? 201 : 200
+      ctx.body = presentCase(record, viewer, {
+        detail: true,
+        now: ctx.deps.clock.now(),
+        limits: ctx.deps.timeLimits,
+      })
+      return undefined
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cases',
+    access: ['resident', 'staff', 'handler', 'leader', 'admin'],
+    summary: "Cases the caller may see: a resident's own, a unit's inbox, the dispatch queue",
+    query: listCasesQuerySchema,
+    handler: async (ctx, { query, viewer }) => {
+      const { items, total } = await listCases(viewer, query)
+      const now = ctx.deps.clock.now()
+      return {
+        items: items.map((record) =>
+          presentCase(record, viewer, { detail: false, now, limits: ctx.deps.timeLimits }),
+        ),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cases/:id',
+    access: ['resident', 'staff', 'handler', 'leader', 'admin'],
+    summary: 'One case with its timeline',
+    params: idParams,
+    handler: async (ctx, { params, viewer }) => {
+      const record = await loadCase(params.id)
+      const unit = record.unitId ? await UnitModel.findById(record.unitId) : null
+      // Not 403: a case id must not reveal that the case exists to someone who may not see it.
+      if (!canReadCase(viewer, record, unit)) throw new AppError('NOT_FOUND')
+      const events = await CaseEventModel.find({ caseId: record._id }).sort({ seq: 1 })
+      return {
+        ...presentCase(record, viewer, {
+          detail: true,
+          now: ctx.deps.clock.now(),
+          limits: ctx.deps.timeLimits,
+        }),
+        unitName: unit?.name ?? null,
+        timeline: presentTimeline(events, viewer),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cases/:id/transitions',
+    access: ['resident', 'handler', 'leader', 'admin'],
+    summary:
+      'Move a case: dispatch / accept / reply / transfer / return / reject / resolve / rate / reopen / close / addInfo',
+    params: idParams,
+    body: transitionInputSchema,
+    handler: async (ctx, { params, body, viewer }) => {
+      const record = await applyTransition(ctx.deps, viewer, params.id, body)
+      return presentCase(record, viewer, {
+        detail: true,
+        now: ctx.deps.clock.now(),
+        limits: ctx.deps.timeLimits,
+      })
+    },
+  }),
+]

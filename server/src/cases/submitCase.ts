@@ -1,0 +1,133 @@
+import {
+  AppError,
+  acceptDeadline,
+  chinaDate,
+  expectedAnswerBy,
+  type CaseSource,
+  type SubmitCaseInput,
+} from '@minqing/shared'
+import mongoose from 'mongoose'
+import { categoryExists } from '../categories/categoryTree'
+import { ownedFilesExist } from '../files/gridfs'
+import type { AppDeps } from '../http/deps'
+import type { Viewer } from '../http/defineRoute'
+import { decideRouting } from '../routing/decideRouting'
+import { CaseModel, type CaseDocument } from './case.model'
+import { appendEvent } from './caseEvents'
+import { nextSequence } from './counter.model'
+
+export interface SubmitResult {
+  record: CaseDocument
+  created: boolean
+}
+
+/**
+ * Files a case and routes it. Idempotent on (resident, clientId): a retry returns the case
+ * the first attempt made. The initial events are rebuilt on a retry if the first attempt died
+ * between writing the case and its events.
+ */
+export async function submitCase(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: SubmitCaseInput,
+  source: CaseSource = 'residentApp',
+): Promise<SubmitResult> {
+  const existing = await CaseModel.findOne({ createdBy: viewer.userId, clientId: input.clientId })
+  if (existing) {
+    await writeInitialEvents(existing)
+    return { record: existing, created: false }
+  }
+  if (!(await categoryExists(input.categoryCode))) {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: 'categoryCode', code: 'not_found', message: '分类不存在 / Unknown category' }],
+    })
+  }
+  if (input.photos.length && !(await ownedFilesExist(input.photos, viewer.userId))) {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: 'photos', code: 'not_found', message: '照片不存在或未上传完成 / Photo not found' }],
+    })
+  }
+
+  const now = deps.clock.now()
+  const decision = await decideRouting(input)
+  const routed = decision.unitId !== null
+  const acceptBy = routed ? acceptDeadline(now, deps.timeLimits) : null
+  const day = chinaDate(now).format('YYYYMMDD')
+  const number = `MQ${day}-${String(await nextSequence(`case:${day}`)).padStart(4, '0')}`
+
+  try {
+    const record = await CaseModel.create({
+      number,
+      clientId: input.clientId,
+      createdBy: viewer.userId,
+      source,
+      kind: input.kind,
+      categoryCode: input.categoryCode,
+      title: input.title,
+      description: input.description,
+      urgency: input.urgency,
+      location: input.location ?? null,
+      photos: input.photos,
+      contactPhone: input.contactPhone ?? null,
+      anonymous: input.anonymous,
+      publicConsent: input.publicConsent,
+      status: routed ? 'dispatched' : 'submitted',
+      unitId: decision.unitId,
+      firstReceiverUnitId: decision.unitId,
+      involvedUnitIds: routed ? [decision.unitId] : [],
+      routing: {
+        kind: decision.kind,
+        unitId: decision.unitId,
+        ruleId: decision.ruleId,
+        reason: decision.reason,
+        decidedAt: now,
+      },
+      deadlines: {
+        expectedAnswerBy: expectedAnswerBy(now, input.urgency, deps.timeLimits, deps.calendar),
+        acceptBy,
+        dueAt: acceptBy,
+      },
+      eventSeq: routed ? 2 : 1,
+    })
+    await writeInitialEvents(record)
+    return { record, created: true }
+  } catch (error) {
+    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) {
+      const winner = await CaseModel.findOne({ createdBy: viewer.userId, clientId: input.clientId })
+      if (winner) return { record: winner, created: false }
+    }
+    throw error
+  }
+}
+
+/** The submit event and, when routed automatically, the dispatch event: derived from the case. */
+async function writeInitialEvents(record: CaseDocument): Promise<void> {
+  const at = record.createdAt as Date
+  await appendEvent({
+    caseId: record._id,
+    seq: 1,
+    action: 'submit',
+    from: null,
+    to: 'submitted',
+    actor: { userId: String(record.createdBy), role: 'resident', unitId: null },
+    at,
+    data: { source: record.source },
+  })
+  if (record.routing.kind === 'rule' || record.routing.kind === 'areaFallback') {
+    await appendEvent({
+      caseId: record._id,
+      seq: 2,
+      action: 'dispatch',
+      from: 'submitted',
+      to: 'dispatched',
+      actor: { userId: null, role: 'system', unitId: null },
+      at,
+      reason: record.routing.reason ?? null,
+      data: {
+        unitId: String(record.routing.unitId),
+        ruleId: record.routing.ruleId ? String(record.routing.ruleId) : null,
+        automatic: true,
+      },
+    })
+  }
+}

@@ -1,0 +1,72 @@
+import multer from '@koa/multer'
+import { AppError, objectIdSchema, roles } from '@minqing/shared'
+import { z } from 'zod'
+import { defineRoute } from '../http/defineRoute'
+import { imageLimits, openImage, storeImage } from './gridfs'
+
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: imageLimits.maxBytes, files: 1, fields: 5 },
+})
+
+/** Multer reports limits as MulterError codes: map them to our errors by code. */
+function mapMulterError(error: unknown): never {
+  const code = (error as { code?: string; name?: string }).code
+  if ((error as { name?: string }).name === 'MulterError') {
+    if (code === 'LIMIT_FILE_SIZE')
+      throw new AppError('PAYLOAD_TOO_LARGE', { details: { maxBytes: imageLimits.maxBytes } })
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [
+        {
+          path: 'file',
+          code: code ?? 'invalid',
+          message: '只能上传一个文件 / Send one file in field "file"',
+        },
+      ],
+    })
+  }
+  throw error
+}
+
+export const fileRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/files',
+    access: roles,
+    summary: 'Upload one photo (multipart field "file"): JPEG, PNG or WebP, at most 10 MB',
+    status: 201,
+    handler: async (ctx, { viewer }) => {
+      if (!ctx.is('multipart')) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
+      await upload
+        .single('file')(ctx, async () => undefined)
+        .catch(mapMulterError)
+      const file = (ctx as unknown as { file?: { buffer: Buffer } }).file
+      if (!file) {
+        throw new AppError('VALIDATION_FAILED', {
+          issues: [{ path: 'file', code: 'required', message: '请选择图片 / Attach an image' }],
+        })
+      }
+      return storeImage(file.buffer, viewer.userId)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/files/:id',
+    access: roles,
+    summary: "A photo; residents may fetch only their own uploads, staff roles any case's photos",
+    params: z.object({ id: objectIdSchema }),
+    handler: async (ctx, { params, viewer }) => {
+      const image = await openImage(params.id)
+      if (!image) throw new AppError('NOT_FOUND')
+      if (viewer.role === 'resident' && image.uploadedBy !== viewer.userId) {
+        image.stream.destroy()
+        throw new AppError('NOT_FOUND')
+      }
+      ctx.type = image.contentType
+      ctx.length = image.size
+      ctx.set('Cache-Control', 'private, max-age=86400')
+      ctx.body = image.stream
+      return undefined
+    },
+  }),
+]

@@ -1,0 +1,40 @@
+import { resolveRouting, type CaseLocation, type RoutingDecision, type RoutingRule } from '@minqing/shared'
+import { currentAreaIndex } from '../areas/areaIndex'
+import { RoutingRuleModel } from './routingRule.model'
+
+export interface RoutingQuestion {
+  categoryCode: string
+  title: string
+  description: string
+  location?: CaseLocation | null
+}
+
+export async function loadRules(): Promise<RoutingRule[]> {
+  const rows = await RoutingRuleModel.find({ enabled: true }).sort({ priority: 1 })
+  return rows.map((row) => ({
+    id: row.id as string,
+    name: row.name,
+    priority: row.priority,
+    categoryCodes: row.categoryCodes,
+    areaUnitIds: row.areaUnitIds,
+    keywords: row.keywords,
+    unitId: String(row.unitId),
+    enabled: row.enabled,
+  }))
+}
+
+/** Gathers the facts (rules, containing areas) and asks the pure resolver. */
+export async function decideRouting(
+  question: RoutingQuestion,
+): Promise<RoutingDecision & { containingUnitIds: string[] }> {
+  const [rules, areas] = await Promise.all([loadRules(), currentAreaIndex()])
+  const containingUnits = question.location
+    ? areas.containing(question.location.lng, question.location.lat)
+    : []
+  const decision = resolveRouting(rules, {
+    categoryCode: question.categoryCode,
+    text: `${question.title}\n${question.description}`,
+    containingUnits,
+  })
+  return { ...decision, containingUnitIds: containingUnits.map((unit) => unit.id) }
+}

@@ -1,0 +1,54 @@
+import { AppError, caseKindSchema, locationSchema, routingRuleInputSchema } from '@minqing/shared'
+import { z } from 'zod'
+import { defineRoute } from '../http/defineRoute'
+import { UnitModel } from '../units/unit.model'
+import { decideRouting } from './decideRouting'
+import { RoutingRuleModel } from './routingRule.model'
+
+const dryRunSchema = z.object({
+  kind: caseKindSchema.optional(),
+  categoryCode: z.string().min(1).max(64),
+  title: z.string().max(200).default(''),
+  description: z.string().max(4000).default(''),
+  location: locationSchema.optional(),
+})
+
+export const routingRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/routing/rules',
+    access: ['admin'],
+    summary: 'Routing rules in priority order',
+    handler: async () => ({
+      rules: (await RoutingRuleModel.find().sort({ priority: 1 })).map((rule) => rule.toJSON()),
+    }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/routing/rules',
+    access: ['admin'],
+    summary: 'Add a routing rule',
+    body: routingRuleInputSchema,
+    status: 201,
+    handler: async (_ctx, { body }) => {
+      if (!(await UnitModel.exists({ _id: body.unitId }))) {
+        throw new AppError('VALIDATION_FAILED', {
+          issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
+        })
+      }
+      return (await RoutingRuleModel.create(body)).toJSON()
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/routing/dry-run',
+    access: ['admin', 'leader'],
+    summary: 'Where would this case go, and by which rule',
+    body: dryRunSchema,
+    handler: async (_ctx, { body }) => {
+      const decision = await decideRouting(body)
+      const unit = decision.unitId ? await UnitModel.findById(decision.unitId, { name: 1 }) : null
+      return { ...decision, unitName: unit?.name ?? null }
+    },
+  }),
+]
