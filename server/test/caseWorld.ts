@@ -4,6 +4,7 @@ import { encodeArea } from '../src/areas/areaCodec'
 import { invalidateAreaIndex } from '../src/areas/areaIndex'
 import { ensureDefaultCategories } from '../src/categories/categoryTree'
 import { RoutingRuleModel } from '../src/routing/routingRule.model'
+import { UnitModel } from '../src/units/unit.model'
 import { buildUnit, buildUser, loginAs } from './factories'
 import type { testApp } from './testApp'
 
@@ -28,6 +29,8 @@ export const square = (lng: number, lat: number, size: number): Area => ({
  */
 export async function caseWorld(request: Request) {
   await ensureDefaultCategories()
+  // Worlds share a database within a test file: only the newest world's areas may contain points.
+  await UnitModel.updateMany({}, { $set: { area: null } })
   const district = await buildUnit({ level: 'district', name: `区${randomUUID().slice(0, 6)}` })
   await district.updateOne({ area: encodeArea(square(116.0, 39.0, 1.0)) })
   const street = await buildUnit({ level: 'street', parentId: district.id, name: '街道' })

@@ -1,0 +1,87 @@
+import mongoose from 'mongoose'
+import { describe, expect, it } from 'vitest'
+import { caseBody, caseWorld } from '../../test/caseWorld'
+import { testApp } from '../../test/testApp'
+
+export const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
+const countStoredFiles = () => mongoose.connection.db!.collection('photos.files').countDocuments()
+const countChunks = () => mongoose.connection.db!.collection('photos.chunks').countDocuments()
+
+describe('photo uploads', () => {
+  it('stores a real PNG, serves it to its owner, and lets a case use it', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const uploaded = await request
+      .post('/api/v1/files')
+      .set(world.resident.auth)
+      .attach('file', tinyPng, { filename: 'x.png', contentType: 'image/png' })
+    expect(uploaded.status).toBe(201)
+    expect(uploaded.body).toMatchObject({ contentType: 'image/png', size: tinyPng.length })
+    const download = await request
+      .get(`/api/v1/files/${uploaded.body.id}`)
+      .set(world.resident.auth)
+      .buffer(true)
+    expect(download.status).toBe(200)
+    expect(Buffer.compare(download.body as Buffer, tinyPng)).toBe(0)
+    expect(
+      (await request.get(`/api/v1/files/${uploaded.body.id}`).set(world.otherResident.auth)).status,
+    ).toBe(404)
+
+    const submitted = await request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send(caseBody({ photos: [uploaded.body.id] }))
+    expect(submitted.status).toBe(201)
+    expect(submitted.body.photos).toEqual([uploaded.body.id])
+    const stolen = await request
+      .post('/api/v1/cases')
+      .set(world.otherResident.auth)
+      .send(caseBody({ photos: [uploaded.body.id] }))
+    expect(stolen.status).toBe(400)
+    expect(stolen.body.error.issues[0].path).toBe('photos')
+  })
+
+  it('refuses wrong magic bytes, empty and oversized files, and leaves nothing behind', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const before = { files: await countStoredFiles(), chunks: await countChunks() }
+
+    const fake = await request
+      .post('/api/v1/files')
+      .set(world.resident.auth)
+      .attach('file', Buffer.from('GIF89a not really'), { filename: 'a.png', contentType: 'image/png' })
+    expect(fake.status).toBe(415)
+    expect(fake.body.error.code).toBe('UNSUPPORTED_FILE_TYPE')
+
+    const script = await request
+      .post('/api/v1/files')
+      .set(world.resident.auth)
+      .attach('file', Buffer.from('<script>alert(1)</script>'), 'a.jpg')
+    expect(script.status).toBe(415)
+
+    const empty = await request
+      .post('/api/v1/files')
+      .set(world.resident.auth)
+      .attach('file', Buffer.alloc(0), 'empty.png')
+    expect(empty.status).toBe(400)
+
+    const huge = Buffer.concat([tinyPng, Buffer.alloc(10 * 1024 * 1024 + 1)])
+    const oversize = await request
+      .post('/api/v1/files')
+      .set(world.resident.auth)
+      .attach('file', huge, 'big.png')
+    expect(oversize.status).toBe(413)
+    expect(oversize.body.error.code).toBe('PAYLOAD_TOO_LARGE')
+
+    const noFile = await request.post('/api/v1/files').set(world.resident.auth).field('note', 'x')
+    expect(noFile.status).toBe(400)
+    const json = await request.post('/api/v1/files').set(world.resident.auth).send({ file: 'x' })
+    expect(json.status).toBe(415)
+
+    expect(await countStoredFiles()).toBe(before.files)
+    expect(await countChunks()).toBe(before.chunks)
+  })
+})

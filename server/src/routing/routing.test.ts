@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import { caseBody, caseWorld, square } from '../../test/caseWorld'
+import { testApp } from '../../test/testApp'
+import { AreaIndex } from '../areas/areaIndex'
+
+describe('routing over the real database', () => {
+  it('dry-run explains the rule that matched, by category and by keyword', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const byCategory = await request
+      .post('/api/v1/routing/dry-run')
+      .set(world.admin.auth)
+      .send({ categoryCode: 'culture.opera', title: '送戏下乡', description: '希望多来几场' })
+    expect(byCategory.status).toBe(200)
+    expect(byCategory.body).toMatchObject({
+      kind: 'rule',
+      unitId: world.culture.id,
+      ruleId: world.cultureRule.id,
+      unitName: '文旅局',
+    })
+    const byKeyword = await request
+      .post('/api/v1/routing/dry-run')
+      .set(world.admin.auth)
+      .send({ categoryCode: 'other', title: '小区问题', description: '物业不管垃圾' })
+    expect(byKeyword.body).toMatchObject({ kind: 'rule', unitId: world.housing.id })
+    expect(byKeyword.body.reason).toContain('物业')
+    const denied = await request
+      .post('/api/v1/routing/dry-run')
+      .set(world.cultureHandler.auth)
+      .send({ categoryCode: 'other' })
+    expect(denied.status).toBe(403)
+  })
+
+  it('without a matching rule, a located case goes to the street it lies in (兜底); unlocated to the dispatch centre', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const inStreet = await request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send(
+        caseBody({
+          categoryCode: 'urban.road',
+          title: '路灯坏了',
+          description: '东门口路灯坏了一周',
+          location: { lat: 39.25, lng: 116.25, address: '幸福路1号' },
+        }),
+      )
+    expect(inStreet.body).toMatchObject({
+      status: 'dispatched',
+      unitId: world.street.id,
+      routing: { kind: 'areaFallback' },
+    })
+
+    const inDistrictOnly = await request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send(
+        caseBody({
+          categoryCode: 'urban.road',
+          title: '路面坑洼',
+          description: '乡道路面坑洼严重',
+          location: { lat: 39.8, lng: 116.8 },
+        }),
+      )
+    expect(inDistrictOnly.body).toMatchObject({
+      unitId: world.district.id,
+      routing: { kind: 'areaFallback' },
+    })
+
+    const nowhere = await request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send(caseBody({ categoryCode: 'urban.road', title: '路面坑洼', description: '不知道在哪里的路' }))
+    expect(nowhere.body).toMatchObject({
+      status: 'submitted',
+      unitId: null,
+      routing: { kind: 'dispatchCentre' },
+    })
+    expect(nowhere.body.deadlines.expectedAnswerBy).not.toBeNull()
+  })
+
+  it('admins add rules; a rule without conditions or with an unknown unit is refused per field', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const created = await request
+      .post('/api/v1/routing/rules')
+      .set(world.admin.auth)
+      .send({ name: '燃气', priority: 5, categoryCodes: ['utility.gas'], unitId: world.housing.id })
+    expect(created.status).toBe(201)
+    const empty = await request
+      .post('/api/v1/routing/rules')
+      .set(world.admin.auth)
+      .send({ name: '空', priority: 1, unitId: world.housing.id })
+    expect(empty.status).toBe(400)
+    expect(empty.body.error.issues[0].path).toBe('categoryCodes')
+    const ghost = await request
+      .post('/api/v1/routing/rules')
+      .set(world.admin.auth)
+      .send({ name: 'x', priority: 1, keywords: ['x'], unitId: '0123456789abcdef01234567' })
+    expect(ghost.body.error.issues[0].path).toBe('unitId')
+  })
+})
+
+describe('AreaIndex', () => {
+  it('finds the containing areas innermost first and nothing outside', () => {
+    const index = AreaIndex.build([
+      { id: 'district', level: 'district', depth: 1, area: square(0, 0, 10) },
+      { id: 'street', level: 'street', depth: 2, area: square(1, 1, 2) },
+      { id: 'other-street', level: 'street', depth: 2, area: square(5, 5, 2) },
+    ])
+    expect(index.containing(2, 2).map((unit) => unit.id)).toEqual(['street', 'district'])
+    expect(index.containing(9, 9).map((unit) => unit.id)).toEqual(['district'])
+    expect(index.containing(20, 20)).toEqual([])
+  })
+
+  it('tests the exact polygon, not just its bounding box', () => {
+    const triangle = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [10, 0],
+          [0, 10],
+          [0, 0],
+        ] as Array<[number, number]>,
+      ],
+    }
+    const index = AreaIndex.build([{ id: 't', level: 'grid', depth: 3, area: triangle }])
+    expect(index.containing(1, 1)).toHaveLength(1)
+    expect(index.containing(9, 9)).toHaveLength(0) // inside the box, outside the triangle
+  })
+})
