@@ -9,6 +9,8 @@ import { startLocalDatabase, type LocalDatabase } from './db/localDatabase'
 import { buildDeps } from './deps'
 import { systemClock } from './http/deps'
 import { createLogger } from './log/logger'
+import { ensureDefaultCategories } from './categories/categoryTree'
+import './models'
 import { seedDemo } from './seed/demoSeed'
 
 async function main(): Promise<void> {
@@ -38,12 +40,13 @@ async function main(): Promise<void> {
   await connectDatabase(uri)
   // Indexes (unique phone identities, subtree paths) must exist before the first request.
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()))
+  await ensureDefaultCategories()
 
   const jwtSecret = config.JWT_SECRET ?? localJwtSecret(dataDir)
   const deps = buildDeps(config, logger, jwtSecret, systemClock)
 
   if (config.SEED_DEMO) {
-    const logins = await seedDemo(config.DEMO_PASSWORD)
+    const logins = await seedDemo(deps)
     if (logins) {
       console.log(`[minqing] demo data seeded. Logins (password: ${config.DEMO_PASSWORD}):`)
       for (const login of logins) {

@@ -5,6 +5,7 @@ import { loadConfig } from '../config/config'
 import { fromProjectRoot } from '../config/paths'
 import { connectDatabase } from '../db/connect'
 import { startLocalDatabase } from '../db/localDatabase'
+import '../models'
 import { createUser } from '../users/createUser'
 
 const usage = `Usage: npm run admin -- create --phone 13900000000 --name 管理员 [--password ...]

@@ -1,7 +1,13 @@
-import type { Role } from '@minqing/shared'
+import { submitCaseInputSchema, type Role } from '@minqing/shared'
 import mongoose, { Schema } from 'mongoose'
+import { ensureDefaultCategories } from '../categories/categoryTree'
+import { RoutingRuleModel } from '../routing/routingRule.model'
 import { createUnit } from '../units/unitTree'
 import { createUser } from '../users/createUser'
+import { applyTransition } from '../cases/applyTransition'
+import { submitCase } from '../cases/submitCase'
+import type { AppDeps } from '../http/deps'
+import type { Viewer } from '../http/defineRoute'
 
 /** Marks what has been seeded, so a restart never seeds twice. */
 const SeedMarkerModel = mongoose.model(
@@ -14,6 +20,18 @@ export interface DemoLogin {
   phone: string
   name: string
   unit: string | null
+}
+
+/** A square area south-west corner (lng, lat), side in degrees. */
+function box(lng: number, lat: number, size: number) {
+  const ring: Array<[number, number]> = [
+    [lng, lat],
+    [lng + size, lat],
+    [lng + size, lat + size],
+    [lng, lat + size],
+    [lng, lat],
+  ]
+  return { type: 'Polygon' as const, coordinates: [ring] }
 }
 
 /** The demo accounts the README promises; every one uses DEMO_PASSWORD. */
@@ -29,16 +47,47 @@ export const demoAccounts = {
  * Seeds a demo city on first start: a unit tree from city down to grid plus two district
  * departments, and one account per role. Returns the logins, or null when already seeded.
  */
-export async function seedDemo(password: string): Promise<DemoLogin[] | null> {
+export async function seedDemo(deps: AppDeps): Promise<DemoLogin[] | null> {
+  const password = deps.config.DEMO_PASSWORD
   if (await SeedMarkerModel.exists({ _id: 'demo' })) return null
 
+  await ensureDefaultCategories()
   const city = await createUnit({ name: '民安市', level: 'city', parentId: null })
-  const district = await createUnit({ name: '和平区', level: 'district', parentId: city.id })
-  const street = await createUnit({ name: '幸福街道', level: 'street', parentId: district.id })
-  const community = await createUnit({ name: '幸福社区', level: 'community', parentId: street.id })
-  await createUnit({ name: '幸福社区第一网格', level: 'grid', parentId: community.id })
+  const district = await createUnit({
+    name: '和平区',
+    level: 'district',
+    parentId: city.id,
+    area: box(116.3, 39.9, 0.2),
+  })
+  const street = await createUnit({
+    name: '幸福街道',
+    level: 'street',
+    parentId: district.id,
+    area: box(116.35, 39.95, 0.05),
+  })
+  const community = await createUnit({
+    name: '幸福社区',
+    level: 'community',
+    parentId: street.id,
+    area: box(116.36, 39.96, 0.02),
+  })
+  await createUnit({
+    name: '幸福社区第一网格',
+    level: 'grid',
+    parentId: community.id,
+    area: box(116.36, 39.96, 0.01),
+  })
   const culture = await createUnit({ name: '和平区文化和旅游局', level: 'department', parentId: district.id })
-  await createUnit({ name: '和平区住房和城乡建设局', level: 'department', parentId: district.id })
+  const housing = await createUnit({
+    name: '和平区住房和城乡建设局',
+    level: 'department',
+    parentId: district.id,
+  })
+  await RoutingRuleModel.create([
+    { name: '文化服务类诉求交文旅局', priority: 10, categoryCodes: ['culture'], unitId: culture.id },
+    { name: '住房物业类诉求交住建局', priority: 20, categoryCodes: ['housing'], unitId: housing.id },
+    { name: '含“物业”“漏水”的诉求交住建局', priority: 30, keywords: ['物业', '漏水'], unitId: housing.id },
+  ])
 
   const accounts: Array<DemoLogin & { unitId?: string; positionLevel?: 'cadre' | 'unitLeader' }> = [
     { role: 'admin', phone: demoAccounts.admin, name: '系统管理员', unit: city.name, unitId: city.id },
@@ -61,8 +110,9 @@ export async function seedDemo(password: string): Promise<DemoLogin[] | null> {
     },
     { role: 'resident', phone: demoAccounts.resident, name: '赵群众', unit: null },
   ]
+  const viewers: Partial<Record<Role, Viewer>> = {}
   for (const account of accounts) {
-    await createUser({
+    const user = await createUser({
       phone: account.phone,
       name: account.name,
       role: account.role,
@@ -70,7 +120,57 @@ export async function seedDemo(password: string): Promise<DemoLogin[] | null> {
       unitId: account.unitId,
       positionLevel: account.positionLevel,
     })
+    viewers[account.role] = { userId: user.id as string, role: account.role, unitId: account.unitId ?? null }
   }
+  await seedSampleCases(deps, viewers as Record<Role, Viewer>)
   await SeedMarkerModel.create({ _id: 'demo', seededAt: new Date() })
   return accounts.map(({ role, phone, name, unit }) => ({ role, phone, name, unit }))
+}
+
+/** A few cases in different states, so every role's pages have something to show. */
+async function seedSampleCases(deps: AppDeps, viewers: Record<Role, Viewer>): Promise<void> {
+  const submit = (clientId: string, input: Record<string, unknown>) =>
+    submitCase(
+      deps,
+      viewers.resident,
+      submitCaseInputSchema.parse({
+        clientId,
+        kind: 'suggestion',
+        publicConsent: true,
+        contactPhone: demoAccounts.resident,
+        ...input,
+      }),
+    )
+
+  const library = await submit('demo-case-library', {
+    categoryCode: 'culture.library',
+    title: '农家书屋开放时间太短',
+    description: '幸福社区农家书屋只在工作日白天开放，上班族借不到书，建议周末也开放。',
+    location: { lat: 39.965, lng: 116.365, address: '幸福社区文化活动中心' },
+  })
+  await applyTransition(deps, viewers.handler, library.record.id as string, { action: 'accept' })
+  await applyTransition(deps, viewers.handler, library.record.id as string, {
+    action: 'reply',
+    message: '已联系社区，正在协调周末志愿者值守。',
+    public: true,
+  })
+
+  const opera = await submit('demo-case-opera', {
+    kind: 'praise',
+    categoryCode: 'culture.opera',
+    title: '送戏下乡演得好',
+    description: '上周的送戏下乡演出很精彩，老人们都很喜欢，希望多来几次。',
+  })
+  await applyTransition(deps, viewers.handler, opera.record.id as string, { action: 'accept' })
+  await applyTransition(deps, viewers.handler, opera.record.id as string, {
+    action: 'resolve',
+    message: '感谢您的肯定，下季度将增加两场演出。',
+  })
+
+  await submit('demo-case-road', {
+    kind: 'complaint',
+    categoryCode: 'urban.road',
+    title: '路口积水严重',
+    description: '下雨后路口积水没过脚踝，行人只能绕行，请尽快疏通排水。',
+  })
 }
