@@ -20,6 +20,7 @@ export function buildDeps(config: Config, logger: Logger, jwtSecret: string, clo
     logger,
     clock,
     tokens: createTokenService(jwtSecret, clock),
+    urlSecret: `${jwtSecret}:files`,
     wechat,
     calendar: china2026,
     timeLimits: defaultTimeLimits,

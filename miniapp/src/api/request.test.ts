@@ -117,3 +117,33 @@ describe('createApiClient', () => {
     expect(calls).toBe(1)
   })
 })
+
+describe('uploads', () => {
+  it('parses the text body of an upload and renews an expired token once', async () => {
+    const store = memoryStore(session('OLD'))
+    const calls: string[] = []
+    const client = createApiClient({
+      baseUrl: '',
+      session: store,
+      transport: async () => ({ statusCode: 200, data: session('NEW', 'refresh-token-cccccccccccccccc') }),
+      uploader: async (req) => {
+        calls.push(req.header.Authorization ?? '')
+        return req.header.Authorization === 'Bearer NEW'
+          ? { statusCode: 201, data: '{"id":"f1"}' }
+          : { statusCode: 401, data: JSON.stringify(errorBody('TOKEN_EXPIRED')) }
+      },
+    })
+    await expect(client.upload('/files', 'blob:x')).resolves.toEqual({ id: 'f1' })
+    expect(calls).toEqual(['Bearer OLD', 'Bearer NEW'])
+  })
+
+  it('turns an upload refusal into a typed error', async () => {
+    const client = createApiClient({
+      baseUrl: '',
+      session: memoryStore(session('A')),
+      transport: async () => ({ statusCode: 500, data: null }),
+      uploader: async () => ({ statusCode: 415, data: JSON.stringify(errorBody('UNSUPPORTED_FILE_TYPE')) }),
+    })
+    await expect(client.upload('/files', 'blob:x')).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE_TYPE' })
+  })
+})

@@ -12,6 +12,12 @@ export interface TransportResponse {
 }
 /** Sends one HTTP request; throws only when the network itself failed. */
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>
+/** Uploads one local file as multipart field "file"; throws only when the network failed. */
+export type Uploader = (request: {
+  url: string
+  filePath: string
+  header: Record<string, string>
+}) => Promise<TransportResponse>
 
 export interface SessionStore {
   get(): Session | null
@@ -21,6 +27,7 @@ export interface SessionStore {
 export interface ApiClientOptions {
   baseUrl: string
   transport: Transport
+  uploader?: Uploader
   session: SessionStore
   /** Called once the session cannot be renewed (refresh token rejected): send the user to login. */
   onSessionLost?: () => void
@@ -88,34 +95,62 @@ export function createApiClient(options: ApiClientOptions) {
     return renewed
   }
 
-  async function request<T>(
+  /** Runs a call, renewing an expired token once and retrying; turns error answers into AppError. */
+  async function withSession<T>(perform: () => Promise<TransportResponse>, auth: boolean): Promise<T> {
+    let response = await perform()
+    if (response.statusCode === 401 && auth && errorCode(response.data) === 'TOKEN_EXPIRED') {
+      refreshing ??= renewSession().finally(() => {
+        refreshing = null
+      })
+      if (await refreshing) response = await perform()
+    }
+    if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
+    throw AppError.fromBody(response.data)
+  }
+
+  function request<T>(
     method: TransportRequest['method'],
     path: string,
     request: RequestOptions = {},
   ): Promise<T> {
-    let response = await send(method, path, request)
-    if (
-      response.statusCode === 401 &&
-      request.auth !== false &&
-      errorCode(response.data) === 'TOKEN_EXPIRED'
-    ) {
-      refreshing ??= renewSession().finally(() => {
-        refreshing = null
-      })
-      if (await refreshing) response = await send(method, path, request)
-    }
-    if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
-    throw AppError.fromBody(response.data)
+    return withSession<T>(() => send(method, path, request), request.auth !== false)
+  }
+
+  function upload<T>(path: string, filePath: string): Promise<T> {
+    const uploader = options.uploader
+    if (!uploader) throw new Error('no uploader configured')
+    return withSession<T>(async () => {
+      const session = options.session.get()
+      const header: Record<string, string> = session ? { Authorization: `Bearer ${session.accessToken}` } : {}
+      let response: TransportResponse
+      try {
+        response = await uploader({ url: `${options.baseUrl}${apiPrefix}${path}`, filePath, header })
+      } catch (cause) {
+        throw new AppError('NETWORK_ERROR', { cause })
+      }
+      // uploadFile answers with the body as text
+      const data = typeof response.data === 'string' ? safeJson(response.data) : response.data
+      return { statusCode: response.statusCode, data }
+    }, true)
   }
 
   return {
     request,
     get: <T>(path: string) => request<T>('GET', path),
     post: <T>(path: string, body?: unknown, auth = true) => request<T>('POST', path, { body, auth }),
+    upload,
   }
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
 
 function errorCode(body: unknown): string | undefined {
   return (body as { error?: { code?: string } } | null)?.error?.code

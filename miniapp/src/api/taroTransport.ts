@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { Transport } from './request'
+import type { Transport, Uploader } from './request'
 
 /** Taro.request works in both the mini-program and H5; it rejects only on network failure. */
 export const taroTransport: Transport = async (request) => {
@@ -10,6 +10,16 @@ export const taroTransport: Transport = async (request) => {
     header: request.header,
     timeout: 15_000,
     dataType: 'json',
+  })
+  return { statusCode: response.statusCode, data: response.data }
+}
+
+export const taroUploader: Uploader = async (request) => {
+  const response = await Taro.uploadFile({
+    url: request.url,
+    filePath: request.filePath,
+    name: 'file',
+    header: request.header,
   })
   return { statusCode: response.statusCode, data: response.data }
 }

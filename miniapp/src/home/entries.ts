@@ -4,6 +4,8 @@ export interface HomeEntry {
   key: string
   title: string
   description: string
+  /** The page it opens; entries without one are not built yet. */
+  url?: string
 }
 
 /**
@@ -12,8 +14,18 @@ export interface HomeEntry {
  */
 const entriesByRole: Record<Role, HomeEntry[]> = {
   resident: [
-    { key: 'submitCase', title: '我要反映', description: '提交意见建议、投诉、求助' },
-    { key: 'myCases', title: '我的诉求', description: '查看办理进度与回复' },
+    {
+      key: 'submitCase',
+      title: '我要反映',
+      description: '提交意见建议、投诉、求助',
+      url: '/pages/cases/submit/index',
+    },
+    {
+      key: 'myCases',
+      title: '我的诉求',
+      description: '查看办理进度与回复',
+      url: '/pages/cases/list/index?scope=all',
+    },
     { key: 'echoWall', title: '回音壁', description: '看看大家的诉求怎么办的' },
     { key: 'topics', title: '问计于民', description: '参与征集话题' },
   ],
@@ -25,21 +37,48 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
     { key: 'reception', title: '接访值班', description: '今日开门接访' },
   ],
   handler: [
-    { key: 'inbox', title: '待办工单', description: '本单位待签收、待办理' },
-    { key: 'handled', title: '已办工单', description: '已回复、已办结' },
+    {
+      key: 'inbox',
+      title: '待办工单',
+      description: '本单位待签收、待办理',
+      url: '/pages/cases/list/index?scope=inbox',
+    },
+    {
+      key: 'handled',
+      title: '已办工单',
+      description: '经本单位办理的诉求',
+      url: '/pages/cases/list/index?scope=handled',
+    },
     { key: 'objections', title: '派单异议', description: '非本单位职责的退回与移交' },
   ],
   leader: [
     { key: 'supervision', title: '督办看板', description: '超期、预警与挂牌督办' },
+    {
+      key: 'unitCases',
+      title: '辖区诉求',
+      description: '本辖区全部诉求',
+      url: '/pages/cases/list/index?scope=all',
+    },
     { key: 'stats', title: '统计分析', description: '三率与单位排名' },
     { key: 'ownedCases', title: '包案', description: '我牵头的案件' },
     { key: 'unitProgress', title: '走访进度', description: '本单位走访完成情况' },
   ],
   admin: [
-    { key: 'dispatch', title: '派单中心', description: '人工派单与并单' },
+    {
+      key: 'dispatch',
+      title: '派单中心',
+      description: '人工派单',
+      url: '/pages/cases/list/index?scope=queue',
+    },
     { key: 'routing', title: '派单规则', description: '规则配置与试算' },
     { key: 'units', title: '单位与用户', description: '组织架构与账号' },
     { key: 'stats', title: '统计分析', description: '三率、红黑榜与台账' },
+    {
+      key: 'allCases',
+      title: '全部诉求',
+      description: '全市诉求台账',
+      url: '/pages/cases/list/index?scope=all',
+    },
   ],
 }
 

@@ -8,5 +8,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/grid/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/griditem/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/empty/style/css'
 
-export { Button, Cell, Grid, Input, Switch, Tag } from '@nutui/nutui-react-taro'
+export { Button, Cell, Empty, Grid, Input, Switch, Tag, TextArea } from '@nutui/nutui-react-taro'

@@ -9,6 +9,7 @@ import {
 import type { Viewer } from '../http/defineRoute'
 import type { CaseDocument } from './case.model'
 import type { CaseEventRecord } from './caseEvent.model'
+import { signFileUrl } from '../files/signedUrl'
 import { canSeeContact } from './policy'
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null)
@@ -16,11 +17,15 @@ const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null
 const awaitingSignature: readonly CaseStatus[] = ['dispatched', 'transferred']
 
 /** The case as a client sees it. Lists mask contact and address; details show them to those allowed. */
-export function presentCase(
-  record: CaseDocument,
-  viewer: Viewer,
-  options: { detail: boolean; now: Date; limits: TimeLimits },
-) {
+export interface PresentOptions {
+  detail: boolean
+  now: Date
+  limits: TimeLimits
+  /** Secret for signed photo URLs; photos get URLs only when given. */
+  urlSecret?: string
+}
+
+export function presentCase(record: CaseDocument, viewer: Viewer, options: PresentOptions) {
   const contactVisible = canSeeContact(viewer, record)
   const isOwner = String(record.createdBy) === viewer.userId
   const dueAt = record.deadlines.dueAt ?? null
@@ -48,6 +53,9 @@ export function presentCase(
         }
       : null,
     photos: record.photos.map(String),
+    photoUrls: options.urlSecret
+      ? record.photos.map((id) => signFileUrl(options.urlSecret!, String(id), options.now))
+      : [],
     contactPhone: !record.contactPhone
       ? null
       : options.detail && contactVisible

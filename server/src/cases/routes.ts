@@ -1,8 +1,10 @@
 import { AppError, objectIdSchema, submitCaseInputSchema, transitionInputSchema } from '@minqing/shared'
 import { z } from 'zod'
-import { defineRoute } from '../http/defineRoute'
+import type { Context } from 'koa'
+import { defineRoute, type Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { applyTransition, loadCase } from './applyTransition'
+import type { CaseDocument } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
 import { listCases, listCasesQuerySchema } from './listCases'
 import { canReadCase } from './policy'
@@ -10,6 +12,12 @@ import { presentCase, presentTimeline } from './presentCase'
 import { submitCase } from './submitCase'
 
 const idParams = z.object({ id: objectIdSchema })
+
+/** A case as its detail view shows it, with signed photo URLs. */
+function presentDetail(ctx: Context, record: CaseDocument, viewer: Viewer) {
+  const { clock, timeLimits, urlSecret } = ctx.deps
+  return presentCase(record, viewer, { detail: true, now: clock.now(), limits: timeLimits, urlSecret })
+}
 
 export const caseRoutes = [
   defineRoute({
@@ -21,11 +29,7 @@ export const caseRoutes = [
     handler: async (ctx, { body, viewer }) => {
       const { record, created } = await submitCase(ctx.deps, viewer, body)
       ctx.status = created ? 201 : 200
-      ctx.body = presentCase(record, viewer, {
-        detail: true,
-        now: ctx.deps.clock.now(),
-        limits: ctx.deps.timeLimits,
-      })
+      ctx.body = presentDetail(ctx, record, viewer)
       return undefined
     },
   }),
@@ -61,11 +65,7 @@ export const caseRoutes = [
       if (!canReadCase(viewer, record, unit)) throw new AppError('NOT_FOUND')
       const events = await CaseEventModel.find({ caseId: record._id }).sort({ seq: 1 })
       return {
-        ...presentCase(record, viewer, {
-          detail: true,
-          now: ctx.deps.clock.now(),
-          limits: ctx.deps.timeLimits,
-        }),
+        ...presentDetail(ctx, record, viewer),
         unitName: unit?.name ?? null,
         timeline: presentTimeline(events, viewer),
       }
@@ -81,11 +81,7 @@ export const caseRoutes = [
     body: transitionInputSchema,
     handler: async (ctx, { params, body, viewer }) => {
       const record = await applyTransition(ctx.deps, viewer, params.id, body)
-      return presentCase(record, viewer, {
-        detail: true,
-        now: ctx.deps.clock.now(),
-        limits: ctx.deps.timeLimits,
-      })
+      return presentDetail(ctx, record, viewer)
     },
   }),
 ]

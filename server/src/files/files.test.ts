@@ -1,7 +1,7 @@
 import mongoose from 'mongoose'
 import { describe, expect, it } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
-import { testApp } from '../../test/testApp'
+import { manualClock, testApp } from '../../test/testApp'
 
 export const tinyPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -83,5 +83,32 @@ describe('photo uploads', () => {
 
     expect(await countStoredFiles()).toBe(before.files)
     expect(await countChunks()).toBe(before.chunks)
+  })
+})
+
+describe('signed photo URLs', () => {
+  it('hands readers of a case a signed URL that works without a token, and only for that file and time', async () => {
+    const clock = manualClock()
+    const { request } = testApp({ clock })
+    const world = await caseWorld(request)
+    const uploaded = await request
+      .post('/api/v1/files')
+      .set(world.resident.auth)
+      .attach('file', tinyPng, 'x.png')
+    const { body: created } = await request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send(caseBody({ photos: [uploaded.body.id] }))
+    const detail = await request.get(`/api/v1/cases/${created.id}`).set(world.cultureHandler.auth)
+    const url = detail.body.photoUrls[0] as string
+    expect(url).toMatch(new RegExp(`^/api/v1/files/${uploaded.body.id}\\?expires=\\d+&sig=`))
+
+    const fetched = await request.get(url).buffer(true)
+    expect(fetched.status).toBe(200)
+    expect(fetched.headers['content-type']).toBe('image/png')
+    expect((await request.get(url.replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(401)
+    expect((await request.get(`/api/v1/files/${uploaded.body.id}`)).status).toBe(401)
+    clock.advance(2 * 3600_000)
+    expect((await request.get(url)).status).toBe(401)
   })
 })

@@ -3,6 +3,7 @@ import { AppError, objectIdSchema, roles } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { imageLimits, openImage, storeImage } from './gridfs'
+import { verifyFileSignature } from './signedUrl'
 
 const upload = multer({
   storage: multer.memoryStorage(),
@@ -52,13 +53,20 @@ export const fileRoutes = [
   defineRoute({
     method: 'get',
     path: '/files/:id',
-    access: roles,
-    summary: "A photo; residents may fetch only their own uploads, staff roles any case's photos",
+    access: 'public',
+    summary:
+      'A photo, by a signed URL handed out with its case, or with a token: residents only their own uploads',
     params: z.object({ id: objectIdSchema }),
-    handler: async (ctx, { params, viewer }) => {
+    query: z.object({ expires: z.coerce.number().int().optional(), sig: z.string().max(100).optional() }),
+    handler: async (ctx, { params, query, viewer }) => {
+      const signed =
+        query.sig !== undefined &&
+        query.expires !== undefined &&
+        verifyFileSignature(ctx.deps.urlSecret, params.id, query.expires, query.sig, ctx.deps.clock.now())
+      if (!signed && !viewer) throw new AppError('UNAUTHENTICATED')
       const image = await openImage(params.id)
       if (!image) throw new AppError('NOT_FOUND')
-      if (viewer.role === 'resident' && image.uploadedBy !== viewer.userId) {
+      if (!signed && viewer?.role === 'resident' && image.uploadedBy !== viewer.userId) {
         image.stream.destroy()
         throw new AppError('NOT_FOUND')
       }

@@ -16,6 +16,8 @@ export interface AppDeps {
   logger: Logger
   clock: Clock
   tokens: TokenService
+  /** Signs photo URLs (see files/signedUrl.ts). */
+  urlSecret: string
   /** Working-day calendar and time limits used for case deadlines. */
   calendar: HolidayCalendar
   timeLimits: TimeLimits

@@ -37,7 +37,11 @@ export default function HomePage() {
                 <Text className="home-entry-description">{entry.description}</Text>
               </View>
             }
-            onClick={() => void Taro.showToast({ title: '功能建设中，敬请期待', icon: 'none' })}
+            onClick={() =>
+              entry.url
+                ? void Taro.navigateTo({ url: entry.url })
+                : void Taro.showToast({ title: '功能建设中，敬请期待', icon: 'none' })
+            }
           />
         ))}
       </Grid>

@@ -1,0 +1,206 @@
+import { AppError, caseKindLabels, caseKinds, submitCaseInputSchema, type CaseKind } from '@minqing/shared'
+import { Image, Picker, Text, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import { useState } from 'react'
+import { fetchCategories, submitCase, uploadPhoto } from '../../../api/cases'
+import { newClientId } from '../../../cases/clientId'
+import { flattenCategories } from '../../../cases/format'
+import { Page } from '../../../components/Page'
+import { fieldErrors } from '../../../ui/messages'
+import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
+import '../cases.css'
+
+interface Photo {
+  localPath: string
+  id?: string
+  failed?: boolean
+}
+
+export default function SubmitCasePage() {
+  const [clientId] = useState(newClientId)
+  const [categories, setCategories] = useState<Array<{ code: string; label: string }>>([])
+  const [kind, setKind] = useState<CaseKind>('suggestion')
+  const [categoryIndex, setCategoryIndex] = useState(-1)
+  const [title, setTitle] = useState('')
+  const [description, setDescription] = useState('')
+  const [contactPhone, setContactPhone] = useState('')
+  const [anonymous, setAnonymous] = useState(false)
+  const [publicConsent, setPublicConsent] = useState(false)
+  const [location, setLocation] = useState<{ lat: number; lng: number } | null>(null)
+  const [photos, setPhotos] = useState<Photo[]>([])
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  useLoad(() => {
+    fetchCategories()
+      .then((tree) => setCategories(flattenCategories(tree)))
+      .catch((error: AppError) => setMessage(error.message))
+  })
+
+  async function addPhotos() {
+    const chosen = await Taro.chooseImage({ count: 9 - photos.length, sizeType: ['compressed'] }).catch(
+      () => null,
+    )
+    if (!chosen) return
+    for (const localPath of chosen.tempFilePaths) {
+      setPhotos((current) => [...current, { localPath }])
+      try {
+        const { id } = await uploadPhoto(localPath)
+        setPhotos((current) =>
+          current.map((photo) => (photo.localPath === localPath ? { ...photo, id } : photo)),
+        )
+      } catch (error) {
+        setPhotos((current) =>
+          current.map((photo) => (photo.localPath === localPath ? { ...photo, failed: true } : photo)),
+        )
+        setMessage(error instanceof AppError ? error.message : '照片上传失败')
+      }
+    }
+  }
+
+  async function locate() {
+    const here = await Taro.getLocation({ type: 'gcj02' }).catch(() => null)
+    if (here) setLocation({ lat: here.latitude, lng: here.longitude })
+    else setMessage('无法获取位置，可在描述中写明地点')
+  }
+
+  async function submit() {
+    const parsed = submitCaseInputSchema.safeParse({
+      clientId,
+      kind,
+      categoryCode: categories[categoryIndex]?.code ?? '',
+      title,
+      description,
+      contactPhone: contactPhone || undefined,
+      anonymous,
+      publicConsent,
+      location: location ?? undefined,
+      photos: photos.filter((photo) => photo.id).map((photo) => photo.id),
+    })
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error))
+      return
+    }
+    if (photos.some((photo) => !photo.id && !photo.failed)) {
+      setMessage('照片仍在上传，请稍候')
+      return
+    }
+    setErrors({})
+    setBusy(true)
+    try {
+      const created = await submitCase(parsed.data)
+      await Taro.redirectTo({ url: `/pages/cases/detail/index?id=${created.id}&new=1` })
+    } catch (error) {
+      const appError = error instanceof AppError ? error : new AppError('NETWORK_ERROR')
+      setErrors(fieldErrors(appError))
+      setMessage(appError.message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Page>
+      <Cell.Group title="反映类型">
+        <View className="case-picker">
+          <Picker
+            mode="selector"
+            range={caseKinds.map((code) => caseKindLabels[code])}
+            onChange={(event) => setKind(caseKinds[Number(event.detail.value)]!)}
+          >
+            <View className="case-kind-picker">{caseKindLabels[kind]}</View>
+          </Picker>
+        </View>
+      </Cell.Group>
+      <Cell.Group title="分类">
+        <View className="case-picker">
+          <Picker
+            mode="selector"
+            range={categories.map((category) => category.label)}
+            onChange={(event) => setCategoryIndex(Number(event.detail.value))}
+          >
+            <View className="case-category-picker">{categories[categoryIndex]?.label ?? '请选择分类'}</View>
+          </Picker>
+        </View>
+        {errors.categoryCode && <Text className="case-form-error">{errors.categoryCode}</Text>}
+      </Cell.Group>
+      <Cell.Group title="内容">
+        <Cell>
+          <Input
+            name="title"
+            placeholder="标题（一句话说明）"
+            value={title}
+            maxLength={60}
+            onChange={(value: string) => setTitle(value)}
+          />
+        </Cell>
+        {errors.title && <Text className="case-form-error">{errors.title}</Text>}
+        <Cell>
+          <TextArea
+            className="case-description"
+            placeholder="请描述具体情况、地点和诉求"
+            value={description}
+            maxLength={4000}
+            onChange={(value: string) => setDescription(value)}
+          />
+        </Cell>
+        {errors.description && <Text className="case-form-error">{errors.description}</Text>}
+      </Cell.Group>
+      <Cell.Group title={`照片（${photos.length}/9）`}>
+        <View className="case-photos">
+          {photos.map((photo) => (
+            <Image key={photo.localPath} className="case-photo" src={photo.localPath} mode="aspectFill" />
+          ))}
+          {photos.length < 9 && (
+            <Button className="case-add-photo" onClick={() => void addPhotos()}>
+              添加照片
+            </Button>
+          )}
+        </View>
+      </Cell.Group>
+      <Cell.Group title="位置与联系方式">
+        <Cell
+          title={location ? `已定位 ${location.lat.toFixed(4)}, ${location.lng.toFixed(4)}` : '位置（可选）'}
+          extra={
+            <Button size="small" onClick={() => void locate()}>
+              获取位置
+            </Button>
+          }
+        />
+        <Cell>
+          <Input
+            name="contactPhone"
+            type="tel"
+            placeholder="联系电话（可选，仅办理人员可见）"
+            value={contactPhone}
+            maxLength={11}
+            onChange={(value: string) => setContactPhone(value)}
+          />
+        </Cell>
+        {errors.contactPhone && <Text className="case-form-error">{errors.contactPhone}</Text>}
+        <Cell
+          title="匿名反映"
+          extra={<Switch checked={anonymous} onChange={(value: boolean) => setAnonymous(value)} />}
+        />
+        <Cell
+          title="同意办结后在回音壁公开（隐去个人信息）"
+          extra={<Switch checked={publicConsent} onChange={(value: boolean) => setPublicConsent(value)} />}
+        />
+      </Cell.Group>
+      {message && <Text className="case-message">{message}</Text>}
+      <View className="case-actions">
+        <Button
+          className="case-submit"
+          type="primary"
+          size="large"
+          block
+          loading={busy}
+          onClick={() => void submit()}
+        >
+          提交
+        </Button>
+      </View>
+    </Page>
+  )
+}
