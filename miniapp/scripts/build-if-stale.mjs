@@ -1,11 +1,12 @@
-// Builds the H5 app unless dist/h5 is newer than every source file (keeps `npm start` fast).
+// Builds the H5 app unless the last production build made by this script is newer than every
+// source file (keeps `npm start` and the browser tests fast). `--force` always builds.
 import { execSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const miniapp = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const built = path.join(miniapp, 'dist/h5/index.html')
+const marker = path.join(miniapp, 'dist/h5/.minqing-build.json')
 
 function newestMtime(dir) {
   let newest = 0
@@ -22,9 +23,17 @@ const sources = [
   path.resolve(miniapp, '../shared/src'),
 ]
 const sourceTime = Math.max(...sources.map(newestMtime))
-if (existsSync(built) && statSync(built).mtimeMs > sourceTime) {
+const built = existsSync(marker) ? JSON.parse(readFileSync(marker, 'utf8')) : null
+if (!process.argv.includes('--force') && built && built.sourceTime >= sourceTime) {
   console.log('[minqing] H5 build is up to date')
 } else {
   console.log('[minqing] building the H5 app...')
-  execSync('npm run build:h5', { cwd: miniapp, stdio: 'inherit' })
+  // Callers such as vitest set NODE_ENV=test, which would make Taro emit a development build
+  // (React Refresh hooks that fail at run time): the served app is always a production build.
+  execSync('npx taro build --type h5', {
+    cwd: miniapp,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
+  writeFileSync(marker, JSON.stringify({ sourceTime, builtAt: new Date().toISOString() }))
 }

@@ -25,15 +25,3 @@ export const timeStateLabels: Record<TimeState, string> = {
   warning: '预警',
   overdue: '超期',
 }
-
-/** Leaf categories as "parent / child" labels for a single picker. */
-export function flattenCategories(
-  nodes: Array<{ code: string; name: string; children: unknown[] }>,
-  prefix = '',
-): Array<{ code: string; label: string }> {
-  return nodes.flatMap((node) => {
-    const label = prefix ? `${prefix} / ${node.name}` : node.name
-    const children = node.children as Array<{ code: string; name: string; children: unknown[] }>
-    return children.length ? flattenCategories(children, label) : [{ code: node.code, label }]
-  })
-}

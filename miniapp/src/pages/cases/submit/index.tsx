@@ -1,10 +1,10 @@
 import { AppError, caseKindLabels, caseKinds, submitCaseInputSchema, type CaseKind } from '@minqing/shared'
-import { Image, Picker, Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { fetchCategories, submitCase, uploadPhoto } from '../../../api/cases'
+import { fetchCategories, submitCase, uploadPhoto, type CategoryNode } from '../../../api/cases'
 import { newClientId } from '../../../cases/clientId'
-import { flattenCategories } from '../../../cases/format'
+import { Chips } from '../../../components/Chips'
 import { Page } from '../../../components/Page'
 import { fieldErrors } from '../../../ui/messages'
 import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
@@ -18,9 +18,11 @@ interface Photo {
 
 export default function SubmitCasePage() {
   const [clientId] = useState(newClientId)
-  const [categories, setCategories] = useState<Array<{ code: string; label: string }>>([])
+  const [categories, setCategories] = useState<CategoryNode[]>([])
   const [kind, setKind] = useState<CaseKind>('suggestion')
-  const [categoryIndex, setCategoryIndex] = useState(-1)
+  const [topCode, setTopCode] = useState<string | null>(null)
+  const [categoryCode, setCategoryCode] = useState<string | null>(null)
+  const top = categories.find((node) => node.code === topCode)
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [contactPhone, setContactPhone] = useState('')
@@ -34,7 +36,7 @@ export default function SubmitCasePage() {
 
   useLoad(() => {
     fetchCategories()
-      .then((tree) => setCategories(flattenCategories(tree)))
+      .then(setCategories)
       .catch((error: AppError) => setMessage(error.message))
   })
 
@@ -69,7 +71,7 @@ export default function SubmitCasePage() {
     const parsed = submitCaseInputSchema.safeParse({
       clientId,
       kind,
-      categoryCode: categories[categoryIndex]?.code ?? '',
+      categoryCode: categoryCode ?? '',
       title,
       description,
       contactPhone: contactPhone || undefined,
@@ -103,27 +105,33 @@ export default function SubmitCasePage() {
   return (
     <Page>
       <Cell.Group title="反映类型">
-        <View className="case-picker">
-          <Picker
-            mode="selector"
-            range={caseKinds.map((code) => caseKindLabels[code])}
-            onChange={(event) => setKind(caseKinds[Number(event.detail.value)]!)}
-          >
-            <View className="case-kind-picker">{caseKindLabels[kind]}</View>
-          </Picker>
-        </View>
+        <Chips
+          className="case-kinds"
+          items={caseKinds.map((code) => ({ value: code, label: caseKindLabels[code] }))}
+          value={kind}
+          onChange={(value) => setKind(value as CaseKind)}
+        />
       </Cell.Group>
       <Cell.Group title="分类">
-        <View className="case-picker">
-          <Picker
-            mode="selector"
-            range={categories.map((category) => category.label)}
-            onChange={(event) => setCategoryIndex(Number(event.detail.value))}
-          >
-            <View className="case-category-picker">{categories[categoryIndex]?.label ?? '请选择分类'}</View>
-          </Picker>
-        </View>
-        {errors.categoryCode && <Text className="case-form-error">{errors.categoryCode}</Text>}
+        <Chips
+          className="case-categories"
+          items={categories.map((node) => ({ value: node.code, label: node.name }))}
+          value={topCode}
+          onChange={(value) => {
+            setTopCode(value)
+            const node = categories.find((candidate) => candidate.code === value)
+            setCategoryCode(node && node.children.length === 0 ? value : null)
+          }}
+        />
+        {top && top.children.length > 0 && (
+          <Chips
+            className="case-subcategories"
+            items={top.children.map((node) => ({ value: node.code, label: node.name }))}
+            value={categoryCode}
+            onChange={setCategoryCode}
+          />
+        )}
+        {errors.categoryCode && <Text className="case-form-error">请选择分类</Text>}
       </Cell.Group>
       <Cell.Group title="内容">
         <Cell>
@@ -150,7 +158,15 @@ export default function SubmitCasePage() {
       <Cell.Group title={`照片（${photos.length}/9）`}>
         <View className="case-photos">
           {photos.map((photo) => (
-            <Image key={photo.localPath} className="case-photo" src={photo.localPath} mode="aspectFill" />
+            <View
+              key={photo.localPath}
+              className={`case-photo-wrap ${photo.id ? 'case-photo-uploaded' : photo.failed ? 'case-photo-failed' : 'case-photo-uploading'}`}
+            >
+              <Image className="case-photo" src={photo.localPath} mode="aspectFill" />
+              <Text className="case-photo-state">
+                {photo.id ? '已上传' : photo.failed ? '上传失败' : '上传中…'}
+              </Text>
+            </View>
           ))}
           {photos.length < 9 && (
             <Button className="case-add-photo" onClick={() => void addPhotos()}>

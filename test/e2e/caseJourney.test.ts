@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core'
+import path from 'node:path'
+import { writeFileSync, mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from '../support/browser'
+import { startServer, type RunningServer } from '../support/server'
+
+let server: RunningServer
+let browser: Browser
+let photoPath: string
+
+beforeAll(async () => {
+  server = await startServer(inject('mongoUri'))
+  browser = await launchChromium()
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'minqing-photo-'))
+  photoPath = path.join(dir, 'library.png')
+  writeFileSync(
+    photoPath,
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  )
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function loggedIn(phone: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(server.baseUrl)
+  await page.waitForURL(/pages\/login/)
+  await visible(page, 'input').first().waitFor()
+  await visible(page, 'input').nth(0).fill(phone)
+  await visible(page, 'input[type="password"]').fill('minqing-demo')
+  await page.locator('.nut-button', { hasText: /^登录$/ }).click()
+  await page.waitForURL(/pages\/home/)
+  return page
+}
+
+const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`)
+
+describe('H5: a case from the resident to the unit and back', () => {
+  it('resident submits with a photo → handler signs, replies, resolves → resident rates 满意 → closed', async () => {
+    // The resident files a suggestion about the village library, with a photo.
+    const resident = await loggedIn('13800000005')
+    await resident.getByText('我要反映').click()
+    await resident.waitForURL(/cases\/submit/)
+    await visible(resident, '.case-kinds .mq-chip').filter({ hasText: '建议' }).click()
+    await visible(resident, '.case-categories .mq-chip').filter({ hasText: '文化服务' }).click()
+    await visible(resident, '.case-subcategories .mq-chip').filter({ hasText: '农家书屋' }).click()
+    await visible(resident, 'input[name="title"]').fill('书屋周末不开门')
+    await visible(resident, '.case-description textarea').fill('社区农家书屋周末不开门，希望周六也能借书。')
+    const chooser = resident.waitForEvent('filechooser')
+    await visible(resident, '.case-add-photo').click()
+    await (await chooser).setFiles(photoPath)
+    await expect.poll(() => visible(resident, '.case-photo-uploaded').count(), { timeout: 15_000 }).toBe(1)
+    await visible(resident, '.case-submit').click()
+    await resident.waitForURL(/cases\/detail/, { timeout: 20_000 })
+    await expect(visible(resident, '.case-expected').textContent()).resolves.toMatch(/预计在 .+ 前答复您/)
+    await expect(visible(resident, '.case-status').textContent()).resolves.toBe('待签收')
+    await expect(resident.getByText('和平区文化和旅游局').filter({ visible: true }).count()).resolves.toBe(1)
+    const caseUrl = resident.url()
+    // The photo is served through its signed URL.
+    const photoLoaded = await visible(resident, '.case-photo img, img.case-photo')
+      .first()
+      .evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)
+      .catch(() => false)
+    expect(photoLoaded).toBe(true)
+
+    // The culture bureau's handler finds it in the inbox and works it.
+    const handler = await loggedIn('13800000003')
+    await handler.getByText('待办工单').click()
+    await handler.waitForURL(/cases\/list/)
+    await visible(handler, '.case-card').filter({ hasText: '书屋周末不开门' }).click()
+    await handler.waitForURL(/cases\/detail/)
+    await visible(handler, '.case-action-accept').click()
+    await expect.poll(() => visible(handler, '.case-status').textContent()).toBe('已签收')
+    await visible(handler, '.case-action-text textarea').fill('已协调志愿者，周六上午开放。')
+    await visible(handler, '.case-action-reply').click()
+    await expect.poll(() => visible(handler, '.case-status').textContent()).toBe('已答复')
+    await visible(handler, '.case-action-text textarea').fill('书屋已于本周六起开放。')
+    await visible(handler, '.case-action-resolve').click()
+    await expect.poll(() => visible(handler, '.case-status').textContent()).toBe('已办结待评价')
+
+    // The resident sees the answer and rates it 满意; the case is closed (销号).
+    await resident.goto(caseUrl.replace('&new=1', ''))
+    await resident.reload()
+    await expect.poll(() => visible(resident, '.case-status').textContent()).toBe('已办结待评价')
+    await expect(
+      resident.getByText('已协调志愿者，周六上午开放。').filter({ visible: true }).count(),
+    ).resolves.toBe(1)
+    await visible(resident, '.case-rate-satisfied').click()
+    await expect.poll(() => visible(resident, '.case-status').textContent()).toBe('已销号')
+    await expect(
+      visible(resident, '.case-timeline-item').filter({ hasText: '评价：满意' }).count(),
+    ).resolves.toBe(1)
+  })
+})
