@@ -16,7 +16,7 @@ const defaultH5Dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 
 /** Builds the Koa app without listening, so tests drive `app.callback()` directly. */
 export function createApp(deps: AppDeps): Koa {
-  const app = new Koa()
+  const app = new Koa({ proxy: deps.config.TRUST_PROXY })
   app.context.deps = deps
   app.silent = true // errors are logged by errorMiddleware, not Koa's default stderr printer
 

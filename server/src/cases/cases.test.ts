@@ -257,3 +257,32 @@ describe('cases: submit → route → accept → reply → resolve → rate → 
     expect((await CaseModel.findById(created.id))!.eventSeq).toBe(3)
   })
 })
+
+describe('submission rate limits', () => {
+  it('refuses a resident over the hourly limit with 429 and Retry-After, but never a retry of an accepted case', async () => {
+    const { request } = testApp({ env: { CASE_SUBMIT_PER_USER_HOUR: '2' } })
+    const world = await caseWorld(request)
+    const first = caseBody()
+    expect((await request.post('/api/v1/cases').set(world.resident.auth).send(first)).status).toBe(201)
+    expect((await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())).status).toBe(201)
+    const third = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    expect(third.status).toBe(429)
+    expect(third.body.error.code).toBe('RATE_LIMITED')
+    expect(Number(third.headers['retry-after'])).toBeGreaterThan(0)
+    expect((await request.post('/api/v1/cases').set(world.resident.auth).send(first)).status).toBe(200)
+    expect((await request.post('/api/v1/cases').set(world.otherResident.auth).send(caseBody())).status).toBe(
+      201,
+    )
+  })
+
+  it('limits one IP across residents', async () => {
+    const { request } = testApp({ env: { CASE_SUBMIT_PER_IP_HOUR: '1', TRUST_PROXY: 'true' } })
+    const world = await caseWorld(request)
+    const from = (ip: string) => ({ 'X-Forwarded-For': ip })
+    const post = (who: { auth: Record<string, string> }, ip: string) =>
+      request.post('/api/v1/cases').set(who.auth).set(from(ip)).send(caseBody())
+    expect((await post(world.resident, '203.0.113.7')).status).toBe(201)
+    expect((await post(world.otherResident, '203.0.113.7')).status).toBe(429)
+    expect((await post(world.otherResident, '203.0.113.8')).status).toBe(201)
+  })
+})

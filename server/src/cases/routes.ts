@@ -1,10 +1,17 @@
-import { AppError, objectIdSchema, submitCaseInputSchema, transitionInputSchema } from '@minqing/shared'
+import {
+  AppError,
+  objectIdSchema,
+  roles,
+  submitCaseInputSchema,
+  transitionInputSchema,
+} from '@minqing/shared'
 import { z } from 'zod'
 import type { Context } from 'koa'
 import { defineRoute, type Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { applyTransition, loadCase } from './applyTransition'
-import type { CaseDocument } from './case.model'
+import { enforceRateLimit } from '../rateLimit/rateLimit'
+import { CaseModel, type CaseDocument } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
 import { listCases, listCasesQuerySchema } from './listCases'
 import { canReadCase } from './policy'
@@ -27,6 +34,23 @@ export const caseRoutes = [
     summary: 'Submit a case; idempotent on clientId; answers with the routing decision',
     body: submitCaseInputSchema,
     handler: async (ctx, { body, viewer }) => {
+      const { config, clock } = ctx.deps
+      // A retry of an accepted submission (same clientId) is not a new submission: no limit.
+      if (!(await CaseModel.exists({ createdBy: viewer.userId, clientId: body.clientId }))) {
+        const hour = 3600
+        await enforceRateLimit(
+          {
+            key: `case-submit:user:${viewer.userId}`,
+            max: config.CASE_SUBMIT_PER_USER_HOUR,
+            windowSeconds: hour,
+          },
+          clock.now(),
+        )
+        await enforceRateLimit(
+          { key: `case-submit:ip:${ctx.ip}`, max: config.CASE_SUBMIT_PER_IP_HOUR, windowSeconds: hour },
+          clock.now(),
+        )
+      }
       const { record, created } = await submitCase(ctx.deps, viewer, body)
       ctx.status = created ? 201 : 200
       ctx.body = presentDetail(ctx, record, viewer)
@@ -36,7 +60,7 @@ export const caseRoutes = [
   defineRoute({
     method: 'get',
     path: '/cases',
-    access: ['resident', 'staff', 'handler', 'leader', 'admin'],
+    access: roles,
     summary: "Cases the caller may see: a resident's own, a unit's inbox, the dispatch queue",
     query: listCasesQuerySchema,
     handler: async (ctx, { query, viewer }) => {
@@ -55,7 +79,7 @@ export const caseRoutes = [
   defineRoute({
     method: 'get',
     path: '/cases/:id',
-    access: ['resident', 'staff', 'handler', 'leader', 'admin'],
+    access: roles,
     summary: 'One case with its timeline',
     params: idParams,
     handler: async (ctx, { params, viewer }) => {

@@ -25,6 +25,11 @@ export const configSchema = z
     WECHAT_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
     BODY_LIMIT: z.string().default('1mb'),
+    /** Case submissions allowed per resident and per client IP in an hour. */
+    CASE_SUBMIT_PER_USER_HOUR: z.coerce.number().int().positive().default(20),
+    CASE_SUBMIT_PER_IP_HOUR: z.coerce.number().int().positive().default(60),
+    /** Behind a reverse proxy, trust X-Forwarded-For for the client IP. */
+    TRUST_PROXY: booleanFlag.default(false),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
     message: 'JWT_SECRET is required when NODE_ENV=production',

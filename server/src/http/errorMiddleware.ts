@@ -19,7 +19,7 @@ export function errorMiddleware(logger: Logger): Middleware {
       }
       ctx.status = appError.status
       ctx.body = appError.toBody()
-      if (appError.code === 'ACCOUNT_LOCKED' && typeof appError.details?.retryAfterSeconds === 'number') {
+      if (typeof appError.details?.retryAfterSeconds === 'number') {
         ctx.set('Retry-After', String(appError.details.retryAfterSeconds))
       }
       if (appError.code === 'DATABASE_UNAVAILABLE') ctx.set('Retry-After', '5')

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { loginAsGuest, loginWithPassword, loginWithWechat } from '../../api/auth'
+import { Field } from '../../components/Field'
 import { Page } from '../../components/Page'
 import { Button, Cell, Input } from '../../ui/nutui'
 import { fieldErrors } from '../../ui/messages'
@@ -49,7 +50,7 @@ export default function LoginPage() {
         <Text className="login-subtitle">走访民情 · 倾听民意 · 限时办结</Text>
       </View>
       <Cell.Group>
-        <Cell>
+        <Field error={errors.phone}>
           <Input
             name="phone"
             type="tel"
@@ -58,9 +59,8 @@ export default function LoginPage() {
             maxLength={11}
             onChange={(value: string) => setPhone(value)}
           />
-        </Cell>
-        {errors.phone && <Text className="login-field-error">{errors.phone}</Text>}
-        <Cell>
+        </Field>
+        <Field error={errors.password}>
           <Input
             name="password"
             type="password"
@@ -69,8 +69,7 @@ export default function LoginPage() {
             onChange={(value: string) => setPassword(value)}
             onConfirm={submitPassword}
           />
-        </Cell>
-        {errors.password && <Text className="login-field-error">{errors.password}</Text>}
+        </Field>
       </Cell.Group>
       {message && <Text className="login-message">{message}</Text>}
       <View className="login-actions">

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { fetchCategories, submitCase, uploadPhoto, type CategoryNode } from '../../../api/cases'
 import { newClientId } from '../../../cases/clientId'
 import { Chips } from '../../../components/Chips'
+import { Field } from '../../../components/Field'
 import { Page } from '../../../components/Page'
 import { fieldErrors } from '../../../ui/messages'
 import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
@@ -131,10 +132,10 @@ export default function SubmitCasePage() {
             onChange={setCategoryCode}
           />
         )}
-        {errors.categoryCode && <Text className="case-form-error">请选择分类</Text>}
+        {errors.categoryCode && <Text className="mq-field-error">请选择分类</Text>}
       </Cell.Group>
       <Cell.Group title="内容">
-        <Cell>
+        <Field error={errors.title}>
           <Input
             name="title"
             placeholder="标题（一句话说明）"
@@ -142,9 +143,8 @@ export default function SubmitCasePage() {
             maxLength={60}
             onChange={(value: string) => setTitle(value)}
           />
-        </Cell>
-        {errors.title && <Text className="case-form-error">{errors.title}</Text>}
-        <Cell>
+        </Field>
+        <Field error={errors.description}>
           <TextArea
             className="case-description"
             placeholder="请描述具体情况、地点和诉求"
@@ -152,8 +152,7 @@ export default function SubmitCasePage() {
             maxLength={4000}
             onChange={(value: string) => setDescription(value)}
           />
-        </Cell>
-        {errors.description && <Text className="case-form-error">{errors.description}</Text>}
+        </Field>
       </Cell.Group>
       <Cell.Group title={`照片（${photos.length}/9）`}>
         <View className="case-photos">
@@ -184,7 +183,7 @@ export default function SubmitCasePage() {
             </Button>
           }
         />
-        <Cell>
+        <Field error={errors.contactPhone}>
           <Input
             name="contactPhone"
             type="tel"
@@ -193,8 +192,7 @@ export default function SubmitCasePage() {
             maxLength={11}
             onChange={(value: string) => setContactPhone(value)}
           />
-        </Cell>
-        {errors.contactPhone && <Text className="case-form-error">{errors.contactPhone}</Text>}
+        </Field>
         <Cell
           title="匿名反映"
           extra={<Switch checked={anonymous} onChange={(value: boolean) => setAnonymous(value)} />}

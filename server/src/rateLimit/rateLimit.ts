@@ -1,0 +1,43 @@
+import { AppError } from '@minqing/shared'
+import mongoose, { Schema } from 'mongoose'
+
+/** Counters live in the database, so the limit holds across several server instances. */
+const RateCounterModel = mongoose.model(
+  'RateCounter',
+  new Schema({ _id: String, count: Number, windowEndsAt: Date }, { collection: 'rate_counters' }),
+)
+
+export interface RateLimit {
+  /** What is limited, e.g. "case-submit:user:<id>". */
+  key: string
+  max: number
+  windowSeconds: number
+}
+
+/**
+ * Fixed-window limiter: one atomic upsert + $inc per check. Over the limit → 429 RATE_LIMITED
+ * with the seconds until the window ends.
+ */
+export async function enforceRateLimit(limit: RateLimit, now: Date): Promise<void> {
+  const windowMs = limit.windowSeconds * 1000
+  const windowStart = Math.floor(now.getTime() / windowMs) * windowMs
+  const windowEndsAt = new Date(windowStart + windowMs)
+  const increment = () =>
+    RateCounterModel.findOneAndUpdate(
+      { _id: `${limit.key}:${windowStart}` },
+      { $inc: { count: 1 }, $setOnInsert: { windowEndsAt } },
+      { upsert: true, new: true },
+    )
+  // Two concurrent upserts of a new counter: one inserts, the other hits the unique _id
+  // (MongoDB retries this itself, FerretDB does not); the second try finds the counter.
+  const counter = await increment().catch((error: unknown) => {
+    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) return increment()
+    throw error
+  })
+  if ((counter.count as number) > limit.max) {
+    const retryAfterSeconds = Math.ceil((windowEndsAt.getTime() - now.getTime()) / 1000)
+    throw new AppError('RATE_LIMITED', {
+      details: { retryAfterSeconds, max: limit.max, windowSeconds: limit.windowSeconds },
+    })
+  }
+}
