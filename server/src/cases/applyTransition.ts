@@ -1,5 +1,7 @@
 import { AppError, type TransitionInput } from '@minqing/shared'
+import { categoryExists } from '../categories/categoryTree'
 import type { AppDeps } from '../http/deps'
+import { decideRouting } from '../routing/decideRouting'
 import type { Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { CaseModel, type CaseDocument } from './case.model'
@@ -30,6 +32,7 @@ export async function applyTransition(
     })
   }
 
+  const reroute = input.action === 'recategorize' ? await rerouteFor(record, input.categoryCode) : undefined
   const now = deps.clock.now()
   const result = planTransition(
     {
@@ -44,6 +47,7 @@ export async function applyTransition(
     now,
     deps.timeLimits,
     deps.calendar,
+    reroute,
   )
   if (!result.ok) {
     if (result.reason === 'role_not_allowed') throw new AppError('FORBIDDEN')
@@ -81,6 +85,18 @@ export async function applyTransition(
  * The change an event makes, stored on the event. Paths are kept as values, not keys: FerretDB v1
  * refuses keys containing '.' in stored documents ("deadlines.dueAt").
  */
+/** A corrected category routes the case again, as if it had been submitted that way. */
+async function rerouteFor(record: CaseDocument, categoryCode: string) {
+  if (!(await categoryExists(categoryCode))) {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: 'categoryCode', code: 'not_found', message: '分类不存在 / Unknown category' }],
+    })
+  }
+  const { location } = record
+  const point = location && typeof location.lat === 'number' && typeof location.lng === 'number' ? { lat: location.lat, lng: location.lng } : null
+  return decideRouting({ categoryCode, title: record.title, description: record.description, location: point })
+}
+
 interface Patch {
   set: Array<{ path: string; value: unknown }>
   inc: Array<{ path: string; value: number }>

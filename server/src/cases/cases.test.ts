@@ -286,3 +286,25 @@ describe('submission rate limits', () => {
     expect((await post(world.otherResident, '203.0.113.8')).status).toBe(201)
   })
 })
+
+describe('category correction', () => {
+  it('lets the resident correct the category before signing, which routes the case again; not after', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const { body: created } = await request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send(caseBody({ categoryCode: 'culture.library', title: '楼道灯坏了', description: '物业不修楼道灯' }))
+    expect(created.unitId).toBe(world.culture.id)
+    const url = `/api/v1/cases/${created.id}/transitions`
+    const corrected = await request.post(url).set(world.resident.auth).send({ action: 'recategorize', categoryCode: 'housing.property' })
+    expect(corrected.status).toBe(200)
+    expect(corrected.body).toMatchObject({ status: 'dispatched', categoryCode: 'housing.property', unitId: world.housing.id, firstReceiverUnitId: world.culture.id })
+    expect((await request.post(url).set(world.housingHandler.auth).send({ action: 'accept' })).status).toBe(200)
+    const late = await request.post(url).set(world.resident.auth).send({ action: 'recategorize', categoryCode: 'other' })
+    expect(late.status).toBe(409)
+    expect(late.body.error.code).toBe('INVALID_TRANSITION')
+    const stranger = await request.post(url).set(world.otherResident.auth).send({ action: 'recategorize', categoryCode: 'other' })
+    expect(stranger.status).toBe(404)
+  })
+})

@@ -6,6 +6,7 @@ import {
   statusAfterReply,
   type CaseStatus,
   type HolidayCalendar,
+  type RoutingDecision,
   type TimeLimits,
   type TransitionInput,
   type Urgency,
@@ -45,6 +46,8 @@ export function planTransition(
   now: Date,
   limits: TimeLimits,
   calendar: HolidayCalendar,
+  /** For `recategorize`: where the corrected case goes now. */
+  reroute?: RoutingDecision,
 ): PlanResult {
   const check = checkTransition(snapshot.status, input.action, role)
   if (!check.ok) return check
@@ -195,6 +198,28 @@ export function planTransition(
         set: { closedAt: now, closedReason: 'byStaff' },
         event: { public: true, reason: input.reason ?? null },
       })
+    case 'recategorize': {
+      if (!reroute) throw new Error('recategorize needs a routing decision')
+      const routing = { kind: reroute.kind, unitId: reroute.unitId, ruleId: reroute.ruleId, reason: reroute.reason, decidedAt: now }
+      if (reroute.unitId === null) {
+        return ok({ ...base, to: 'submitted', set: { categoryCode: input.categoryCode, unitId: null, routing, 'deadlines.dueAt': null }, event: { public: true, data: { categoryCode: input.categoryCode } } })
+      }
+      const acceptBy = acceptDeadline(now, limits)
+      return ok({
+        ...base,
+        to: 'dispatched',
+        set: {
+          categoryCode: input.categoryCode,
+          unitId: reroute.unitId,
+          firstReceiverUnitId: snapshot.firstReceiverUnitId ?? reroute.unitId,
+          routing,
+          'deadlines.acceptBy': acceptBy,
+          'deadlines.dueAt': acceptBy,
+        },
+        involveUnitId: reroute.unitId,
+        event: { public: true, reason: reroute.reason, data: { categoryCode: input.categoryCode, unitId: reroute.unitId } },
+      })
+    }
     case 'addInfo':
       return ok({ ...base, to: snapshot.status, set: {}, event: { public: true, message: input.message } })
   }

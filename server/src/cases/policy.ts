@@ -5,7 +5,7 @@ import type { UnitDocument } from '../units/unit.model'
 import type { CaseDocument } from './case.model'
 
 const unitActions: readonly CaseAction[] = ['accept', 'reply', 'transfer', 'return', 'resolve']
-const ownerActions: readonly CaseAction[] = ['rate', 'reopen', 'addInfo']
+const ownerActions: readonly CaseAction[] = ['rate', 'reopen', 'addInfo', 'recategorize']
 
 /**
  * Who may read a case: its resident; the people of every unit that has held it (首问: the first

@@ -42,6 +42,8 @@ export const transitions: Record<CaseAction, TransitionRule> = {
   reopen: { from: ['resolved', 'closed'], to: 'reopened', roles: ['resident', 'leader', 'admin'] },
   close: { from: ['resolved'], to: 'closed', roles: ['leader', 'admin'] },
   addInfo: { from: open, to: 'same', roles: ['resident'] },
+  // A wrong category can be corrected until a unit signs for the case; it is routed again.
+  recategorize: { from: ['submitted', 'dispatched', 'returned'], to: 'same', roles: ['resident'] },
 }
 
 export type TransitionCheck =
