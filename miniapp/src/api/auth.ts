@@ -1,5 +1,6 @@
 import type { LoginInput, Session, User } from '@minqing/shared'
 import Taro from '@tarojs/taro'
+import { randomHex } from '../cases/clientId'
 import { sessionStore } from '../session/sessionStore'
 import { api } from './client'
 
@@ -23,9 +24,7 @@ const deviceKey = 'minqing.deviceId'
 export function guestDeviceId(): string {
   const existing = Taro.getStorageSync(deviceKey) as string | ''
   if (existing) return existing
-  const bytes = new Uint8Array(24)
-  crypto.getRandomValues(bytes)
-  const id = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+  const id = randomHex(24)
   Taro.setStorageSync(deviceKey, id)
   return id
 }

@@ -56,5 +56,6 @@ export const errorCatalog = {
 export type ErrorCode = keyof typeof errorCatalog
 
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.hasOwn(errorCatalog, value)
+  // hasOwnProperty, not Object.hasOwn: older WeChat JS engines lack ES2022 built-ins.
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(errorCatalog, value)
 }
