@@ -41,6 +41,10 @@ export async function applyTransition(
       unitId: record.unitId ? String(record.unitId) : null,
       firstReceiverUnitId: record.firstReceiverUnitId ? String(record.firstReceiverUnitId) : null,
       reopenCount: record.reopenCount,
+      answerBy: record.deadlines.answerBy ?? null,
+      dueAt: record.deadlines.dueAt ?? null,
+      extensionPending: record.extension?.status === 'pending',
+      extensionDays: record.extension?.workingDays ?? undefined,
     },
     input,
     viewer.role,
@@ -93,8 +97,16 @@ async function rerouteFor(record: CaseDocument, categoryCode: string) {
     })
   }
   const { location } = record
-  const point = location && typeof location.lat === 'number' && typeof location.lng === 'number' ? { lat: location.lat, lng: location.lng } : null
-  return decideRouting({ categoryCode, title: record.title, description: record.description, location: point })
+  const point =
+    location && typeof location.lat === 'number' && typeof location.lng === 'number'
+      ? { lat: location.lat, lng: location.lng }
+      : null
+  return decideRouting({
+    categoryCode,
+    title: record.title,
+    description: record.description,
+    location: point,
+  })
 }
 
 interface Patch {

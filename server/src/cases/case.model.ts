@@ -65,6 +65,19 @@ const caseSchema = new Schema(
       type: new Schema({ value: { type: String, enum: ratings }, comment: String, at: Date }, { _id: false }),
       default: null,
     },
+    /** The latest extension request (延期) and its decision. */
+    extension: {
+      type: new Schema(
+        {
+          workingDays: Number,
+          reason: String,
+          requestedAt: Date,
+          status: { type: String, enum: ['pending', 'approved', 'refused'] },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     acceptedAt: { type: Date, default: null },
     resolvedAt: { type: Date, default: null },
     closedAt: { type: Date, default: null },

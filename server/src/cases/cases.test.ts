@@ -297,14 +297,99 @@ describe('category correction', () => {
       .send(caseBody({ categoryCode: 'culture.library', title: '楼道灯坏了', description: '物业不修楼道灯' }))
     expect(created.unitId).toBe(world.culture.id)
     const url = `/api/v1/cases/${created.id}/transitions`
-    const corrected = await request.post(url).set(world.resident.auth).send({ action: 'recategorize', categoryCode: 'housing.property' })
+    const corrected = await request
+      .post(url)
+      .set(world.resident.auth)
+      .send({ action: 'recategorize', categoryCode: 'housing.property' })
     expect(corrected.status).toBe(200)
-    expect(corrected.body).toMatchObject({ status: 'dispatched', categoryCode: 'housing.property', unitId: world.housing.id, firstReceiverUnitId: world.culture.id })
-    expect((await request.post(url).set(world.housingHandler.auth).send({ action: 'accept' })).status).toBe(200)
-    const late = await request.post(url).set(world.resident.auth).send({ action: 'recategorize', categoryCode: 'other' })
+    expect(corrected.body).toMatchObject({
+      status: 'dispatched',
+      categoryCode: 'housing.property',
+      unitId: world.housing.id,
+      firstReceiverUnitId: world.culture.id,
+    })
+    expect((await request.post(url).set(world.housingHandler.auth).send({ action: 'accept' })).status).toBe(
+      200,
+    )
+    const late = await request
+      .post(url)
+      .set(world.resident.auth)
+      .send({ action: 'recategorize', categoryCode: 'other' })
     expect(late.status).toBe(409)
     expect(late.body.error.code).toBe('INVALID_TRANSITION')
-    const stranger = await request.post(url).set(world.otherResident.auth).send({ action: 'recategorize', categoryCode: 'other' })
+    const stranger = await request
+      .post(url)
+      .set(world.otherResident.auth)
+      .send({ action: 'recategorize', categoryCode: 'other' })
     expect(stranger.status).toBe(404)
+  })
+})
+
+describe('extensions (延期)', () => {
+  it('a handler asks before the deadline; a leader approves and the deadline moves by working days', async () => {
+    const clock = manualClock(new Date('2026-09-28T09:00:00+08:00'))
+    const { request } = testApp({ clock })
+    const world = await caseWorld(request)
+    const { body: created } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    const url = `/api/v1/cases/${created.id}/transitions`
+    const accepted = await request.post(url).set(world.cultureHandler.auth).send({ action: 'accept' })
+    // Mon 28 Sep + 7 working days: 29, 30, (National Day) Oct 8, 9, 10 (make-up), 12, 13
+    expect(accepted.body.deadlines.answerBy).toBe('2026-10-13T15:59:59.999Z')
+
+    const refusedEarly = await request
+      .post(url)
+      .set(world.districtLeader.auth)
+      .send({ action: 'decideExtension', approve: true })
+    expect(refusedEarly.status).toBe(409)
+    const asked = await request
+      .post(url)
+      .set(world.cultureHandler.auth)
+      .send({ action: 'requestExtension', workingDays: 3, reason: '需协调场地' })
+    expect(asked.body.extension).toMatchObject({ status: 'pending', workingDays: 3 })
+    const twice = await request
+      .post(url)
+      .set(world.cultureHandler.auth)
+      .send({ action: 'requestExtension', workingDays: 1, reason: '再延' })
+    expect(twice.status).toBe(409)
+    const selfApproved = await request
+      .post(url)
+      .set(world.cultureHandler.auth)
+      .send({ action: 'decideExtension', approve: true })
+    expect(selfApproved.status).toBe(403)
+
+    const approved = await request
+      .post(url)
+      .set(world.districtLeader.auth)
+      .send({ action: 'decideExtension', approve: true, reason: '同意' })
+    expect(approved.status).toBe(200)
+    expect(approved.body.extension.status).toBe('approved')
+    // 3 more working days after Tue 13 Oct: 14, 15, 16
+    expect(approved.body.deadlines.answerBy).toBe('2026-10-16T15:59:59.999Z')
+    expect(approved.body.deadlines.dueAt).toBe('2026-10-16T15:59:59.999Z')
+
+    const timeline = await request.get(`/api/v1/cases/${created.id}`).set(world.districtLeader.auth)
+    expect(timeline.body.timeline.map((event: { action: string }) => event.action).slice(-2)).toEqual([
+      'requestExtension',
+      'decideExtension',
+    ])
+  })
+
+  it('refuses a request once the deadline has passed', async () => {
+    const clock = manualClock(new Date('2026-03-02T09:00:00+08:00'))
+    const { request } = testApp({ clock })
+    const world = await caseWorld(request)
+    const { body: created } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    const url = `/api/v1/cases/${created.id}/transitions`
+    await request.post(url).set(world.cultureHandler.auth).send({ action: 'accept' })
+    clock.advance(20 * 86_400_000)
+    const fresh = await request
+      .post('/api/v1/auth/login')
+      .send({ phone: world.cultureHandler.user.phone, password: 'correct-horse-battery' })
+    const late = await request
+      .post(url)
+      .set({ Authorization: `Bearer ${fresh.body.accessToken}` })
+      .send({ action: 'requestExtension', workingDays: 2, reason: '来不及' })
+    expect(late.status).toBe(409)
+    expect(late.body.error.details.reason).toBe('deadline_passed')
   })
 })

@@ -2,6 +2,7 @@ import {
   acceptDeadline,
   answerDeadline,
   checkTransition,
+  endOfNthWorkingDay,
   rateOutcome,
   statusAfterReply,
   type CaseStatus,
@@ -19,6 +20,10 @@ export interface CaseSnapshot {
   unitId: string | null
   firstReceiverUnitId: string | null
   reopenCount: number
+  answerBy: Date | null
+  dueAt: Date | null
+  extensionPending: boolean
+  extensionDays?: number
 }
 
 export interface TransitionPlan {
@@ -33,7 +38,17 @@ export interface TransitionPlan {
 
 export type PlanResult =
   | { ok: true; plan: TransitionPlan }
-  | { ok: false; reason: 'role_not_allowed' | 'invalid_from_status' | 'same_unit' | 'already_reopened' }
+  | {
+      ok: false
+      reason:
+        | 'role_not_allowed'
+        | 'invalid_from_status'
+        | 'same_unit'
+        | 'already_reopened'
+        | 'deadline_passed'
+        | 'extension_pending'
+        | 'no_extension_pending'
+    }
 
 /**
  * Pure: what a transition changes. The role check and the status check come from the shared
@@ -198,11 +213,59 @@ export function planTransition(
         set: { closedAt: now, closedReason: 'byStaff' },
         event: { public: true, reason: input.reason ?? null },
       })
+    case 'requestExtension': {
+      if (snapshot.extensionPending) return { ok: false, reason: 'extension_pending' }
+      if (!snapshot.dueAt || snapshot.dueAt <= now) return { ok: false, reason: 'deadline_passed' }
+      return ok({
+        ...base,
+        to: snapshot.status,
+        set: {
+          extension: {
+            workingDays: input.workingDays,
+            reason: input.reason,
+            requestedAt: now,
+            status: 'pending',
+          },
+        },
+        event: { public: false, reason: input.reason, data: { workingDays: input.workingDays } },
+      })
+    }
+    case 'decideExtension': {
+      if (!snapshot.extensionPending) return { ok: false, reason: 'no_extension_pending' }
+      if (!input.approve) {
+        return ok({
+          ...base,
+          to: snapshot.status,
+          set: { 'extension.status': 'refused' },
+          event: { public: false, reason: input.reason ?? null, data: { approved: false } },
+        })
+      }
+      const days = snapshot.extensionDays ?? 0
+      const from = snapshot.answerBy ?? now
+      const extended = endOfNthWorkingDay(from, days, calendar)
+      return ok({
+        ...base,
+        to: snapshot.status,
+        set: { 'extension.status': 'approved', 'deadlines.answerBy': extended, 'deadlines.dueAt': extended },
+        event: { public: true, reason: input.reason ?? null, data: { approved: true, workingDays: days } },
+      })
+    }
     case 'recategorize': {
       if (!reroute) throw new Error('recategorize needs a routing decision')
-      const routing = { kind: reroute.kind, unitId: reroute.unitId, ruleId: reroute.ruleId, reason: reroute.reason, decidedAt: now }
+      const routing = {
+        kind: reroute.kind,
+        unitId: reroute.unitId,
+        ruleId: reroute.ruleId,
+        reason: reroute.reason,
+        decidedAt: now,
+      }
       if (reroute.unitId === null) {
-        return ok({ ...base, to: 'submitted', set: { categoryCode: input.categoryCode, unitId: null, routing, 'deadlines.dueAt': null }, event: { public: true, data: { categoryCode: input.categoryCode } } })
+        return ok({
+          ...base,
+          to: 'submitted',
+          set: { categoryCode: input.categoryCode, unitId: null, routing, 'deadlines.dueAt': null },
+          event: { public: true, data: { categoryCode: input.categoryCode } },
+        })
       }
       const acceptBy = acceptDeadline(now, limits)
       return ok({
@@ -217,7 +280,11 @@ export function planTransition(
           'deadlines.dueAt': acceptBy,
         },
         involveUnitId: reroute.unitId,
-        event: { public: true, reason: reroute.reason, data: { categoryCode: input.categoryCode, unitId: reroute.unitId } },
+        event: {
+          public: true,
+          reason: reroute.reason,
+          data: { categoryCode: input.categoryCode, unitId: reroute.unitId },
+        },
       })
     }
     case 'addInfo':

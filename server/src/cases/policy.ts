@@ -4,7 +4,14 @@ import { isInSubtree } from '../units/unitTree'
 import type { UnitDocument } from '../units/unit.model'
 import type { CaseDocument } from './case.model'
 
-const unitActions: readonly CaseAction[] = ['accept', 'reply', 'transfer', 'return', 'resolve']
+const unitActions: readonly CaseAction[] = [
+  'accept',
+  'reply',
+  'transfer',
+  'return',
+  'resolve',
+  'requestExtension',
+]
 const ownerActions: readonly CaseAction[] = ['rate', 'reopen', 'addInfo', 'recategorize']
 
 /**

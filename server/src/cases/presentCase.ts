@@ -87,6 +87,14 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
     returnCount: record.returnCount,
     reopenCount: record.reopenCount,
     supervisionFlag: record.supervisionFlag,
+    extension: record.extension?.status
+      ? {
+          workingDays: record.extension.workingDays ?? null,
+          reason: record.extension.reason ?? null,
+          status: record.extension.status,
+          requestedAt: iso(record.extension.requestedAt),
+        }
+      : null,
     rating: record.rating?.value
       ? { value: record.rating.value, comment: record.rating.comment ?? null, at: iso(record.rating.at) }
       : null,

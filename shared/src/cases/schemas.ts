@@ -125,6 +125,8 @@ export const transitionInputSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reopen'), reason }),
   z.object({ action: z.literal('close'), reason: reason.optional() }),
   z.object({ action: z.literal('addInfo'), message }),
+  z.object({ action: z.literal('requestExtension'), workingDays: z.number().int().min(1).max(30), reason }),
+  z.object({ action: z.literal('decideExtension'), approve: z.boolean(), reason: reason.optional() }),
   z.object({
     action: z.literal('recategorize'),
     categoryCode: z.string().regex(/^[a-z0-9_.-]{1,64}$/, { message: '请选择分类 / Choose a category' }),

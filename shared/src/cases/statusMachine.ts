@@ -42,6 +42,9 @@ export const transitions: Record<CaseAction, TransitionRule> = {
   reopen: { from: ['resolved', 'closed'], to: 'reopened', roles: ['resident', 'leader', 'admin'] },
   close: { from: ['resolved'], to: 'closed', roles: ['leader', 'admin'] },
   addInfo: { from: open, to: 'same', roles: ['resident'] },
+  // 延期: the handler asks before the deadline, a leader (or the dispatch centre) decides.
+  requestExtension: { from: workable, to: 'same', roles: ['handler'] },
+  decideExtension: { from: workable, to: 'same', roles: ['leader', 'admin'] },
   // A wrong category can be corrected until a unit signs for the case; it is routed again.
   recategorize: { from: ['submitted', 'dispatched', 'returned'], to: 'same', roles: ['resident'] },
 }
