@@ -1,6 +1,7 @@
 import { china2026, defaultTimeLimits } from '@minqing/shared'
 import { createTokenService } from './auth/tokens'
 import { createWechatAuthClient } from './auth/wechatClient'
+import { createWechatMessenger } from './notifications/wechatMessenger'
 import type { Config } from './config/config'
 import type { AppDeps, Clock } from './http/deps'
 import type { Logger } from './log/logger'
@@ -15,7 +16,17 @@ export function buildDeps(config: Config, logger: Logger, jwtSecret: string, clo
           secret: config.WECHAT_SECRET,
         })
       : undefined
+  const messenger =
+    config.WECHAT_APPID && config.WECHAT_SECRET && config.WECHAT_SUBSCRIBE_TEMPLATE_ID
+      ? createWechatMessenger({
+          baseUrl: config.WECHAT_API_BASE,
+          appId: config.WECHAT_APPID,
+          secret: config.WECHAT_SECRET,
+          templateId: config.WECHAT_SUBSCRIBE_TEMPLATE_ID,
+        })
+      : undefined
   return {
+    messenger,
     config,
     logger,
     clock,

@@ -11,6 +11,7 @@ import { systemClock } from './http/deps'
 import { createLogger } from './log/logger'
 import { ensureDefaultCategories } from './categories/categoryTree'
 import './models'
+import { processOutbox } from './notifications/processOutbox'
 import { seedDemo } from './seed/demoSeed'
 
 async function main(): Promise<void> {
@@ -65,6 +66,17 @@ async function main(): Promise<void> {
   })
   server.requestTimeout = 30_000
 
+  // Background sender for WeChat messages; safe with several instances (leases in the database).
+  const outboxTimer =
+    deps.messenger && config.OUTBOX_INTERVAL_MS > 0
+      ? setInterval(() => {
+          processOutbox(deps).catch((error: unknown) =>
+            logger.error({ err: error }, 'outbox processing failed'),
+          )
+        }, config.OUTBOX_INTERVAL_MS)
+      : undefined
+  outboxTimer?.unref()
+
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
@@ -72,6 +84,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down')
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
+    if (outboxTimer) clearInterval(outboxTimer)
     await new Promise<void>((resolve) => server.close(() => resolve()))
     await mongoose.disconnect()
     await local?.stop()

@@ -2,6 +2,7 @@ import { authRoutes } from './auth/routes'
 import { caseRoutes } from './cases/routes'
 import { categoryRoutes } from './categories/routes'
 import { fileRoutes } from './files/routes'
+import { notificationRoutes } from './notifications/routes'
 import { routingRoutes } from './routing/routes'
 import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
@@ -19,4 +20,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...routingRoutes,
   ...caseRoutes,
   ...fileRoutes,
+  ...notificationRoutes,
 ]

@@ -1,41 +1,16 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp } from '../../test/testApp'
+import { startWechatStub } from '../../test/wechatStub'
 
-/** A local stand-in for api.weixin.qq.com's code2session: real HTTP, answers by code. */
-let stub: Server
-let stubBase: string
-const seenQueries: URLSearchParams[] = []
+let stub: Awaited<ReturnType<typeof startWechatStub>>
 
 beforeAll(async () => {
-  stub = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://stub')
-    seenQueries.push(url.searchParams)
-    res.setHeader('content-type', 'application/json')
-    if (url.pathname !== '/sns/jscode2session') {
-      res.statusCode = 404
-      res.end('{}')
-      return
-    }
-    const code = url.searchParams.get('js_code')
-    if (code === 'bad-code') {
-      res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }))
-      return
-    }
-    res.end(JSON.stringify({ openid: `openid-for-${code}`, session_key: 'secret-session-key' }))
-  })
-  await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve))
-  stubBase = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`
+  stub = await startWechatStub()
 })
 
-afterAll(() => new Promise<void>((resolve) => stub.close(() => resolve())))
+afterAll(() => stub.stop())
 
-const wechatEnv = () => ({
-  WECHAT_APPID: 'wx-test-app',
-  WECHAT_SECRET: 'wx-test-secret',
-  WECHAT_API_BASE: stubBase,
-})
+const wechatEnv = () => stub.env()
 
 describe('POST /auth/wechat', () => {
   it('creates a resident on first login and finds the same one next time', async () => {
@@ -48,7 +23,7 @@ describe('POST /auth/wechat', () => {
     const other = await request.post('/api/v1/auth/wechat').send({ code: 'user-b' })
     expect(other.body.user.id).not.toBe(first.body.user.id)
 
-    const query = seenQueries.at(-1)!
+    const query = stub.state.sessionQueries.at(-1)!
     expect(query.get('appid')).toBe('wx-test-app')
     expect(query.get('grant_type')).toBe('authorization_code')
   })

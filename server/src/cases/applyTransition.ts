@@ -7,6 +7,7 @@ import { UnitModel } from '../units/unit.model'
 import { CaseModel, type CaseDocument } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
 import { appendEvent } from './caseEvents'
+import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
 import { planTransition } from './planTransition'
 import { canActOnCase, canReadCase } from './policy'
 
@@ -82,6 +83,10 @@ export async function applyTransition(
   if (!appended) throw new AppError('CASE_CHANGED')
   const updated = await applyPatch(record._id, seq, patch)
   if (!updated) throw new AppError('CASE_CHANGED')
+  await notifyCaseEvent(deps, updated, input.action, viewer.userId, {
+    reopened: plan.to === 'reopened',
+    isPublic: plan.event.public,
+  })
   return updated
 }
 

@@ -13,6 +13,7 @@ import type { AppDeps } from '../http/deps'
 import type { Viewer } from '../http/defineRoute'
 import { decideRouting } from '../routing/decideRouting'
 import { CaseModel, type CaseDocument } from './case.model'
+import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
 import { appendEvent } from './caseEvents'
 import { nextSequence } from './counter.model'
 
@@ -90,6 +91,7 @@ export async function submitCase(
       eventSeq: routed ? 2 : 1,
     })
     await writeInitialEvents(record)
+    await notifyCaseEvent(deps, record, 'submit', viewer.userId)
     return { record, created: true }
   } catch (error) {
     if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) {

@@ -24,6 +24,10 @@ export const configSchema = z
     WECHAT_APPID: z.string().optional(),
     WECHAT_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+    /** Subscribe-message template for case updates; without it no WeChat messages are queued. */
+    WECHAT_SUBSCRIBE_TEMPLATE_ID: z.string().optional(),
+    /** How often the outbox is processed (0 turns the background sender off, e.g. in tests). */
+    OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(10_000),
     BODY_LIMIT: z.string().default('1mb'),
     /** Case submissions allowed per resident and per client IP in an hour. */
     CASE_SUBMIT_PER_USER_HOUR: z.coerce.number().int().positive().default(20),

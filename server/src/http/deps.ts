@@ -3,6 +3,7 @@ import type { Config } from '../config/config'
 import type { Logger } from '../log/logger'
 import type { TokenService } from '../auth/tokens'
 import type { WechatAuthClient } from '../auth/wechatClient'
+import type { WechatMessenger } from '../notifications/wechatMessenger'
 
 /** A clock the tests can move; everything time-dependent asks it instead of `new Date()`. */
 export interface Clock {
@@ -23,6 +24,8 @@ export interface AppDeps {
   timeLimits: TimeLimits
   /** Undefined when WECHAT_APPID / WECHAT_SECRET are not configured. */
   wechat?: WechatAuthClient
+  /** Undefined unless a subscribe-message template is configured too. */
+  messenger?: WechatMessenger
 }
 
 declare module 'koa' {

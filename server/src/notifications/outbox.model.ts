@@ -1,0 +1,26 @@
+import mongoose, { Schema } from 'mongoose'
+
+/**
+ * Messages to the outside (WeChat subscribe messages). Delivery state lives on the record —
+ * attempts, last error, next attempt — never only in a log (FixMyStreet's send queue).
+ */
+const outboxSchema = new Schema(
+  {
+    channel: { type: String, enum: ['wechatSubscribe'], required: true },
+    userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    /** The recipient's address on the channel (WeChat openid). */
+    address: { type: String, required: true },
+    payload: { type: Schema.Types.Mixed, required: true },
+    status: { type: String, enum: ['pending', 'sending', 'sent', 'failed'], default: 'pending' },
+    attempts: { type: Number, default: 0 },
+    lastError: { type: String, default: null },
+    nextAttemptAt: { type: Date, required: true },
+    /** While "sending": when the claim expires, so a crashed sender's item is picked up again. */
+    leaseUntil: { type: Date, default: null },
+    sentAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+)
+outboxSchema.index({ status: 1, nextAttemptAt: 1 })
+
+export const OutboxModel = mongoose.model('Outbox', outboxSchema)

@@ -1,0 +1,61 @@
+import type { AppDeps } from '../http/deps'
+import { MessengerError } from './wechatMessenger'
+import { OutboxModel } from './outbox.model'
+
+export const outboxPolicy = { maxAttempts: 5, baseDelayMs: 60_000, leaseMs: 60_000 } as const
+
+/**
+ * Sends what is due in the outbox. Each item is claimed with an atomic update and a lease, so
+ * several server instances can run this at once without sending anything twice; an item whose
+ * sender died is claimed again when its lease runs out. Failures back off exponentially and
+ * give up after maxAttempts, with the error kept on the record.
+ */
+export async function processOutbox(deps: AppDeps, limit = 50): Promise<{ sent: number; failed: number }> {
+  const result = { sent: 0, failed: 0 }
+  const messenger = deps.messenger
+  if (!messenger) return result
+  for (let i = 0; i < limit; i++) {
+    const now = deps.clock.now()
+    const item = await OutboxModel.findOneAndUpdate(
+      {
+        $or: [
+          { status: 'pending', nextAttemptAt: { $lte: now } },
+          { status: 'sending', leaseUntil: { $lt: now } },
+        ],
+      },
+      {
+        $set: { status: 'sending', leaseUntil: new Date(now.getTime() + outboxPolicy.leaseMs) },
+        $inc: { attempts: 1 },
+      },
+      { sort: { nextAttemptAt: 1 }, new: true },
+    )
+    if (!item) break
+    try {
+      await messenger.sendCaseUpdate(
+        item.address,
+        item.payload as Parameters<typeof messenger.sendCaseUpdate>[1],
+      )
+      await OutboxModel.updateOne(
+        { _id: item._id },
+        { $set: { status: 'sent', sentAt: deps.clock.now(), leaseUntil: null, lastError: null } },
+      )
+      result.sent++
+    } catch (error) {
+      const message = error instanceof MessengerError ? error.message : 'send failed'
+      const giveUp = item.attempts >= outboxPolicy.maxAttempts
+      await OutboxModel.updateOne(
+        { _id: item._id },
+        {
+          $set: {
+            status: giveUp ? 'failed' : 'pending',
+            lastError: message,
+            leaseUntil: null,
+            nextAttemptAt: new Date(now.getTime() + outboxPolicy.baseDelayMs * 2 ** (item.attempts - 1)),
+          },
+        },
+      )
+      result.failed++
+    }
+  }
+  return result
+}
