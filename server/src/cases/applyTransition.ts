@@ -46,6 +46,8 @@ export async function applyTransition(
       dueAt: record.deadlines.dueAt ?? null,
       extensionPending: record.extension?.status === 'pending',
       extensionDays: record.extension?.workingDays ?? undefined,
+      objectionPending: record.objection?.status === 'pending',
+      coUnitIds: record.coUnitIds.map(String),
     },
     input,
     viewer.role,
@@ -65,7 +67,7 @@ export async function applyTransition(
   const patch: Patch = {
     set: Object.entries({ ...plan.set, status: plan.to }).map(([path, value]) => ({ path, value })),
     inc: Object.entries(plan.inc).map(([path, value]) => ({ path, value })),
-    involveUnitId: plan.involveUnitId ?? null,
+    involveUnitIds: plan.involveUnitIds ?? [],
   }
   const appended = await appendEvent({
     caseId: record._id,
@@ -117,7 +119,7 @@ async function rerouteFor(record: CaseDocument, categoryCode: string) {
 interface Patch {
   set: Array<{ path: string; value: unknown }>
   inc: Array<{ path: string; value: number }>
-  involveUnitId: string | null
+  involveUnitIds: string[]
 }
 
 function applyPatch(caseId: CaseDocument['_id'], seq: number, patch: Patch) {
@@ -126,7 +128,9 @@ function applyPatch(caseId: CaseDocument['_id'], seq: number, patch: Patch) {
     {
       $set: { ...Object.fromEntries(patch.set.map(({ path, value }) => [path, value])), eventSeq: seq },
       $inc: { ...Object.fromEntries(patch.inc.map(({ path, value }) => [path, value])), version: 1 },
-      ...(patch.involveUnitId ? { $addToSet: { involvedUnitIds: patch.involveUnitId } } : {}),
+      ...(patch.involveUnitIds?.length
+        ? { $addToSet: { involvedUnitIds: { $each: patch.involveUnitIds } } }
+        : {}),
     },
     { new: true },
   )

@@ -65,6 +65,21 @@ const caseSchema = new Schema(
       type: new Schema({ value: { type: String, enum: ratings }, comment: String, at: Date }, { _id: false }),
       default: null,
     },
+    /** 协办 units: they see the case in their inbox and add their part; the lead unit answers. */
+    coUnitIds: { type: [Schema.Types.ObjectId], default: [] },
+    /** The latest dispatch objection (派单异议) and its ruling. */
+    objection: {
+      type: new Schema(
+        {
+          unitId: Schema.Types.ObjectId,
+          reason: String,
+          at: Date,
+          status: { type: String, enum: ['pending', 'upheld', 'redispatched'] },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     /** The latest extension request (延期) and its decision. */
     extension: {
       type: new Schema(

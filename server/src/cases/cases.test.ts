@@ -248,7 +248,7 @@ describe('cases: submit → route → accept → reply → resolve → rate → 
             { path: 'acceptedAt', value: new Date() },
           ],
           inc: [],
-          involveUnitId: null,
+          involveUnitIds: [],
         },
       },
     })
@@ -391,5 +391,93 @@ describe('extensions (延期)', () => {
       .send({ action: 'requestExtension', workingDays: 2, reason: '来不及' })
     expect(late.status).toBe(409)
     expect(late.body.error.details.reason).toBe('deadline_passed')
+  })
+})
+
+describe('dispatch objections (派单异议) and co-handling (协办)', () => {
+  it('a unit disputes a dispatch; the dispatch centre re-dispatches (改派) or upholds, and the ruling is recorded', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const { body: created } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    const url = `/api/v1/cases/${created.id}/transitions`
+    const objected = await request
+      .post(url)
+      .set(world.cultureHandler.auth)
+      .send({ action: 'object', reason: '属于住建职责' })
+    expect(objected.body).toMatchObject({
+      status: 'dispatched',
+      unitId: world.culture.id,
+      objection: { status: 'pending', reason: '属于住建职责' },
+    })
+    const queue = await request.get('/api/v1/cases?scope=queue').set(world.admin.auth)
+    expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(created.id)
+    expect(
+      (await request.post(url).set(world.cultureHandler.auth).send({ action: 'object', reason: '再次' }))
+        .status,
+    ).toBe(409)
+
+    const noUnit = await request
+      .post(url)
+      .set(world.admin.auth)
+      .send({ action: 'ruleObjection', uphold: false, reason: '改派' })
+    expect(noUnit.status).toBe(409)
+    const redispatched = await request
+      .post(url)
+      .set(world.admin.auth)
+      .send({ action: 'ruleObjection', uphold: false, unitId: world.housing.id, reason: '经核实属住建' })
+    expect(redispatched.body).toMatchObject({
+      status: 'dispatched',
+      unitId: world.housing.id,
+      objection: { status: 'redispatched' },
+    })
+
+    // The housing bureau objects too, and this time the centre upholds the dispatch.
+    await request.post(url).set(world.housingHandler.auth).send({ action: 'object', reason: '不属于我们' })
+    const upheld = await request
+      .post(url)
+      .set(world.admin.auth)
+      .send({ action: 'ruleObjection', uphold: true, reason: '维持原派单' })
+    expect(upheld.body).toMatchObject({ unitId: world.housing.id, objection: { status: 'upheld' } })
+    expect((await request.post(url).set(world.housingHandler.auth).send({ action: 'accept' })).status).toBe(
+      200,
+    )
+    const events = (await request.get(`/api/v1/cases/${created.id}`).set(world.admin.auth)).body.timeline.map(
+      (e: { action: string }) => e.action,
+    )
+    expect(events.filter((action: string) => action === 'ruleObjection')).toHaveLength(2)
+  })
+
+  it('the lead unit brings in a co-handling unit, which sees it in its inbox and adds its part; only the lead answers', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const { body: created } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    const url = `/api/v1/cases/${created.id}/transitions`
+    await request.post(url).set(world.cultureHandler.auth).send({ action: 'accept' })
+    const added = await request
+      .post(url)
+      .set(world.cultureHandler.auth)
+      .send({ action: 'addCoUnits', unitIds: [world.housing.id] })
+    expect(added.body.coUnitIds).toEqual([world.housing.id])
+
+    const inbox = await request.get('/api/v1/cases?scope=inbox').set(world.housingHandler.auth)
+    expect(inbox.body.items.map((item: { id: string }) => item.id)).toContain(created.id)
+    const part = await request
+      .post(url)
+      .set(world.housingHandler.auth)
+      .send({ action: 'contribute', message: '住建局：已检查房屋结构，安全' })
+    expect(part.status).toBe(200)
+    expect(
+      (await request.post(url).set(world.housingHandler.auth).send({ action: 'resolve', message: 'x' }))
+        .status,
+    ).toBe(403)
+    expect(
+      (await request.post(url).set(world.cultureHandler.auth).send({ action: 'contribute', message: 'x' }))
+        .status,
+    ).toBe(403)
+
+    const residentView = await request.get(`/api/v1/cases/${created.id}`).set(world.resident.auth)
+    expect(JSON.stringify(residentView.body.timeline)).not.toContain('住建局：已检查')
+    const notes = await request.get('/api/v1/notifications').set(world.cultureHandler.auth)
+    expect(notes.body.items[0].title).toBe('协办单位提交了协办意见')
   })
 })

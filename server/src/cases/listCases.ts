@@ -34,12 +34,17 @@ export async function listCases(viewer: Viewer, query: ListCasesQuery) {
     filter.createdBy = viewer.userId
   } else if (query.scope === 'queue') {
     if (viewer.role !== 'admin') throw new AppError('FORBIDDEN')
-    filter.status = { $in: ['submitted', 'returned'] satisfies CaseStatus[] }
+    // Cases waiting for a person: unrouted, returned, or disputed by the unit they went to.
+    filter.$or = [
+      { status: { $in: ['submitted', 'returned'] satisfies CaseStatus[] } },
+      { 'objection.status': 'pending' },
+    ]
     sort = { createdAt: 1 }
   } else if (viewer.role !== 'admin' || query.scope === 'inbox' || query.scope === 'handled') {
     if (!viewer.unitId) throw new AppError('FORBIDDEN')
     if (query.scope === 'inbox') {
-      filter.unitId = viewer.unitId
+      // Lead unit's cases and those it helps with (协办)
+      filter.$or = [{ unitId: viewer.unitId }, { coUnitIds: viewer.unitId }]
       filter.status = { $in: [...openStatuses] }
       sort = { 'deadlines.dueAt': 1, createdAt: 1 }
     } else if (query.scope === 'handled') {

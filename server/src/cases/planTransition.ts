@@ -24,6 +24,8 @@ export interface CaseSnapshot {
   dueAt: Date | null
   extensionPending: boolean
   extensionDays?: number
+  objectionPending: boolean
+  coUnitIds: string[]
 }
 
 export interface TransitionPlan {
@@ -31,8 +33,8 @@ export interface TransitionPlan {
   /** Fields to $set on the case (dotted paths allowed). */
   set: Record<string, unknown>
   inc: Record<string, number>
-  /** Unit to add to involvedUnitIds. */
-  involveUnitId?: string
+  /** Units to add to involvedUnitIds (everyone who has held or helped with the case). */
+  involveUnitIds?: string[]
   event: { reason?: string | null; message?: string | null; public: boolean; data?: Record<string, unknown> }
 }
 
@@ -48,6 +50,9 @@ export type PlanResult =
         | 'deadline_passed'
         | 'extension_pending'
         | 'no_extension_pending'
+        | 'objection_pending'
+        | 'no_objection_pending'
+        | 'unit_required'
     }
 
 /**
@@ -88,7 +93,7 @@ export function planTransition(
           'deadlines.acceptBy': acceptBy,
           'deadlines.dueAt': acceptBy,
         },
-        involveUnitId: input.unitId,
+        involveUnitIds: [input.unitId],
         event: { public: true, reason: input.reason ?? null, data: { unitId: input.unitId } },
       })
     }
@@ -124,7 +129,7 @@ export function planTransition(
           acceptedAt: null,
         },
         inc: { transferCount: 1 },
-        involveUnitId: input.unitId,
+        involveUnitIds: [input.unitId],
         event: {
           public: true,
           reason: input.reason,
@@ -213,6 +218,65 @@ export function planTransition(
         set: { closedAt: now, closedReason: 'byStaff' },
         event: { public: true, reason: input.reason ?? null },
       })
+    case 'object': {
+      if (snapshot.objectionPending) return { ok: false, reason: 'objection_pending' }
+      return ok({
+        ...base,
+        to: snapshot.status,
+        set: { objection: { unitId: snapshot.unitId, reason: input.reason, at: now, status: 'pending' } },
+        event: { public: false, reason: input.reason, data: { unitId: snapshot.unitId } },
+      })
+    }
+    case 'ruleObjection': {
+      if (!snapshot.objectionPending) return { ok: false, reason: 'no_objection_pending' }
+      const acceptBy = acceptDeadline(now, limits)
+      if (input.uphold) {
+        return ok({
+          ...base,
+          to: 'dispatched',
+          set: { 'objection.status': 'upheld', 'deadlines.acceptBy': acceptBy, 'deadlines.dueAt': acceptBy },
+          event: { public: false, reason: input.reason, data: { upheld: true, unitId: snapshot.unitId } },
+        })
+      }
+      if (!input.unitId) return { ok: false, reason: 'unit_required' }
+      if (input.unitId === snapshot.unitId) return { ok: false, reason: 'same_unit' }
+      return ok({
+        ...base,
+        to: 'dispatched',
+        set: {
+          'objection.status': 'redispatched',
+          unitId: input.unitId,
+          routing: {
+            kind: 'manual',
+            unitId: input.unitId,
+            ruleId: null,
+            reason: input.reason,
+            decidedAt: now,
+          },
+          'deadlines.acceptBy': acceptBy,
+          'deadlines.dueAt': acceptBy,
+        },
+        involveUnitIds: [input.unitId],
+        event: {
+          public: true,
+          reason: input.reason,
+          data: { upheld: false, fromUnitId: snapshot.unitId, toUnitId: input.unitId },
+        },
+      })
+    }
+    case 'addCoUnits': {
+      const added = input.unitIds.filter((id) => id !== snapshot.unitId && !snapshot.coUnitIds.includes(id))
+      if (added.length === 0) return { ok: false, reason: 'same_unit' }
+      return ok({
+        ...base,
+        to: snapshot.status,
+        set: { coUnitIds: [...snapshot.coUnitIds, ...added] },
+        involveUnitIds: added,
+        event: { public: false, data: { unitIds: added } },
+      })
+    }
+    case 'contribute':
+      return ok({ ...base, to: snapshot.status, set: {}, event: { public: false, message: input.message } })
     case 'requestExtension': {
       if (snapshot.extensionPending) return { ok: false, reason: 'extension_pending' }
       if (!snapshot.dueAt || snapshot.dueAt <= now) return { ok: false, reason: 'deadline_passed' }
@@ -279,7 +343,7 @@ export function planTransition(
           'deadlines.acceptBy': acceptBy,
           'deadlines.dueAt': acceptBy,
         },
-        involveUnitId: reroute.unitId,
+        involveUnitIds: [reroute.unitId],
         event: {
           public: true,
           reason: reroute.reason,

@@ -11,6 +11,8 @@ const unitActions: readonly CaseAction[] = [
   'return',
   'resolve',
   'requestExtension',
+  'object',
+  'addCoUnits',
 ]
 const ownerActions: readonly CaseAction[] = ['rate', 'reopen', 'addInfo', 'recategorize']
 
@@ -41,6 +43,9 @@ export function canActOnCase(
     return String(record.createdBy) === viewer.userId
   if (unitActions.includes(action) && viewer.role === 'handler')
     return Boolean(record.unitId) && String(record.unitId) === viewer.unitId
+  // 协办: a co-handling unit adds its part; the lead unit answers the resident.
+  if (action === 'contribute' && viewer.role === 'handler')
+    return record.coUnitIds.some((id) => String(id) === viewer.unitId)
   if (viewer.role === 'leader')
     return Boolean(viewer.unitId && currentUnit && isInSubtree(viewer.unitId, currentUnit))
   return false

@@ -87,6 +87,14 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
     returnCount: record.returnCount,
     reopenCount: record.reopenCount,
     supervisionFlag: record.supervisionFlag,
+    coUnitIds: record.coUnitIds.map(String),
+    objection: record.objection?.status
+      ? {
+          unitId: record.objection.unitId ? String(record.objection.unitId) : null,
+          reason: record.objection.reason ?? null,
+          status: record.objection.status,
+        }
+      : null,
     extension: record.extension?.status
       ? {
           workingDays: record.extension.workingDays ?? null,

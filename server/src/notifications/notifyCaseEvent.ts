@@ -33,6 +33,14 @@ export async function notifyCaseEvent(
         recipients.add(String(user._id))
       }
     }
+    if (audiences.coUnitHandlers && record.coUnitIds.length) {
+      for (const user of await UserModel.find(
+        { role: 'handler', unitId: { $in: record.coUnitIds }, disabled: false },
+        { _id: 1 },
+      )) {
+        recipients.add(String(user._id))
+      }
+    }
     if (audiences.unitLeaders && record.unitId) {
       const unit = await UnitModel.findById(record.unitId, { path: 1 })
       const chain: Types.ObjectId[] = unit ? [unit._id, ...unit.path] : []

@@ -10,6 +10,8 @@ export interface Audiences {
   unitLeaders: boolean
   /** The dispatch centre (admins). */
   dispatchCentre: boolean
+  /** Handlers of the co-handling (协办) units. */
+  coUnitHandlers?: boolean
 }
 
 const none: Audiences = { resident: false, unitHandlers: false, unitLeaders: false, dispatchCentre: false }
@@ -58,6 +60,14 @@ function byAction(
       return { ...none, unitLeaders: true }
     case 'decideExtension':
       return { ...none, unitHandlers: true }
+    case 'object':
+      return { ...none, dispatchCentre: true }
+    case 'ruleObjection':
+      return { ...none, unitHandlers: true }
+    case 'addCoUnits':
+      return { ...none, coUnitHandlers: true }
+    case 'contribute':
+      return { ...none, unitHandlers: true }
     case 'recategorize':
       return context.routed ? { ...none, unitHandlers: true } : { ...none, dispatchCentre: true }
   }
@@ -79,6 +89,10 @@ const titles: Record<CaseAction | 'submit', string> = {
   requestExtension: '延期申请待审批',
   decideExtension: '延期申请已处理',
   recategorize: '诉求分类已更正',
+  object: '承办单位提出派单异议',
+  ruleObjection: '派单异议已裁定',
+  addCoUnits: '请协助办理诉求',
+  contribute: '协办单位提交了协办意见',
 }
 
 export function notificationTitle(action: CaseAction | 'submit', reopened = false): string {

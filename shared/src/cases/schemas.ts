@@ -125,6 +125,15 @@ export const transitionInputSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reopen'), reason }),
   z.object({ action: z.literal('close'), reason: reason.optional() }),
   z.object({ action: z.literal('addInfo'), message }),
+  z.object({ action: z.literal('object'), reason }),
+  z.object({
+    action: z.literal('ruleObjection'),
+    uphold: z.boolean(),
+    unitId: objectIdSchema.optional(),
+    reason,
+  }),
+  z.object({ action: z.literal('addCoUnits'), unitIds: z.array(objectIdSchema).min(1).max(10) }),
+  z.object({ action: z.literal('contribute'), message }),
   z.object({ action: z.literal('requestExtension'), workingDays: z.number().int().min(1).max(30), reason }),
   z.object({ action: z.literal('decideExtension'), approve: z.boolean(), reason: reason.optional() }),
   z.object({

@@ -42,6 +42,17 @@ export const transitions: Record<CaseAction, TransitionRule> = {
   reopen: { from: ['resolved', 'closed'], to: 'reopened', roles: ['resident', 'leader', 'admin'] },
   close: { from: ['resolved'], to: 'closed', roles: ['leader', 'admin'] },
   addInfo: { from: open, to: 'same', roles: ['resident'] },
+  // 派单异议: the dispatched unit disputes before signing; the dispatch centre upholds it
+  // (the unit must take the case) or re-dispatches it (改派). The ruling is an event too.
+  object: { from: ['dispatched', 'transferred'], to: 'same', roles: ['handler'] },
+  ruleObjection: { from: ['dispatched', 'transferred'], to: 'dispatched', roles: ['admin'] },
+  // 主办/协办: the lead unit (or the dispatch centre) brings in co-handling units, who add their part.
+  addCoUnits: {
+    from: ['accepted', 'in_progress', 'replied', 'reopened'],
+    to: 'same',
+    roles: ['handler', 'admin'],
+  },
+  contribute: { from: ['accepted', 'in_progress', 'replied', 'reopened'], to: 'same', roles: ['handler'] },
   // 延期: the handler asks before the deadline, a leader (or the dispatch centre) decides.
   requestExtension: { from: workable, to: 'same', roles: ['handler'] },
   decideExtension: { from: workable, to: 'same', roles: ['leader', 'admin'] },
