@@ -4,11 +4,11 @@ import type { AppDeps } from '../http/deps'
 import { decideRouting } from '../routing/decideRouting'
 import type { Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
-import { CaseModel, type CaseDocument } from './case.model'
-import { CaseEventModel } from './caseEvent.model'
-import { appendEvent } from './caseEvents'
+import type { CaseDocument } from './case.model'
+import { commitChange, loadCase } from './commitChange'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
 import { planTransition } from './planTransition'
+import { pointOf } from './similarCases'
 import { canActOnCase, canReadCase } from './policy'
 
 /**
@@ -34,6 +34,7 @@ export async function applyTransition(
   }
 
   const reroute = input.action === 'recategorize' ? await rerouteFor(record, input.categoryCode) : undefined
+  const survivor = input.action === 'merge' ? await mergeTarget(record, input.intoCaseId) : undefined
   const now = deps.clock.now()
   const result = planTransition(
     {
@@ -63,28 +64,39 @@ export async function applyTransition(
     })
   }
   const { plan } = result
-  const seq = record.eventSeq + 1
-  const patch: Patch = {
-    set: Object.entries({ ...plan.set, status: plan.to }).map(([path, value]) => ({ path, value })),
-    inc: Object.entries(plan.inc).map(([path, value]) => ({ path, value })),
-    involveUnitIds: plan.involveUnitIds ?? [],
+  const updated = await commitChange(
+    record,
+    { to: plan.to, set: plan.set, inc: plan.inc, involveUnitIds: plan.involveUnitIds ?? [] },
+    {
+      action: input.action,
+      actor: { userId: viewer.userId, role: viewer.role, unitId: viewer.unitId },
+      at: now,
+      reason: plan.event.reason ?? null,
+      message: plan.event.message ?? null,
+      public: plan.event.public,
+      data: plan.event.data,
+    },
+  )
+  if (survivor) {
+    // The merged case's residents follow the surviving case from now on.
+    await commitChange(
+      survivor,
+      {
+        to: survivor.status,
+        set: {},
+        inc: {},
+        involveUnitIds: [],
+        addFollowers: [String(record.createdBy), ...record.followers.map(String)],
+      },
+      {
+        action: 'absorb',
+        actor: { userId: viewer.userId, role: viewer.role, unitId: viewer.unitId },
+        at: now,
+        public: false,
+        data: { fromCaseId: String(record._id), fromNumber: record.number },
+      },
+    )
   }
-  const appended = await appendEvent({
-    caseId: record._id,
-    seq,
-    action: input.action,
-    from: record.status,
-    to: plan.to,
-    actor: { userId: viewer.userId, role: viewer.role, unitId: viewer.unitId },
-    at: now,
-    reason: plan.event.reason ?? null,
-    message: plan.event.message ?? null,
-    public: plan.event.public,
-    data: { ...plan.event.data, patch },
-  })
-  if (!appended) throw new AppError('CASE_CHANGED')
-  const updated = await applyPatch(record._id, seq, patch)
-  if (!updated) throw new AppError('CASE_CHANGED')
   await notifyCaseEvent(deps, updated, input.action, viewer.userId, {
     reopened: plan.to === 'reopened',
     isPublic: plan.event.public,
@@ -92,10 +104,17 @@ export async function applyTransition(
   return updated
 }
 
-/**
- * The change an event makes, stored on the event. Paths are kept as values, not keys: FerretDB v1
- * refuses keys containing '.' in stored documents ("deadlines.dueAt").
- */
+/** The case a duplicate is merged into: it must exist, be another case, and still be open. */
+async function mergeTarget(record: CaseDocument, intoCaseId: string): Promise<CaseDocument> {
+  const issue = (message: string) =>
+    new AppError('VALIDATION_FAILED', { issues: [{ path: 'intoCaseId', code: 'invalid', message }] })
+  if (intoCaseId === String(record._id)) throw issue('不能并入自身 / Cannot merge a case into itself')
+  const target = await loadCase(intoCaseId).catch(() => null)
+  if (!target) throw issue('目标诉求不存在 / Target case not found')
+  if (['closed', 'rejected'].includes(target.status)) throw issue('目标诉求已结束 / Target case is closed')
+  return target
+}
+
 /** A corrected category routes the case again, as if it had been submitted that way. */
 async function rerouteFor(record: CaseDocument, categoryCode: string) {
   if (!(await categoryExists(categoryCode))) {
@@ -103,51 +122,10 @@ async function rerouteFor(record: CaseDocument, categoryCode: string) {
       issues: [{ path: 'categoryCode', code: 'not_found', message: '分类不存在 / Unknown category' }],
     })
   }
-  const { location } = record
-  const point =
-    location && typeof location.lat === 'number' && typeof location.lng === 'number'
-      ? { lat: location.lat, lng: location.lng }
-      : null
   return decideRouting({
     categoryCode,
     title: record.title,
     description: record.description,
-    location: point,
+    location: pointOf(record.location),
   })
-}
-
-interface Patch {
-  set: Array<{ path: string; value: unknown }>
-  inc: Array<{ path: string; value: number }>
-  involveUnitIds: string[]
-}
-
-function applyPatch(caseId: CaseDocument['_id'], seq: number, patch: Patch) {
-  return CaseModel.findOneAndUpdate(
-    { _id: caseId, eventSeq: seq - 1 },
-    {
-      $set: { ...Object.fromEntries(patch.set.map(({ path, value }) => [path, value])), eventSeq: seq },
-      $inc: { ...Object.fromEntries(patch.inc.map(({ path, value }) => [path, value])), version: 1 },
-      ...(patch.involveUnitIds?.length
-        ? { $addToSet: { involvedUnitIds: { $each: patch.involveUnitIds } } }
-        : {}),
-    },
-    { new: true },
-  )
-}
-
-/** Loads a case and applies any event written but not yet reflected (a crash between the two writes). */
-export async function loadCase(caseId: string): Promise<CaseDocument> {
-  let record = await CaseModel.findById(caseId)
-  if (!record) throw new AppError('NOT_FOUND')
-  for (;;) {
-    const pending: { seq: number; data?: unknown } | null = await CaseEventModel.findOne({
-      caseId: record._id,
-      seq: record.eventSeq + 1,
-    })
-    const patch: Patch | undefined = (pending?.data as { patch?: Patch } | null)?.patch
-    if (!pending || !patch) return record
-    record = (await applyPatch(record._id, pending.seq, patch)) ?? (await CaseModel.findById(caseId))
-    if (!record) throw new AppError('NOT_FOUND')
-  }
 }

@@ -6,6 +6,8 @@ const caseSchema = new Schema(
     /** Human-facing number, e.g. MQ20260302-0007. */
     number: { type: String, required: true },
     clientId: { type: String, required: true },
+    /** When the case was received, by the app's clock (createdAt is the database write time). */
+    submittedAt: { type: Date, required: true },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     source: { type: String, enum: caseSources, required: true },
     kind: { type: String, enum: caseKinds, required: true },
@@ -96,7 +98,11 @@ const caseSchema = new Schema(
     acceptedAt: { type: Date, default: null },
     resolvedAt: { type: Date, default: null },
     closedAt: { type: Date, default: null },
-    closedReason: { type: String, enum: ['rated', 'noRating', 'byStaff', null], default: null },
+    closedReason: { type: String, enum: ['rated', 'noRating', 'byStaff', 'merged', null], default: null },
+    /** Residents who follow this case besides its author (merged duplicates, "me too"). */
+    followers: { type: [Schema.Types.ObjectId], default: [] },
+    /** Set when this case was merged (并单) into another. */
+    mergedInto: { type: Schema.Types.ObjectId, ref: 'Case', default: null },
     /** Bumped on every change: updates are conditional on it (optimistic concurrency). */
     version: { type: Number, default: 0 },
     /** Sequence number of the last event, so events are numbered without a transaction. */
@@ -109,6 +115,8 @@ caseSchema.index({ number: 1 }, { unique: true })
 caseSchema.index({ unitId: 1, status: 1, 'deadlines.dueAt': 1 })
 caseSchema.index({ involvedUnitIds: 1 })
 caseSchema.index({ createdBy: 1, createdAt: -1 })
+caseSchema.index({ followers: 1 })
+caseSchema.index({ categoryCode: 1, submittedAt: -1 })
 caseSchema.index({ status: 1, createdAt: -1 })
 
 export type CaseRecord = InferSchemaType<typeof caseSchema>

@@ -31,7 +31,7 @@ export async function listCases(viewer: Viewer, query: ListCasesQuery) {
   let sort: Record<string, SortOrder> = { createdAt: -1 }
 
   if (viewer.role === 'resident') {
-    filter.createdBy = viewer.userId
+    filter.$or = [{ createdBy: viewer.userId }, { followers: viewer.userId }]
   } else if (query.scope === 'queue') {
     if (viewer.role !== 'admin') throw new AppError('FORBIDDEN')
     // Cases waiting for a person: unrouted, returned, or disputed by the unit they went to.

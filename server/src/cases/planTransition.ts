@@ -264,6 +264,17 @@ export function planTransition(
         },
       })
     }
+    case 'merge':
+      return ok({
+        ...base,
+        to: 'closed',
+        set: { closedAt: now, closedReason: 'merged', mergedInto: input.intoCaseId, 'deadlines.dueAt': null },
+        event: {
+          public: true,
+          reason: input.reason ?? '与已有诉求重复，已并单办理',
+          data: { intoCaseId: input.intoCaseId },
+        },
+      })
     case 'addCoUnits': {
       const added = input.unitIds.filter((id) => id !== snapshot.unitId && !snapshot.coUnitIds.includes(id))
       if (added.length === 0) return { ok: false, reason: 'same_unit' }

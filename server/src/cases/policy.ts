@@ -22,7 +22,12 @@ const ownerActions: readonly CaseAction[] = ['rate', 'reopen', 'addInfo', 'recat
  */
 export function canReadCase(viewer: Viewer, record: CaseDocument, currentUnit: UnitDocument | null): boolean {
   if (viewer.role === 'admin') return true
-  if (viewer.role === 'resident') return String(record.createdBy) === viewer.userId
+  if (viewer.role === 'resident') {
+    return (
+      String(record.createdBy) === viewer.userId ||
+      record.followers.some((id) => String(id) === viewer.userId)
+    )
+  }
   if (!viewer.unitId) return false
   if (record.involvedUnitIds.some((id) => String(id) === viewer.unitId)) return true
   return Boolean(currentUnit && isInSubtree(viewer.unitId, currentUnit))

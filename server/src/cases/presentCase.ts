@@ -31,7 +31,7 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
   const dueAt = record.deadlines.dueAt ?? null
   const startedAt = awaitingSignature.includes(record.status)
     ? new Date((record.deadlines.acceptBy?.getTime() ?? 0) - options.limits.acceptHours * 3_600_000)
-    : (record.deadlines.clockStartedAt ?? record.createdAt)
+    : (record.deadlines.clockStartedAt ?? record.submittedAt)
   return {
     id: record.id as string,
     number: record.number,
@@ -106,6 +106,7 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
     rating: record.rating?.value
       ? { value: record.rating.value, comment: record.rating.comment ?? null, at: iso(record.rating.at) }
       : null,
+    submittedAt: iso(record.submittedAt),
     createdAt: iso(record.createdAt),
     updatedAt: iso(record.updatedAt),
     acceptedAt: iso(record.acceptedAt),

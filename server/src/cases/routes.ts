@@ -1,5 +1,6 @@
 import {
   AppError,
+  locationSchema,
   objectIdSchema,
   roles,
   submitCaseInputSchema,
@@ -9,13 +10,15 @@ import { z } from 'zod'
 import type { Context } from 'koa'
 import { defineRoute, type Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
-import { applyTransition, loadCase } from './applyTransition'
+import { applyTransition } from './applyTransition'
+import { loadCase } from './commitChange'
 import { enforceRateLimit } from '../rateLimit/rateLimit'
 import { CaseModel, type CaseDocument } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
 import { listCases, listCasesQuerySchema } from './listCases'
 import { canReadCase } from './policy'
 import { presentCase, presentTimeline } from './presentCase'
+import { findSimilarCases, presentSimilar } from './similarCases'
 import { submitCase } from './submitCase'
 
 const idParams = z.object({ id: objectIdSchema })
@@ -26,7 +29,65 @@ function presentDetail(ctx: Context, record: CaseDocument, viewer: Viewer) {
   return presentCase(record, viewer, { detail: true, now: clock.now(), limits: timeLimits, urlSecret })
 }
 
+const similarBodySchema = z.object({
+  categoryCode: z.string().regex(/^[a-z0-9_.-]{1,64}$/),
+  title: z.string().max(200).default(''),
+  description: z.string().max(4000).default(''),
+  location: locationSchema.optional(),
+})
+
 export const caseRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/cases/similar',
+    access: roles,
+    summary: 'Possible duplicates of a case about to be submitted (the resident can follow one instead)',
+    body: similarBodySchema,
+    handler: async (ctx, { body }) => ({
+      items: (await findSimilarCases(body, ctx.deps.clock.now())).map(presentSimilar),
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cases/:id/similar',
+    access: ['handler', 'leader', 'admin'],
+    summary: 'Possible duplicates of an existing case, for the dispatcher to merge (并单)',
+    params: idParams,
+    handler: async (ctx, { params, viewer }) => {
+      const record = await loadCase(params.id)
+      const unit = record.unitId ? await UnitModel.findById(record.unitId) : null
+      if (!canReadCase(viewer, record, unit)) throw new AppError('NOT_FOUND')
+      const matches = await findSimilarCases(record, ctx.deps.clock.now(), String(record._id))
+      return { items: matches.map(presentSimilar) }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cases/:id/follow',
+    access: ['resident'],
+    summary: 'Follow an existing case instead of filing a duplicate ("me too")',
+    params: idParams,
+    handler: async (ctx, { params, viewer }) => {
+      const record = await loadCase(params.id)
+      if (
+        ![
+          'submitted',
+          'dispatched',
+          'accepted',
+          'in_progress',
+          'replied',
+          'transferred',
+          'returned',
+          'reopened',
+          'resolved',
+        ].includes(record.status)
+      ) {
+        throw new AppError('INVALID_TRANSITION', { details: { status: record.status, action: 'follow' } })
+      }
+      await CaseModel.updateOne({ _id: record._id }, { $addToSet: { followers: viewer.userId } })
+      return presentDetail(ctx, (await loadCase(params.id))!, viewer)
+    },
+  }),
   defineRoute({
     method: 'post',
     path: '/cases',

@@ -60,6 +60,7 @@ export async function submitCase(
     const record = await CaseModel.create({
       number,
       clientId: input.clientId,
+      submittedAt: now,
       createdBy: viewer.userId,
       source,
       kind: input.kind,
@@ -104,7 +105,7 @@ export async function submitCase(
 
 /** The submit event and, when routed automatically, the dispatch event: derived from the case. */
 async function writeInitialEvents(record: CaseDocument): Promise<void> {
-  const at = record.createdAt as Date
+  const at = record.submittedAt
   await appendEvent({
     caseId: record._id,
     seq: 1,

@@ -24,7 +24,10 @@ export async function notifyCaseEvent(
   try {
     const audiences = audiencesFor(action, { routed: record.unitId !== null, ...context })
     const recipients = new Set<string>()
-    if (audiences.resident) recipients.add(String(record.createdBy))
+    if (audiences.resident) {
+      recipients.add(String(record.createdBy))
+      for (const follower of record.followers) recipients.add(String(follower))
+    }
     if (audiences.unitHandlers && record.unitId) {
       for (const user of await UserModel.find(
         { role: 'handler', unitId: record.unitId, disabled: false },

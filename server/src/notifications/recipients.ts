@@ -62,6 +62,8 @@ function byAction(
       return { ...none, unitHandlers: true }
     case 'object':
       return { ...none, dispatchCentre: true }
+    case 'merge':
+      return { ...none, resident: true }
     case 'ruleObjection':
       return { ...none, unitHandlers: true }
     case 'addCoUnits':
@@ -90,6 +92,7 @@ const titles: Record<CaseAction | 'submit', string> = {
   decideExtension: '延期申请已处理',
   recategorize: '诉求分类已更正',
   object: '承办单位提出派单异议',
+  merge: '诉求已与相同诉求合并办理',
   ruleObjection: '派单异议已裁定',
   addCoUnits: '请协助办理诉求',
   contribute: '协办单位提交了协办意见',

@@ -126,6 +126,7 @@ export const transitionInputSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('close'), reason: reason.optional() }),
   z.object({ action: z.literal('addInfo'), message }),
   z.object({ action: z.literal('object'), reason }),
+  z.object({ action: z.literal('merge'), intoCaseId: objectIdSchema, reason: reason.optional() }),
   z.object({
     action: z.literal('ruleObjection'),
     uphold: z.boolean(),

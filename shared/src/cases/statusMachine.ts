@@ -46,6 +46,8 @@ export const transitions: Record<CaseAction, TransitionRule> = {
   // (the unit must take the case) or re-dispatches it (改派). The ruling is an event too.
   object: { from: ['dispatched', 'transferred'], to: 'same', roles: ['handler'] },
   ruleObjection: { from: ['dispatched', 'transferred'], to: 'dispatched', roles: ['admin'] },
+  // 并单: the dispatch centre merges a duplicate into the surviving case, whose followers it joins.
+  merge: { from: ['submitted', 'dispatched', 'transferred', 'returned'], to: 'closed', roles: ['admin'] },
   // 主办/协办: the lead unit (or the dispatch centre) brings in co-handling units, who add their part.
   addCoUnits: {
     from: ['accepted', 'in_progress', 'replied', 'reopened'],

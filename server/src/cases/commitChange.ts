@@ -1,0 +1,107 @@
+import { AppError, type CaseStatus } from '@minqing/shared'
+import { CaseModel, type CaseDocument } from './case.model'
+import { CaseEventModel } from './caseEvent.model'
+import { appendEvent, type EventActor } from './caseEvents'
+
+export interface CaseChange {
+  to: CaseStatus
+  set: Record<string, unknown>
+  inc: Record<string, number>
+  involveUnitIds: string[]
+  /** Residents who follow the case from now on (merged duplicates). */
+  addFollowers?: string[]
+}
+
+export interface ChangeEvent {
+  action: string
+  actor: EventActor
+  at: Date
+  reason?: string | null
+  message?: string | null
+  public: boolean
+  data?: Record<string, unknown>
+}
+
+/**
+ * Commits one change to a case without a transaction: (1) append the event with the next
+ * sequence number — the unique (caseId, seq) index lets only one concurrent writer win; (2) update
+ * the case conditionally on that sequence. The event carries the patch, so if the process dies
+ * between the two, `loadCase` applies it on the next read.
+ */
+export async function commitChange(
+  record: CaseDocument,
+  change: CaseChange,
+  event: ChangeEvent,
+): Promise<CaseDocument> {
+  const seq = record.eventSeq + 1
+  const patch: Patch = {
+    set: Object.entries({ ...change.set, status: change.to }).map(([path, value]) => ({ path, value })),
+    inc: Object.entries(change.inc).map(([path, value]) => ({ path, value })),
+    involveUnitIds: change.involveUnitIds,
+    addFollowers: change.addFollowers ?? [],
+  }
+  const appended = await appendEvent({
+    caseId: record._id,
+    seq,
+    action: event.action,
+    from: record.status,
+    to: change.to,
+    actor: event.actor,
+    at: event.at,
+    reason: event.reason ?? null,
+    message: event.message ?? null,
+    public: event.public,
+    data: { ...event.data, patch },
+  })
+  if (!appended) throw new AppError('CASE_CHANGED')
+  const updated = await applyPatch(record._id, seq, patch)
+  if (!updated) throw new AppError('CASE_CHANGED')
+  return updated
+}
+
+/**
+ * The change an event makes, stored on the event. Paths are kept as values, not keys: FerretDB v1
+ * refuses keys containing '.' in stored documents ("deadlines.dueAt").
+ */
+interface Patch {
+  set: Array<{ path: string; value: unknown }>
+  inc: Array<{ path: string; value: number }>
+  involveUnitIds: string[]
+  addFollowers?: string[]
+}
+
+function applyPatch(caseId: CaseDocument['_id'], seq: number, patch: Patch) {
+  return CaseModel.findOneAndUpdate(
+    { _id: caseId, eventSeq: seq - 1 },
+    {
+      $set: { ...Object.fromEntries(patch.set.map(({ path, value }) => [path, value])), eventSeq: seq },
+      $inc: { ...Object.fromEntries(patch.inc.map(({ path, value }) => [path, value])), version: 1 },
+      ...addToSet(patch),
+    },
+    { new: true },
+  )
+}
+
+/** Loads a case and applies any event written but not yet reflected (a crash between the two writes). */
+export async function loadCase(caseId: string): Promise<CaseDocument> {
+  let record = await CaseModel.findById(caseId)
+  if (!record) throw new AppError('NOT_FOUND')
+  for (;;) {
+    const pending: { seq: number; data?: unknown } | null = await CaseEventModel.findOne({
+      caseId: record._id,
+      seq: record.eventSeq + 1,
+    })
+    const patch: Patch | undefined = (pending?.data as { patch?: Patch } | null)?.patch
+    if (!pending || !patch) return record
+    record = (await applyPatch(record._id, pending.seq, patch)) ?? (await CaseModel.findById(caseId))
+    if (!record) throw new AppError('NOT_FOUND')
+  }
+}
+
+/** $addToSet only for non-empty lists (patches written before followers existed have none). */
+function addToSet(patch: Patch) {
+  const sets: Record<string, { $each: string[] }> = {}
+  if (patch.involveUnitIds?.length) sets.involvedUnitIds = { $each: patch.involveUnitIds }
+  if (patch.addFollowers?.length) sets.followers = { $each: patch.addFollowers }
+  return Object.keys(sets).length ? { $addToSet: sets } : {}
+}
