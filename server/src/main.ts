@@ -11,6 +11,7 @@ import { systemClock } from './http/deps'
 import { createLogger } from './log/logger'
 import { ensureDefaultCategories } from './categories/categoryTree'
 import './models'
+import { closeUnratedCases } from './cases/closeUnrated'
 import { processOutbox } from './notifications/processOutbox'
 import { seedDemo } from './seed/demoSeed'
 
@@ -76,6 +77,13 @@ async function main(): Promise<void> {
         }, config.OUTBOX_INTERVAL_MS)
       : undefined
   outboxTimer?.unref()
+  // Resolved cases nobody rated close as "no rating" once the window has passed.
+  const closeTimer = setInterval(() => {
+    closeUnratedCases(deps).catch((error: unknown) =>
+      logger.error({ err: error }, 'closing unrated cases failed'),
+    )
+  }, 10 * 60_000)
+  closeTimer.unref()
 
   let stopping = false
   const shutdown = async (signal: string) => {
@@ -85,6 +93,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
     if (outboxTimer) clearInterval(outboxTimer)
+    clearInterval(closeTimer)
     await new Promise<void>((resolve) => server.close(() => resolve()))
     await mongoose.disconnect()
     await local?.stop()
