@@ -14,6 +14,7 @@ import './models'
 import { closeUnratedCases } from './cases/closeUnrated'
 import { processOutbox } from './notifications/processOutbox'
 import { seedDemo } from './seed/demoSeed'
+import { refreshSettings } from './settings/currentSettings'
 
 async function main(): Promise<void> {
   let config
@@ -46,6 +47,14 @@ async function main(): Promise<void> {
 
   const jwtSecret = config.JWT_SECRET ?? localJwtSecret(dataDir)
   const deps = buildDeps(config, logger, jwtSecret, systemClock)
+  await refreshSettings(deps)
+  // Admins may change time limits and calendars on another instance: pick that up every minute.
+  const settingsTimer = setInterval(() => {
+    refreshSettings(deps).catch((error: unknown) =>
+      logger.error({ err: error }, 'refreshing settings failed'),
+    )
+  }, 60_000)
+  settingsTimer.unref()
 
   if (config.SEED_DEMO) {
     const logins = await seedDemo(deps)
@@ -94,6 +103,7 @@ async function main(): Promise<void> {
     force.unref()
     if (outboxTimer) clearInterval(outboxTimer)
     clearInterval(closeTimer)
+    clearInterval(settingsTimer)
     await new Promise<void>((resolve) => server.close(() => resolve()))
     await mongoose.disconnect()
     await local?.stop()

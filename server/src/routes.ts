@@ -3,6 +3,7 @@ import { caseRoutes } from './cases/routes'
 import { categoryRoutes } from './categories/routes'
 import { fileRoutes } from './files/routes'
 import { notificationRoutes } from './notifications/routes'
+import { settingsRoutes } from './settings/routes'
 import { routingRoutes } from './routing/routes'
 import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
@@ -21,4 +22,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...caseRoutes,
   ...fileRoutes,
   ...notificationRoutes,
+  ...settingsRoutes,
 ]

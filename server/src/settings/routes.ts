@@ -1,0 +1,62 @@
+import { timeLimitsSchema } from '@minqing/shared'
+import { z } from 'zod'
+import { defineRoute } from '../http/defineRoute'
+import { calendarInputSchema } from './calendarInput'
+import { refreshSettings } from './currentSettings'
+import { HolidayCalendarModel, SettingModel } from './settings.model'
+
+const yearParams = z.object({ year: z.coerce.number().int().min(2020).max(2100) })
+
+export const settingsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/settings/time-limits',
+    access: ['admin', 'leader'],
+    summary: 'Time limits per urgency class, sign-for limit, warning share, rating window',
+    handler: (ctx) => ctx.deps.timeLimits,
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/settings/time-limits',
+    access: ['admin'],
+    summary: 'Change the time limits (applies to deadlines computed from now on)',
+    body: timeLimitsSchema,
+    handler: async (ctx, { body, viewer }) => {
+      await SettingModel.updateOne(
+        { _id: 'timeLimits' },
+        { $set: { value: body, updatedBy: viewer.userId } },
+        { upsert: true },
+      )
+      await refreshSettings(ctx.deps)
+      return ctx.deps.timeLimits
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/calendars/:year',
+    access: ['admin', 'leader'],
+    summary: "A year's holidays and make-up working days as used for deadlines",
+    params: yearParams,
+    handler: (ctx, { params }) => {
+      const inYear = (date: string) => date.startsWith(`${params.year}-`)
+      return {
+        year: params.year,
+        holidays: ctx.deps.calendar.holidays.filter(inYear).sort(),
+        workdays: ctx.deps.calendar.workdays.filter(inYear).sort(),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/calendars/:year',
+    access: ['admin'],
+    summary: "Set a year's official arrangement (放假 and 调休上班 dates)",
+    params: yearParams,
+    handler: async (ctx, { params }) => {
+      const body = calendarInputSchema(params.year).parse(ctx.request.body ?? {})
+      await HolidayCalendarModel.updateOne({ _id: params.year }, { $set: body }, { upsert: true })
+      await refreshSettings(ctx.deps)
+      return { year: params.year, ...body }
+    },
+  }),
+]
