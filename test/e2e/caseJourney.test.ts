@@ -60,6 +60,12 @@ describe('H5: a case from the resident to the unit and back', () => {
     await (await chooser).setFiles(photoPath)
     await expect.poll(() => visible(resident, '.case-photo-uploaded').count(), { timeout: 15_000 }).toBe(1)
     await visible(resident, '.case-submit').click()
+    // Possible duplicates are shown once before filing; then 提交 again files a new case.
+    await Promise.race([
+      resident.waitForURL(/cases\/detail/, { timeout: 20_000 }),
+      visible(resident, '.case-similar').first().waitFor({ timeout: 20_000 }),
+    ])
+    if (!/cases\/detail/.test(resident.url())) await visible(resident, '.case-submit').click()
     await resident.waitForURL(/cases\/detail/, { timeout: 20_000 })
     await expect(visible(resident, '.case-expected').textContent()).resolves.toMatch(/预计在 .+ 前答复您/)
     await expect(visible(resident, '.case-status').textContent()).resolves.toBe('待签收')
@@ -87,6 +93,17 @@ describe('H5: a case from the resident to the unit and back', () => {
     await visible(handler, '.case-action-resolve').click()
     await expect.poll(() => visible(handler, '.case-status').textContent()).toBe('已办结待评价')
 
+    // The resident is told: the home page counts unread notifications, the inbox lists them.
+    await resident.goto(`${server.baseUrl}/#/pages/home/index`)
+    await expect
+      .poll(() => visible(resident, '.home-notifications-link').textContent())
+      .toMatch(/消息（[1-9]\d*）/)
+    await visible(resident, '.home-notifications-link').click()
+    await resident.waitForURL(/notifications/)
+    await expect
+      .poll(() => resident.getByText('诉求已办结，请评价').filter({ visible: true }).count())
+      .toBeGreaterThan(0)
+
     // The resident sees the answer and rates it 满意; the case is closed (销号).
     await resident.goto(caseUrl.replace('&new=1', ''))
     await resident.reload()
@@ -99,5 +116,40 @@ describe('H5: a case from the resident to the unit and back', () => {
     await expect(
       visible(resident, '.case-timeline-item').filter({ hasText: '评价：满意' }).count(),
     ).resolves.toBe(1)
+  })
+})
+
+describe('H5: duplicates before submitting', () => {
+  it('a second resident is shown the similar open case and follows it instead of filing it again', async () => {
+    const first = await loggedIn('13800000005')
+    await first.getByText('我要反映').click()
+    await first.waitForURL(/cases\/submit/)
+    await visible(first, '.case-categories .mq-chip').filter({ hasText: '城市管理' }).click()
+    await visible(first, '.case-subcategories .mq-chip').filter({ hasText: '道路设施' }).click()
+    await visible(first, 'input[name="title"]').fill('东门路口井盖松动')
+    await visible(first, '.case-description textarea').fill('东门路口的井盖松动，车开过去哐哐响')
+    await visible(first, '.case-submit').click()
+    await first.waitForURL(/cases\/detail/, { timeout: 20_000 })
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+    const guest = await context.newPage()
+    await guest.goto(server.baseUrl)
+    await guest.waitForURL(/pages\/login/)
+    await visible(guest, '.nut-button').filter({ hasText: '游客体验' }).click()
+    await guest.waitForURL(/pages\/home/)
+    await guest.getByText('我要反映').click()
+    await visible(guest, '.case-categories .mq-chip').filter({ hasText: '城市管理' }).click()
+    await visible(guest, '.case-subcategories .mq-chip').filter({ hasText: '道路设施' }).click()
+    await visible(guest, 'input[name="title"]').fill('井盖松动')
+    await visible(guest, '.case-description textarea').fill('东门路口井盖松动了，车开过去哐哐响')
+    await visible(guest, '.case-submit').click()
+    await visible(guest, '.case-similar').filter({ hasText: '东门路口井盖松动' }).waitFor()
+    await visible(guest, '.case-follow').first().click()
+    await guest.waitForURL(/cases\/detail/)
+    await expect(
+      guest.getByText('东门路口井盖松动').filter({ visible: true }).count(),
+    ).resolves.toBeGreaterThan(0)
+    await guest.goto(`${server.baseUrl}/#/pages/cases/list/index?scope=all`)
+    await expect.poll(() => visible(guest, '.case-card').count()).toBe(1)
   })
 })

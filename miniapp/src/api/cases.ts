@@ -39,6 +39,17 @@ export interface CaseView {
   rating: { value: Rating; comment: string | null } | null
   reopenCount: number
   supervisionFlag: boolean
+  coUnitIds: string[]
+  objection: {
+    unitId: string | null
+    reason: string | null
+    status: 'pending' | 'upheld' | 'redispatched'
+  } | null
+  extension: {
+    workingDays: number | null
+    reason: string | null
+    status: 'pending' | 'approved' | 'refused'
+  } | null
   createdAt: string
   timeline?: TimelineEntry[]
 }
@@ -74,3 +85,34 @@ export const fetchCase = (id: string) => api.get<CaseView>(`/cases/${id}`)
 export const transition = (id: string, input: TransitionInput) =>
   api.post<CaseView>(`/cases/${id}/transitions`, input)
 export const uploadPhoto = (filePath: string) => api.upload<{ id: string }>('/files', filePath)
+
+export interface SimilarCase {
+  id: string
+  number: string
+  title: string
+  status: CaseStatus
+  submittedAt: string
+  score: number
+}
+export const findSimilar = (input: {
+  categoryCode: string
+  title: string
+  description: string
+  location?: { lat: number; lng: number }
+}) => api.post<{ items: SimilarCase[] }>('/cases/similar', input).then((body) => body.items)
+export const followCase = (id: string) => api.post<CaseView>(`/cases/${id}/follow`)
+export const similarTo = (id: string) =>
+  api.get<{ items: SimilarCase[] }>(`/cases/${id}/similar`).then((body) => body.items)
+
+export interface NotificationView {
+  id: string
+  caseId: string
+  caseNumber: string
+  title: string
+  body: string
+  read: boolean
+  createdAt: string
+}
+export const fetchNotifications = () =>
+  api.get<{ unread: number; items: NotificationView[] }>('/notifications')
+export const markNotificationRead = (id: string) => api.post(`/notifications/${id}/read`)

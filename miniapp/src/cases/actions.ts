@@ -1,40 +1,103 @@
 import { checkTransition, type CaseAction, type CaseStatus, type User } from '@minqing/shared'
 
 export interface ActionSpec {
+  /** Unique per button (one action can have two buttons, e.g. approve / refuse). */
+  key: string
   action: CaseAction
   label: string
   /** What the text box holds for this action, if it needs one. */
   text?: 'message' | 'reason'
-  needsUnit?: boolean
+  /** Which field the unit picker fills. */
+  unit?: 'unitId' | 'unitIds'
+  /** Fixed fields of the body (e.g. { approve: true }). */
+  fields?: Record<string, unknown>
+  /** The working-days box (extension requests). */
+  needsDays?: boolean
+}
+
+export interface ActionableCase {
+  status: CaseStatus
+  unitId: string | null
+  reopenCount: number
+  coUnitIds: string[]
+  objection: { status: string } | null
+  extension: { status: string } | null
 }
 
 const specs: ActionSpec[] = [
-  { action: 'dispatch', label: '派单', needsUnit: true },
-  { action: 'accept', label: '签收' },
-  { action: 'reply', label: '答复', text: 'message' },
-  { action: 'resolve', label: '办结', text: 'message' },
-  { action: 'transfer', label: '移交', text: 'reason', needsUnit: true },
-  { action: 'return', label: '退回派单中心', text: 'reason' },
-  { action: 'reject', label: '不予受理', text: 'reason' },
-  { action: 'addInfo', label: '补充信息', text: 'message' },
-  { action: 'reopen', label: '申请重新办理', text: 'reason' },
-  { action: 'close', label: '销号' },
+  { key: 'dispatch', action: 'dispatch', label: '派单', unit: 'unitId' },
+  { key: 'accept', action: 'accept', label: '签收' },
+  { key: 'reply', action: 'reply', label: '答复', text: 'message' },
+  { key: 'resolve', action: 'resolve', label: '办结', text: 'message' },
+  { key: 'transfer', action: 'transfer', label: '移交', text: 'reason', unit: 'unitId' },
+  { key: 'return', action: 'return', label: '退回派单中心', text: 'reason' },
+  { key: 'object', action: 'object', label: '提出派单异议', text: 'reason' },
+  { key: 'uphold', action: 'ruleObjection', label: '维持原派单', text: 'reason', fields: { uphold: true } },
+  {
+    key: 'redispatch',
+    action: 'ruleObjection',
+    label: '改派',
+    text: 'reason',
+    unit: 'unitId',
+    fields: { uphold: false },
+  },
+  { key: 'addCoUnits', action: 'addCoUnits', label: '邀请协办单位', unit: 'unitIds' },
+  { key: 'contribute', action: 'contribute', label: '提交协办意见', text: 'message' },
+  { key: 'requestExtension', action: 'requestExtension', label: '申请延期', text: 'reason', needsDays: true },
+  { key: 'approveExtension', action: 'decideExtension', label: '同意延期', fields: { approve: true } },
+  {
+    key: 'refuseExtension',
+    action: 'decideExtension',
+    label: '不同意延期',
+    text: 'reason',
+    fields: { approve: false },
+  },
+  { key: 'reject', action: 'reject', label: '不予受理', text: 'reason' },
+  { key: 'addInfo', action: 'addInfo', label: '补充信息', text: 'message' },
+  { key: 'reopen', action: 'reopen', label: '申请重新办理', text: 'reason' },
+  { key: 'close', action: 'close', label: '销号' },
 ]
 
-const unitActions: readonly CaseAction[] = ['accept', 'reply', 'resolve', 'transfer', 'return']
+/** Actions a handler takes for the unit that leads the case (mirrors the server's policy). */
+const leadUnitActions: readonly CaseAction[] = [
+  'accept',
+  'reply',
+  'resolve',
+  'transfer',
+  'return',
+  'object',
+  'addCoUnits',
+  'requestExtension',
+]
+
+/** Each action's own precondition beyond status and role, as the server checks it. */
+function preconditionHolds(spec: ActionSpec, item: ActionableCase): boolean {
+  switch (spec.action) {
+    case 'object':
+      return item.objection?.status !== 'pending'
+    case 'ruleObjection':
+      return item.objection?.status === 'pending'
+    case 'requestExtension':
+      return item.extension?.status !== 'pending'
+    case 'decideExtension':
+      return item.extension?.status === 'pending'
+    default:
+      return true
+  }
+}
 
 /**
- * The actions this user can take on this case now: the shared status machine decides by role
- * and status; a handler additionally acts only on cases of their own unit. Rating has its own
- * buttons (满意 / 基本满意 / 不满意).
+ * The buttons this user gets on this case now: the shared status machine decides by role and
+ * status, then the same record-level rules the server applies (a handler acts for their own
+ * unit; a co-handling unit only contributes; a resident reopens once).
  */
-export function availableActions(
-  user: User,
-  item: { status: CaseStatus; unitId: string | null; reopenCount: number },
-): ActionSpec[] {
+export function availableActions(user: User, item: ActionableCase): ActionSpec[] {
   return specs.filter((spec) => {
-    if (!checkTransition(item.status, spec.action, user.role).ok) return false
-    if (user.role === 'handler' && unitActions.includes(spec.action)) return item.unitId === user.unitId
+    if (!checkTransition(item.status, spec.action, user.role).ok || !preconditionHolds(spec, item))
+      return false
+    if (user.role === 'handler' && leadUnitActions.includes(spec.action)) return item.unitId === user.unitId
+    if (user.role === 'handler' && spec.action === 'contribute')
+      return item.coUnitIds.includes(user.unitId ?? '')
     if (user.role === 'resident' && spec.action === 'reopen') return item.reopenCount === 0
     return true
   })
@@ -53,4 +116,13 @@ export const actionLabels: Record<string, string> = {
   reopen: '重新办理',
   close: '销号',
   addInfo: '补充信息',
+  object: '派单异议',
+  ruleObjection: '异议裁定',
+  addCoUnits: '邀请协办',
+  contribute: '协办意见',
+  requestExtension: '申请延期',
+  decideExtension: '延期审批',
+  recategorize: '更正分类',
+  merge: '并单',
+  absorb: '并入重复诉求',
 }

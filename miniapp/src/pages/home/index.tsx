@@ -1,6 +1,8 @@
 import { roleLabels } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { fetchNotifications } from '../../api/cases'
 import { Page } from '../../components/Page'
 import { entriesFor } from '../../home/entries'
 import { useCurrentUser } from '../../session/useSession'
@@ -9,6 +11,12 @@ import './index.css'
 
 export default function HomePage() {
   const user = useCurrentUser()
+  const [unread, setUnread] = useState(0)
+  useDidShow(() => {
+    fetchNotifications()
+      .then((body) => setUnread(body.unread))
+      .catch(() => undefined)
+  })
   if (!user) return <Page />
 
   return (
@@ -18,11 +26,19 @@ export default function HomePage() {
           <Text className="home-greeting">您好，{user.name}</Text>
           <Text className="home-role">{roleLabels[user.role]}</Text>
         </View>
-        <View
-          className="home-profile-link"
-          onClick={() => void Taro.navigateTo({ url: '/pages/profile/index' })}
-        >
-          我的
+        <View className="home-links">
+          <View
+            className="home-profile-link home-notifications-link"
+            onClick={() => void Taro.navigateTo({ url: '/pages/cases/notifications/index' })}
+          >
+            消息{unread > 0 ? `（${unread}）` : ''}
+          </View>
+          <View
+            className="home-profile-link"
+            onClick={() => void Taro.navigateTo({ url: '/pages/profile/index' })}
+          >
+            我的
+          </View>
         </View>
       </View>
       <Text className="home-section-title">常用功能</Text>

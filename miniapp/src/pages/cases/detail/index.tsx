@@ -11,14 +11,25 @@ import {
 import { Image, Picker, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { fetchCase, fetchUnits, transition, type CaseView } from '../../../api/cases'
+import {
+  fetchCase,
+  fetchUnits,
+  similarTo,
+  transition,
+  type CaseView,
+  type SimilarCase,
+} from '../../../api/cases'
 import { actionLabels, availableActions, type ActionSpec } from '../../../cases/actions'
 import { formatDeadline, formatTimeLeft, timeStateLabels } from '../../../cases/format'
+import { Field } from '../../../components/Field'
 import { Page } from '../../../components/Page'
+import { sessionStore } from '../../../session/sessionStore'
 import { useCurrentUser } from '../../../session/useSession'
 import { fieldErrors } from '../../../ui/messages'
-import { Button, Cell, Switch, TextArea } from '../../../ui/nutui'
+import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
 import '../cases.css'
+
+const sessionUserRole = () => sessionStore.get()?.user.role
 
 export default function CaseDetailPage() {
   const { id = '', new: justSubmitted } = useRouter().params
@@ -28,12 +39,22 @@ export default function CaseDetailPage() {
   const [unitIndex, setUnitIndex] = useState(-1)
   const [text, setText] = useState('')
   const [isPublic, setIsPublic] = useState(true)
+  const [days, setDays] = useState('3')
+  const [duplicates, setDuplicates] = useState<SimilarCase[]>([])
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
 
   async function load() {
     try {
-      setItem(await fetchCase(id))
+      const loaded = await fetchCase(id)
+      setItem(loaded)
+      // The dispatch centre sees possible duplicates of an unsigned case, to merge them (并单).
+      if (
+        sessionUserRole() === 'admin' &&
+        ['submitted', 'dispatched', 'transferred', 'returned'].includes(loaded.status)
+      ) {
+        setDuplicates(await similarTo(id).catch(() => []))
+      }
     } catch (error) {
       setMessage(error instanceof AppError ? error.message : '加载失败')
     }
@@ -64,11 +85,14 @@ export default function CaseDetailPage() {
 
   function act(spec: ActionSpec) {
     const unitId = units[unitIndex]?.id ?? ''
-    const base = { action: spec.action } as Record<string, unknown>
-    if (spec.text) base[spec.text] = text
-    if (spec.needsUnit) base.unitId = unitId
-    if (spec.action === 'reply') base.public = isPublic
-    void run(base as TransitionInput)
+    const body: Record<string, unknown> = { action: spec.action, ...spec.fields }
+    if (spec.text) body[spec.text] = text
+    if (spec.unit === 'unitId') body.unitId = unitId
+    if (spec.unit === 'unitIds') body.unitIds = unitId ? [unitId] : []
+    if (spec.needsDays) body.workingDays = Number(days)
+    if (spec.action === 'reply') body.public = isPublic
+    // The server validates the body with the same shared schema and answers field by field.
+    void run(body as TransitionInput)
   }
 
   if (!item || !user) {
@@ -77,7 +101,8 @@ export default function CaseDetailPage() {
   const actions = availableActions(user, item)
   const canRate = user.role === 'resident' && item.status === 'resolved'
   const needsText = actions.some((spec) => spec.text)
-  const needsUnit = actions.some((spec) => spec.needsUnit)
+  const needsUnit = actions.some((spec) => spec.unit)
+  const needsDays = actions.some((spec) => spec.needsDays)
 
   return (
     <Page>
@@ -138,6 +163,17 @@ export default function CaseDetailPage() {
               />
             </Cell>
           )}
+          {needsDays && (
+            <Field>
+              <Input
+                name="workingDays"
+                type="digit"
+                placeholder="申请延期的工作日数（1-30）"
+                value={days}
+                onChange={(value: string) => setDays(value)}
+              />
+            </Field>
+          )}
           {actions.some((spec) => spec.action === 'reply') && (
             <Cell
               title="公开答复（群众可见）"
@@ -147,8 +183,8 @@ export default function CaseDetailPage() {
           <View className="case-actions">
             {actions.map((spec) => (
               <Button
-                key={spec.action}
-                className={`case-action-${spec.action}`}
+                key={spec.key}
+                className={`case-action-${spec.key}`}
                 type={spec.action === 'reject' ? 'default' : 'primary'}
                 block
                 loading={busy}
@@ -173,6 +209,23 @@ export default function CaseDetailPage() {
               </View>
             )}
           </View>
+        </Cell.Group>
+      )}
+      {duplicates.length > 0 && (
+        <Cell.Group title="可能重复的诉求">
+          {duplicates.map((duplicate) => (
+            <Cell
+              key={duplicate.id}
+              className="case-duplicate"
+              title={duplicate.title}
+              description={duplicate.number}
+              extra={
+                <Button size="small" onClick={() => void run({ action: 'merge', intoCaseId: duplicate.id })}>
+                  并入此诉求
+                </Button>
+              }
+            />
+          ))}
         </Cell.Group>
       )}
       {message && <Text className="case-message">{message}</Text>}

@@ -2,7 +2,15 @@ import { AppError, caseKindLabels, caseKinds, submitCaseInputSchema, type CaseKi
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { fetchCategories, submitCase, uploadPhoto, type CategoryNode } from '../../../api/cases'
+import {
+  fetchCategories,
+  findSimilar,
+  followCase,
+  submitCase,
+  uploadPhoto,
+  type CategoryNode,
+  type SimilarCase,
+} from '../../../api/cases'
 import { newClientId } from '../../../cases/clientId'
 import { Chips } from '../../../components/Chips'
 import { Field } from '../../../components/Field'
@@ -34,6 +42,8 @@ export default function SubmitCasePage() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
+  /** Possible duplicates, shown once before the first submit; null until checked. */
+  const [similar, setSimilar] = useState<SimilarCase[] | null>(null)
 
   useLoad(() => {
     fetchCategories()
@@ -68,6 +78,15 @@ export default function SubmitCasePage() {
     else setMessage('无法获取位置，可在描述中写明地点')
   }
 
+  async function follow(id: string) {
+    try {
+      await followCase(id)
+      await Taro.redirectTo({ url: `/pages/cases/detail/index?id=${id}` })
+    } catch (error) {
+      setMessage(error instanceof AppError ? error.message : '关注失败')
+    }
+  }
+
   async function submit() {
     const parsed = submitCaseInputSchema.safeParse({
       clientId,
@@ -92,6 +111,11 @@ export default function SubmitCasePage() {
     setErrors({})
     setBusy(true)
     try {
+      if (similar === null) {
+        const matches = await findSimilar(parsed.data).catch(() => [])
+        setSimilar(matches)
+        if (matches.length > 0) return // let the resident look first; pressing 提交 again files it
+      }
       const created = await submitCase(parsed.data)
       await Taro.redirectTo({ url: `/pages/cases/detail/index?id=${created.id}&new=1` })
     } catch (error) {
@@ -202,6 +226,23 @@ export default function SubmitCasePage() {
           extra={<Switch checked={publicConsent} onChange={(value: boolean) => setPublicConsent(value)} />}
         />
       </Cell.Group>
+      {similar && similar.length > 0 && (
+        <Cell.Group title="发现相似诉求，可直接关注，办理结果会同步通知您">
+          {similar.map((item) => (
+            <Cell
+              key={item.id}
+              className="case-similar"
+              title={item.title}
+              description={item.number}
+              extra={
+                <Button size="small" className="case-follow" onClick={() => void follow(item.id)}>
+                  关注此诉求
+                </Button>
+              }
+            />
+          ))}
+        </Cell.Group>
+      )}
       {message && <Text className="case-message">{message}</Text>}
       <View className="case-actions">
         <Button
@@ -212,7 +253,7 @@ export default function SubmitCasePage() {
           loading={busy}
           onClick={() => void submit()}
         >
-          提交
+          {similar && similar.length > 0 ? '仍要提交新诉求' : '提交'}
         </Button>
       </View>
     </Page>
