@@ -2,7 +2,10 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/login/index', 'pages/profile/index'],
   // Case pages are not needed for the first screen: a subpackage keeps the main package small.
   subPackages: [
-    { root: 'pages/cases', pages: ['submit/index', 'list/index', 'detail/index', 'notifications/index'] },
+    {
+      root: 'pages/cases',
+      pages: ['submit/index', 'list/index', 'detail/index', 'notifications/index', 'routing/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

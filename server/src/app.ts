@@ -32,6 +32,13 @@ export function createApp(deps: AppDeps): Koa {
     }),
   )
 
+  // The WeChat mini-program cannot send PATCH; it sends POST with this header instead.
+  app.use(async (ctx, next) => {
+    if (ctx.method === 'POST' && ctx.get('x-http-method-override').toUpperCase() === 'PATCH')
+      ctx.method = 'PATCH'
+    await next()
+  })
+
   const health = healthRouter()
   app.use(health.routes())
 

@@ -104,6 +104,41 @@ export const followCase = (id: string) => api.post<CaseView>(`/cases/${id}/follo
 export const similarTo = (id: string) =>
   api.get<{ items: SimilarCase[] }>(`/cases/${id}/similar`).then((body) => body.items)
 
+export interface RoutingRuleView {
+  _id: string
+  name: string
+  priority: number
+  categoryCodes: string[]
+  areaUnitIds: string[]
+  keywords: string[]
+  unitId: string
+  enabled: boolean
+}
+export interface DryRunAnswer {
+  kind: 'rule' | 'areaFallback' | 'dispatchCentre'
+  unitId: string | null
+  unitName: string | null
+  ruleId: string | null
+  reason: string
+}
+export const createRule = (input: {
+  name: string
+  priority: number
+  categoryCodes: string[]
+  keywords: string[]
+  unitId: string
+}) => api.post<RoutingRuleView>('/routing/rules', input)
+export const updateRule = (id: string, patch: Partial<Omit<RoutingRuleView, '_id'>>) =>
+  api.request<RoutingRuleView>('PATCH', `/routing/rules/${id}`, { body: patch })
+export const fetchRules = () =>
+  api.get<{ rules: RoutingRuleView[] }>('/routing/rules').then((body) => body.rules)
+export const dryRun = (input: {
+  categoryCode: string
+  title: string
+  description: string
+  location?: { lat: number; lng: number }
+}) => api.post<DryRunAnswer>('/routing/dry-run', input)
+
 export interface NotificationView {
   id: string
   caseId: string

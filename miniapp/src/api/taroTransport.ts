@@ -3,11 +3,13 @@ import type { Transport, Uploader } from './request'
 
 /** Taro.request works in both the mini-program and H5; it rejects only on network failure. */
 export const taroTransport: Transport = async (request) => {
+  // wx.request has no PATCH: tunnel it through POST (the server honours the override header).
+  const tunnel = request.method === 'PATCH' && process.env.TARO_ENV === 'weapp'
   const response = await Taro.request({
     url: request.url,
-    method: request.method,
+    method: tunnel ? 'POST' : request.method,
     data: request.data as Taro.request.Option['data'],
-    header: request.header,
+    header: tunnel ? { ...request.header, 'X-HTTP-Method-Override': 'PATCH' } : request.header,
     timeout: 15_000,
     dataType: 'json',
   })

@@ -70,7 +70,7 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
       description: '人工派单',
       url: '/pages/cases/list/index?scope=queue',
     },
-    { key: 'routing', title: '派单规则', description: '规则配置与试算' },
+    { key: 'routing', title: '派单规则', description: '规则配置与试算', url: '/pages/cases/routing/index' },
     { key: 'units', title: '单位与用户', description: '组织架构与账号' },
     { key: 'stats', title: '统计分析', description: '三率、红黑榜与台账' },
     {

@@ -50,3 +50,21 @@ describe('HTTP edges', () => {
     })
   })
 })
+
+describe('method override for the mini-program', () => {
+  it('treats POST with X-HTTP-Method-Override: PATCH as PATCH, and nothing else', async () => {
+    const { request } = testApp()
+    const viaPost = await request
+      .post('/api/v1/categories/culture')
+      .set('X-HTTP-Method-Override', 'PATCH')
+      .send({ name: 'x' })
+    expect(viaPost.status).toBe(401) // reached the PATCH route, which requires an admin
+    const deleteOverride = await request
+      .post('/api/v1/categories/culture')
+      .set('X-HTTP-Method-Override', 'DELETE')
+      .send({})
+    // Still a POST, and no POST route exists there.
+    expect(deleteOverride.status).toBe(404)
+    expect(deleteOverride.body.error.code).toBe('ROUTE_NOT_FOUND')
+  })
+})

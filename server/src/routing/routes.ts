@@ -1,4 +1,11 @@
-import { AppError, caseKindSchema, locationSchema, routingRuleInputSchema } from '@minqing/shared'
+import {
+  AppError,
+  caseKindSchema,
+  locationSchema,
+  objectIdSchema,
+  routingRuleInputSchema,
+  routingRulePatchSchema,
+} from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
@@ -37,6 +44,30 @@ export const routingRoutes = [
         })
       }
       return (await RoutingRuleModel.create(body)).toJSON()
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/routing/rules/:id',
+    access: ['admin'],
+    summary: 'Change a rule: priority, conditions, target unit, or enable/disable it',
+    params: z.object({ id: objectIdSchema }),
+    body: routingRulePatchSchema,
+    handler: async (_ctx, { params, body }) => {
+      const current = await RoutingRuleModel.findById(params.id)
+      if (!current) throw new AppError('NOT_FOUND')
+      // The merged rule must still be a valid rule (at least one condition, a known unit).
+      const merged = routingRuleInputSchema.parse({
+        ...current.toObject(),
+        unitId: String(current.unitId),
+        ...body,
+      })
+      if (body.unitId && !(await UnitModel.exists({ _id: body.unitId }))) {
+        throw new AppError('VALIDATION_FAILED', {
+          issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
+        })
+      }
+      return (await RoutingRuleModel.findByIdAndUpdate(params.id, { $set: merged }, { new: true }))!.toJSON()
     },
   }),
   defineRoute({

@@ -130,3 +130,41 @@ describe('AreaIndex', () => {
     expect(index.containing(9, 9)).toHaveLength(0) // inside the box, outside the triangle
   })
 })
+
+describe('editing routing rules', () => {
+  it('disabling a rule changes where the next case goes; an edit that leaves no condition is refused', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const off = await request
+      .patch(`/api/v1/routing/rules/${world.cultureRule.id}`)
+      .set(world.admin.auth)
+      .send({ enabled: false })
+    expect(off.status).toBe(200)
+    expect(off.body.enabled).toBe(false)
+    const dry = await request
+      .post('/api/v1/routing/dry-run')
+      .set(world.admin.auth)
+      .send({ categoryCode: 'culture.library', title: '书屋', description: '不开门' })
+    expect(dry.body.kind).toBe('dispatchCentre')
+
+    const emptied = await request
+      .patch(`/api/v1/routing/rules/${world.cultureRule.id}`)
+      .set(world.admin.auth)
+      .send({ categoryCodes: [] })
+    expect(emptied.status).toBe(400)
+    expect(emptied.body.error.issues[0].path).toBe('categoryCodes')
+    const missing = await request
+      .patch('/api/v1/routing/rules/0123456789abcdef01234567')
+      .set(world.admin.auth)
+      .send({ enabled: true })
+    expect(missing.status).toBe(404)
+    expect(
+      (
+        await request
+          .patch(`/api/v1/routing/rules/${world.cultureRule.id}`)
+          .set(world.cultureHandler.auth)
+          .send({ enabled: true })
+      ).status,
+    ).toBe(403)
+  })
+})

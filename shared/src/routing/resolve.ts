@@ -5,21 +5,31 @@ import { objectIdSchema } from '../units/schemas'
  * A routing rule an admin edits. Conditions that are set must all hold; a rule with no
  * conditions never matches (defaults are explicit, see below). Lower priority numbers win.
  */
+const ruleFields = {
+  name: z.string().trim().min(1).max(100),
+  priority: z.number().int().min(0).max(1_000_000),
+  categoryCodes: z.array(z.string().min(1).max(64)).max(200),
+  /** The case lies inside one of these units' areas (polygons). */
+  areaUnitIds: z.array(objectIdSchema).max(500),
+  keywords: z.array(z.string().trim().min(1).max(30)).max(100),
+  unitId: objectIdSchema,
+  enabled: z.boolean(),
+}
+
 export const routingRuleInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
-    priority: z.number().int().min(0).max(1_000_000),
-    categoryCodes: z.array(z.string().min(1).max(64)).max(200).default([]),
-    /** The case lies inside one of these units' areas (polygons). */
-    areaUnitIds: z.array(objectIdSchema).max(500).default([]),
-    keywords: z.array(z.string().trim().min(1).max(30)).max(100).default([]),
-    unitId: objectIdSchema,
-    enabled: z.boolean().default(true),
+    ...ruleFields,
+    categoryCodes: ruleFields.categoryCodes.default([]),
+    areaUnitIds: ruleFields.areaUnitIds.default([]),
+    keywords: ruleFields.keywords.default([]),
+    enabled: ruleFields.enabled.default(true),
   })
   .refine((rule) => rule.categoryCodes.length + rule.areaUnitIds.length + rule.keywords.length > 0, {
     message: '至少设置一个条件 / Set at least one condition',
     path: ['categoryCodes'],
   })
+/** A change to a rule: only the fields given (no defaults, so nothing is reset by omission). */
+export const routingRulePatchSchema = z.object(ruleFields).partial()
 export type RoutingRuleInput = z.infer<typeof routingRuleInputSchema>
 export type RoutingRule = RoutingRuleInput & { id: string }
 
