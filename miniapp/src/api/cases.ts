@@ -27,6 +27,7 @@ export interface CaseView {
   photos: string[]
   /** Signed, short-lived URLs (image tags cannot send the token). */
   photoUrls: string[]
+  photoThumbUrls: string[]
   location: { lat: number; lng: number; address?: string } | null
   routing: { kind: string; unitId: string | null; ruleId: string | null; reason: string }
   deadlines: {

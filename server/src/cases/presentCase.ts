@@ -56,6 +56,11 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
     photoUrls: options.urlSecret
       ? record.photos.map((id) => signFileUrl(options.urlSecret!, String(id), options.now))
       : [],
+    photoThumbUrls: options.urlSecret
+      ? record.photos.map(
+          (id) => `${signFileUrl(options.urlSecret!, String(id), options.now)}&variant=thumbnail`,
+        )
+      : [],
     contactPhone: !record.contactPhone
       ? null
       : options.detail && contactVisible

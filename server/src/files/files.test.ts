@@ -112,3 +112,57 @@ describe('signed photo URLs', () => {
     expect((await request.get(url)).status).toBe(401)
   })
 })
+
+describe('thumbnails and damaged images', () => {
+  it('makes a thumbnail at most 320 px, served with the same signed URL plus variant=thumbnail', async () => {
+    const { default: sharp } = await import('sharp')
+    const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2a7' } })
+      .jpeg()
+      .toBuffer()
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const uploaded = await request
+      .post('/api/v1/files')
+      .set(world.resident.auth)
+      .attach('file', photo, 'big.jpg')
+    expect(uploaded.status).toBe(201)
+    const { body: created } = await request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send(caseBody({ photos: [uploaded.body.id] }))
+    const detail = await request.get(`/api/v1/cases/${created.id}`).set(world.resident.auth)
+    const thumb = await request.get(detail.body.photoThumbUrls[0]).buffer(true)
+    expect(thumb.status).toBe(200)
+    expect(thumb.headers['content-type']).toBe('image/jpeg')
+    const info = await sharp(thumb.body as Buffer).metadata()
+    expect([info.width, info.height]).toEqual([320, 240])
+    const original = await request.get(detail.body.photoUrls[0]).buffer(true)
+    expect((original.body as Buffer).length).toBe(photo.length)
+    // A thumbnail's own id cannot be attached to a case as a photo.
+    const thumbId = (await mongoose.connection
+      .db!.collection('photos.files')
+      .findOne({ 'metadata.variant': 'thumbnail' }))!._id
+    const sneaky = await request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send(caseBody({ photos: [String(thumbId)] }))
+    expect(sneaky.status).toBe(400)
+  })
+
+  it('refuses a truncated image with a clear 400 and stores nothing', async () => {
+    const { default: sharp } = await import('sharp')
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#a27' } })
+      .jpeg()
+      .toBuffer()
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const before = await countStoredFiles()
+    const cut = await request
+      .post('/api/v1/files')
+      .set(world.resident.auth)
+      .attach('file', photo.subarray(0, Math.floor(photo.length / 2)), 'cut.jpg')
+    expect(cut.status).toBe(400)
+    expect(cut.body.error.issues[0]).toMatchObject({ path: 'file', code: 'corrupt' })
+    expect(await countStoredFiles()).toBe(before)
+  })
+})

@@ -57,14 +57,18 @@ export const fileRoutes = [
     summary:
       'A photo, by a signed URL handed out with its case, or with a token: residents only their own uploads',
     params: z.object({ id: objectIdSchema }),
-    query: z.object({ expires: z.coerce.number().int().optional(), sig: z.string().max(100).optional() }),
+    query: z.object({
+      expires: z.coerce.number().int().optional(),
+      sig: z.string().max(100).optional(),
+      variant: z.enum(['original', 'thumbnail']).default('original'),
+    }),
     handler: async (ctx, { params, query, viewer }) => {
       const signed =
         query.sig !== undefined &&
         query.expires !== undefined &&
         verifyFileSignature(ctx.deps.urlSecret, params.id, query.expires, query.sig, ctx.deps.clock.now())
       if (!signed && !viewer) throw new AppError('UNAUTHENTICATED')
-      const image = await openImage(params.id)
+      const image = await openImage(params.id, query.variant)
       if (!image) throw new AppError('NOT_FOUND')
       if (!signed && viewer?.role === 'resident' && image.uploadedBy !== viewer.userId) {
         image.stream.destroy()

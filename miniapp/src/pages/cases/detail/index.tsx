@@ -132,8 +132,19 @@ export default function CaseDetailPage() {
       </Cell.Group>
       {item.photoUrls.length > 0 && (
         <View className="case-photos">
-          {item.photoUrls.map((url) => (
-            <Image key={url} className="case-photo" src={`${API_BASE}${url}`} mode="aspectFill" />
+          {item.photoThumbUrls.map((url, index) => (
+            <Image
+              key={url}
+              className="case-photo"
+              src={`${API_BASE}${url}`}
+              mode="aspectFill"
+              onClick={() =>
+                void Taro.previewImage({
+                  current: `${API_BASE}${item.photoUrls[index]}`,
+                  urls: item.photoUrls.map((full) => `${API_BASE}${full}`),
+                })
+              }
+            />
           ))}
         </View>
       )}
