@@ -53,6 +53,8 @@ export interface CaseView {
   } | null
   createdAt: string
   timeline?: TimelineEntry[]
+  /** For the dispatch centre, on cases waiting in its queue. */
+  suggestedUnits?: Array<{ unitId: string; unitName: string; why: string }>
 }
 
 export interface TimelineEntry {
@@ -80,8 +82,14 @@ export const fetchCategories = () =>
   api.get<{ categories: CategoryNode[] }>('/categories').then((body) => body.categories)
 export const fetchUnits = () => api.get<{ units: Unit[] }>('/units').then((body) => body.units)
 export const submitCase = (input: SubmitCaseInput) => api.post<CaseView>('/cases', input)
-export const listCases = (scope: CaseScope = 'all') =>
-  api.get<{ items: CaseView[]; total: number }>(`/cases?scope=${scope}&pageSize=50`)
+export const listCases = (scope: CaseScope = 'all', overdueOnly = false) =>
+  api.get<{ items: CaseView[]; total: number }>(
+    `/cases?scope=${scope}&pageSize=50${overdueOnly ? '&overdue=true' : ''}`,
+  )
+export const expectedAnswer = (urgency: Urgency) =>
+  api
+    .get<{ expectedAnswerBy: string }>(`/deadlines/expected?urgency=${urgency}`)
+    .then((body) => body.expectedAnswerBy)
 export const fetchCase = (id: string) => api.get<CaseView>(`/cases/${id}`)
 export const transition = (id: string, input: TransitionInput) =>
   api.post<CaseView>(`/cases/${id}/transitions`, input)

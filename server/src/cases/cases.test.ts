@@ -481,3 +481,25 @@ describe('dispatch objections (派单异议) and co-handling (协办)', () => {
     expect(notes.body.items[0].title).toBe('协办单位提交了协办意见')
   })
 })
+
+describe('inbox filters', () => {
+  it('lists only overdue cases when asked', async () => {
+    const clock = manualClock()
+    const { request } = testApp({ clock })
+    const world = await caseWorld(request)
+    const { body: late } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    clock.advance(3 * 3_600_000) // past the 2-hour sign-for limit
+    const { body: fresh } = await request.post('/api/v1/cases').set(world.otherResident.auth).send(caseBody())
+    const login = await request
+      .post('/api/v1/auth/login')
+      .send({ phone: world.cultureHandler.user.phone, password: 'correct-horse-battery' })
+    const auth = { Authorization: `Bearer ${login.body.accessToken}` }
+    const overdue = await request.get('/api/v1/cases?scope=inbox&overdue=true').set(auth)
+    const ids = overdue.body.items.map((item: { id: string }) => item.id)
+    expect(ids).toContain(late.id)
+    expect(ids).not.toContain(fresh.id)
+    expect(overdue.body.items.find((item: { id: string }) => item.id === late.id).timeState.state).toBe(
+      'overdue',
+    )
+  })
+})

@@ -21,12 +21,14 @@ export const listCasesQuerySchema = z.object({
       }
       return parsed.data
     }),
+  /** Only cases whose running deadline has passed. */
+  overdue: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 })
 export type ListCasesQuery = z.infer<typeof listCasesQuerySchema>
 
-export async function listCases(viewer: Viewer, query: ListCasesQuery) {
+export async function listCases(viewer: Viewer, query: ListCasesQuery, now: Date) {
   const filter: FilterQuery<CaseRecord> = {}
   let sort: Record<string, SortOrder> = { createdAt: -1 }
 
@@ -57,6 +59,7 @@ export async function listCases(viewer: Viewer, query: ListCasesQuery) {
     }
   }
   if (query.status) filter.status = { $in: query.status }
+  if (query.overdue === 'true') filter['deadlines.dueAt'] = { $lt: now }
 
   const [items, total] = await Promise.all([
     CaseModel.find(filter)

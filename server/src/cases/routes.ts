@@ -18,6 +18,7 @@ import { CaseEventModel } from './caseEvent.model'
 import { listCases, listCasesQuerySchema } from './listCases'
 import { canReadCase } from './policy'
 import { presentCase, presentTimeline } from './presentCase'
+import { suggestUnits } from '../routing/suggestUnits'
 import { findSimilarCases, presentSimilar } from './similarCases'
 import { submitCase } from './submitCase'
 
@@ -125,8 +126,8 @@ export const caseRoutes = [
     summary: "Cases the caller may see: a resident's own, a unit's inbox, the dispatch queue",
     query: listCasesQuerySchema,
     handler: async (ctx, { query, viewer }) => {
-      const { items, total } = await listCases(viewer, query)
       const now = ctx.deps.clock.now()
+      const { items, total } = await listCases(viewer, query, now)
       return {
         items: items.map((record) =>
           presentCase(record, viewer, { detail: false, now, limits: ctx.deps.timeLimits }),
@@ -149,7 +150,10 @@ export const caseRoutes = [
       // Not 403: a case id must not reveal that the case exists to someone who may not see it.
       if (!canReadCase(viewer, record, unit)) throw new AppError('NOT_FOUND')
       const events = await CaseEventModel.find({ caseId: record._id }).sort({ seq: 1 })
+      const waiting =
+        viewer.role === 'admin' && (record.status === 'submitted' || record.status === 'returned')
       return {
+        suggestedUnits: waiting ? await suggestUnits(record, ctx.deps.clock.now()) : [],
         ...presentDetail(ctx, record, viewer),
         unitName: unit?.name ?? null,
         timeline: presentTimeline(events, viewer),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { caseBody, caseWorld, square } from '../../test/caseWorld'
-import { testApp } from '../../test/testApp'
+import { manualClock, testApp } from '../../test/testApp'
 import { AreaIndex } from '../areas/areaIndex'
 
 describe('routing over the real database', () => {
@@ -166,5 +166,45 @@ describe('editing routing rules', () => {
           .send({ enabled: true })
       ).status,
     ).toBe(403)
+  })
+})
+
+describe('dispatch-centre suggestions and the expected answer time', () => {
+  it('suggests the unit that handled similar cases for a case waiting in the queue', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const body = {
+      categoryCode: 'urban.noise',
+      title: '广场舞噪音扰民',
+      description: '晚上十点后广场舞音响太吵',
+    }
+    const { body: earlier } = await request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send(caseBody(body))
+    await request
+      .post(`/api/v1/cases/${earlier.id}/transitions`)
+      .set(world.admin.auth)
+      .send({ action: 'dispatch', unitId: world.culture.id, reason: '文化活动管理' })
+    const { body: queued } = await request
+      .post('/api/v1/cases')
+      .set(world.otherResident.auth)
+      .send(caseBody({ ...body, title: '广场舞太吵' }))
+    expect(queued.status).toBe('submitted')
+    const detail = await request.get(`/api/v1/cases/${queued.id}`).set(world.admin.auth)
+    expect(detail.body.suggestedUnits[0]).toMatchObject({ unitId: world.culture.id, unitName: '文旅局' })
+    expect(detail.body.suggestedUnits[0].why).toContain('相似诉求')
+    const handlerView = await request.get(`/api/v1/cases/${earlier.id}`).set(world.cultureHandler.auth)
+    expect(handlerView.body.suggestedUnits).toEqual([])
+  })
+
+  it('tells anyone, before submitting, the latest answer time for each urgency', async () => {
+    const clock = manualClock(new Date('2026-03-02T10:00:00+08:00'))
+    const { request } = testApp({ clock })
+    const general = await request.get('/api/v1/deadlines/expected?urgency=general')
+    expect(general.body).toEqual({ urgency: 'general', expectedAnswerBy: '2026-03-11T15:59:59.999Z' })
+    const emergency = await request.get('/api/v1/deadlines/expected?urgency=emergency')
+    expect(emergency.body.expectedAnswerBy).toBe('2026-03-02T06:00:00.000Z')
+    expect((await request.get('/api/v1/deadlines/expected?urgency=whenever')).status).toBe(400)
   })
 })

@@ -1,4 +1,4 @@
-import { timeLimitsSchema } from '@minqing/shared'
+import { expectedAnswerBy, timeLimitsSchema, urgencySchema } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { calendarInputSchema } from './calendarInput'
@@ -8,6 +8,21 @@ import { HolidayCalendarModel, SettingModel } from './settings.model'
 const yearParams = z.object({ year: z.coerce.number().int().min(2020).max(2100) })
 
 export const settingsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/deadlines/expected',
+    access: 'public',
+    summary:
+      'When a case submitted now would be answered at the latest, per urgency (shown before submitting)',
+    query: z.object({ urgency: urgencySchema.default('general') }),
+    handler: (ctx, { query }) => {
+      const { clock, timeLimits, calendar } = ctx.deps
+      return {
+        urgency: query.urgency,
+        expectedAnswerBy: expectedAnswerBy(clock.now(), query.urgency, timeLimits, calendar).toISOString(),
+      }
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/settings/time-limits',

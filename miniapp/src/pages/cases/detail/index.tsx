@@ -21,6 +21,7 @@ import {
 } from '../../../api/cases'
 import { actionLabels, availableActions, type ActionSpec } from '../../../cases/actions'
 import { formatDeadline, formatTimeLeft, timeStateLabels } from '../../../cases/format'
+import { Chips } from '../../../components/Chips'
 import { Field } from '../../../components/Field'
 import { Page } from '../../../components/Page'
 import { sessionStore } from '../../../session/sessionStore'
@@ -151,6 +152,20 @@ export default function CaseDetailPage() {
 
       {(actions.length > 0 || canRate) && (
         <Cell.Group title="办理">
+          {item.suggestedUnits && item.suggestedUnits.length > 0 && (
+            <View className="case-suggestions">
+              <Text className="case-card-meta">建议派往：</Text>
+              <Chips
+                className="case-suggested-units"
+                items={item.suggestedUnits.map((suggestion) => ({
+                  value: suggestion.unitId,
+                  label: `${suggestion.unitName}（${suggestion.why}）`,
+                }))}
+                value={units[unitIndex]?.id ?? null}
+                onChange={(unitId) => setUnitIndex(units.findIndex((unit) => unit.id === unitId))}
+              />
+            </View>
+          )}
           {needsUnit && (
             <View className="case-picker">
               <Picker

@@ -1,9 +1,10 @@
 import { AppError } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { listCases, type CaseScope, type CaseView } from '../../../api/cases'
 import { CaseCard } from '../../../components/CaseCard'
+import { Chips } from '../../../components/Chips'
 import { Page } from '../../../components/Page'
 import { Empty } from '../../../ui/nutui'
 import '../cases.css'
@@ -20,10 +21,11 @@ export default function CaseListPage() {
   const scope = (useRouter().params.scope ?? 'all') as CaseScope
   const [items, setItems] = useState<CaseView[] | null>(null)
   const [message, setMessage] = useState('')
+  const [overdueOnly, setOverdueOnly] = useState(false)
 
   async function load() {
     try {
-      const page = await listCases(scope)
+      const page = await listCases(scope, overdueOnly)
       setItems(page.items)
       setMessage('')
     } catch (error) {
@@ -36,9 +38,27 @@ export default function CaseListPage() {
     void load()
   })
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+  // Reload when the filter changes; the first load is useDidShow's.
+  const filterChanged = useRef(false)
+  useEffect(() => {
+    if (filterChanged.current) void load()
+    filterChanged.current = true
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the filter triggers a reload
+  }, [overdueOnly])
 
   return (
     <Page>
+      {scope !== 'all' && (
+        <Chips
+          className="case-filters"
+          items={[
+            { value: 'all', label: '全部' },
+            { value: 'overdue', label: '仅看超期' },
+          ]}
+          value={overdueOnly ? 'overdue' : 'all'}
+          onChange={(value) => setOverdueOnly(value === 'overdue')}
+        />
+      )}
       {message && <Text className="case-message">{message}</Text>}
       {items?.length === 0 && <Empty description="暂无记录" />}
       <View className={`case-list case-list-${scope}`}>

@@ -1,8 +1,18 @@
-import { AppError, caseKindLabels, caseKinds, submitCaseInputSchema, type CaseKind } from '@minqing/shared'
+import {
+  AppError,
+  caseKindLabels,
+  caseKinds,
+  submitCaseInputSchema,
+  urgencies,
+  urgencyLabels,
+  type CaseKind,
+  type Urgency,
+} from '@minqing/shared'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import {
+  expectedAnswer,
   fetchCategories,
   findSimilar,
   followCase,
@@ -12,6 +22,7 @@ import {
   type SimilarCase,
 } from '../../../api/cases'
 import { newClientId } from '../../../cases/clientId'
+import { formatDeadline } from '../../../cases/format'
 import { Chips } from '../../../components/Chips'
 import { Field } from '../../../components/Field'
 import { Page } from '../../../components/Page'
@@ -29,6 +40,8 @@ export default function SubmitCasePage() {
   const [clientId] = useState(newClientId)
   const [categories, setCategories] = useState<CategoryNode[]>([])
   const [kind, setKind] = useState<CaseKind>('suggestion')
+  const [urgency, setUrgency] = useState<Urgency>('general')
+  const [expectedBy, setExpectedBy] = useState<string | null>(null)
   const [topCode, setTopCode] = useState<string | null>(null)
   const [categoryCode, setCategoryCode] = useState<string | null>(null)
   const top = categories.find((node) => node.code === topCode)
@@ -50,6 +63,13 @@ export default function SubmitCasePage() {
       .then(setCategories)
       .catch((error: AppError) => setMessage(error.message))
   })
+
+  // The resident sees, before submitting, by when they will be answered at the latest.
+  useEffect(() => {
+    expectedAnswer(urgency)
+      .then(setExpectedBy)
+      .catch(() => setExpectedBy(null))
+  }, [urgency])
 
   async function addPhotos() {
     const chosen = await Taro.chooseImage({ count: 9 - photos.length, sizeType: ['compressed'] }).catch(
@@ -91,6 +111,7 @@ export default function SubmitCasePage() {
     const parsed = submitCaseInputSchema.safeParse({
       clientId,
       kind,
+      urgency,
       categoryCode: categoryCode ?? '',
       title,
       description,
@@ -136,6 +157,17 @@ export default function SubmitCasePage() {
           value={kind}
           onChange={(value) => setKind(value as CaseKind)}
         />
+      </Cell.Group>
+      <Cell.Group title="紧急程度">
+        <Chips
+          className="case-urgencies"
+          items={urgencies.map((code) => ({ value: code, label: urgencyLabels[code] }))}
+          value={urgency}
+          onChange={(value) => setUrgency(value as Urgency)}
+        />
+        {expectedBy && (
+          <Text className="case-expected-before">最迟 {formatDeadline(expectedBy)} 前答复您</Text>
+        )}
       </Cell.Group>
       <Cell.Group title="分类">
         <Chips
