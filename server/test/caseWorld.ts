@@ -35,6 +35,9 @@ export async function caseWorld(request: Request) {
   await district.updateOne({ area: encodeArea(square(116.0, 39.0, 1.0)) })
   const street = await buildUnit({ level: 'street', parentId: district.id, name: '街道' })
   await street.updateOne({ area: encodeArea(square(116.2, 39.2, 0.2)) })
+  const community = await buildUnit({ level: 'community', parentId: street.id, name: '社区' })
+  const grid = await buildUnit({ level: 'grid', parentId: community.id, name: '第一网格' })
+  await grid.updateOne({ area: encodeArea(square(116.24, 39.24, 0.02)) })
   invalidateAreaIndex()
   const culture = await buildUnit({ level: 'department', parentId: district.id, name: '文旅局' })
   const housing = await buildUnit({ level: 'department', parentId: district.id, name: '住建局' })
@@ -55,6 +58,7 @@ export async function caseWorld(request: Request) {
   return {
     district,
     street,
+    grid,
     culture,
     housing,
     cultureRule,

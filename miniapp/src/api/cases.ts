@@ -68,6 +68,7 @@ export interface TimelineEntry {
   message: string | null
   public: boolean
   rating?: Rating
+  attachmentUrls: string[]
 }
 
 export interface CategoryNode {

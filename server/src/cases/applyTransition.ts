@@ -1,5 +1,6 @@
 import { AppError, type TransitionInput } from '@minqing/shared'
 import { categoryExists } from '../categories/categoryTree'
+import { ownedFilesExist } from '../files/gridfs'
 import type { AppDeps } from '../http/deps'
 import { decideRouting } from '../routing/decideRouting'
 import type { Viewer } from '../http/defineRoute'
@@ -33,6 +34,14 @@ export async function applyTransition(
     })
   }
 
+  const attachments = 'attachments' in input ? input.attachments : []
+  if (attachments.length && !(await ownedFilesExist(attachments, viewer.userId))) {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [
+        { path: 'attachments', code: 'not_found', message: '照片不存在或不是您上传的 / Photo not found' },
+      ],
+    })
+  }
   const reroute = input.action === 'recategorize' ? await rerouteFor(record, input.categoryCode) : undefined
   const survivor = input.action === 'merge' ? await mergeTarget(record, input.intoCaseId) : undefined
   const now = deps.clock.now()
@@ -74,6 +83,7 @@ export async function applyTransition(
       reason: plan.event.reason ?? null,
       message: plan.event.message ?? null,
       public: plan.event.public,
+      attachments,
       data: plan.event.data,
     },
   )

@@ -19,6 +19,8 @@ const caseSchema = new Schema(
       type: new Schema({ lat: Number, lng: Number, address: String }, { _id: false }),
       default: null,
     },
+    /** The grid (网格) whose area contains the location, if any: grid workers follow their grid. */
+    gridId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
     photos: { type: [Schema.Types.ObjectId], default: [] },
     contactPhone: { type: String, default: null },
     anonymous: { type: Boolean, default: false },

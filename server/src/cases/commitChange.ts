@@ -19,6 +19,7 @@ export interface ChangeEvent {
   reason?: string | null
   message?: string | null
   public: boolean
+  attachments?: string[]
   data?: Record<string, unknown>
 }
 
@@ -51,6 +52,7 @@ export async function commitChange(
     reason: event.reason ?? null,
     message: event.message ?? null,
     public: event.public,
+    attachments: event.attachments ?? [],
     data: { ...event.data, patch },
   })
   if (!appended) throw new AppError('CASE_CHANGED')

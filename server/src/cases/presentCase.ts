@@ -52,6 +52,7 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
               : maskAddress(record.location.address),
         }
       : null,
+    gridId: record.gridId ? String(record.gridId) : null,
     photos: record.photos.map(String),
     photoUrls: options.urlSecret
       ? record.photos.map((id) => signFileUrl(options.urlSecret!, String(id), options.now))
@@ -122,7 +123,11 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
 }
 
 /** The timeline from events; residents never see internal notes or staff identities. */
-export function presentTimeline(events: CaseEventRecord[], viewer: Viewer) {
+export function presentTimeline(
+  events: CaseEventRecord[],
+  viewer: Viewer,
+  signUrl?: (fileId: string) => string,
+) {
   const staffView = viewer.role !== 'resident'
   return events
     .filter((event) => staffView || event.public)
@@ -141,6 +146,7 @@ export function presentTimeline(events: CaseEventRecord[], viewer: Viewer) {
       message: event.message ?? null,
       public: event.public,
       attachments: event.attachments.map(String),
+      attachmentUrls: signUrl ? event.attachments.map((id) => signUrl(String(id))) : [],
       rating: (event.data as { rating?: string } | null)?.rating ?? undefined,
     }))
 }

@@ -18,6 +18,7 @@ import { CaseEventModel } from './caseEvent.model'
 import { listCases, listCasesQuerySchema } from './listCases'
 import { canReadCase } from './policy'
 import { presentCase, presentTimeline } from './presentCase'
+import { signFileUrl } from '../files/signedUrl'
 import { suggestUnits } from '../routing/suggestUnits'
 import { findSimilarCases, presentSimilar } from './similarCases'
 import { submitCase } from './submitCase'
@@ -156,7 +157,9 @@ export const caseRoutes = [
         suggestedUnits: waiting ? await suggestUnits(record, ctx.deps.clock.now()) : [],
         ...presentDetail(ctx, record, viewer),
         unitName: unit?.name ?? null,
-        timeline: presentTimeline(events, viewer),
+        timeline: presentTimeline(events, viewer, (fileId) =>
+          signFileUrl(ctx.deps.urlSecret, fileId, ctx.deps.clock.now()),
+        ),
       }
     },
   }),

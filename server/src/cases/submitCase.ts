@@ -69,6 +69,7 @@ export async function submitCase(
       description: input.description,
       urgency: input.urgency,
       location: input.location ?? null,
+      gridId: decision.containingUnits.find((unit) => unit.level === 'grid')?.id ?? null,
       photos: input.photos,
       contactPhone: input.contactPhone ?? null,
       anonymous: input.anonymous,

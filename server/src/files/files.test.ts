@@ -166,3 +166,39 @@ describe('thumbnails and damaged images', () => {
     expect(await countStoredFiles()).toBe(before)
   })
 })
+
+describe('photos of the fix', () => {
+  it('a handler attaches their own photo to the resolution; the resident sees it in the timeline', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const { body: created } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    const url = `/api/v1/cases/${created.id}/transitions`
+    await request.post(url).set(world.cultureHandler.auth).send({ action: 'accept' })
+    const mine = await request
+      .post('/api/v1/files')
+      .set(world.cultureHandler.auth)
+      .attach('file', tinyPng, 'fixed.png')
+    const theirs = await request
+      .post('/api/v1/files')
+      .set(world.resident.auth)
+      .attach('file', tinyPng, 'x.png')
+
+    const borrowed = await request
+      .post(url)
+      .set(world.cultureHandler.auth)
+      .send({ action: 'resolve', message: '已修好', attachments: [theirs.body.id] })
+    expect(borrowed.status).toBe(400)
+    expect(borrowed.body.error.issues[0].path).toBe('attachments')
+
+    const resolved = await request
+      .post(url)
+      .set(world.cultureHandler.auth)
+      .send({ action: 'resolve', message: '已修好', attachments: [mine.body.id] })
+    expect(resolved.status).toBe(200)
+    const view = await request.get(`/api/v1/cases/${created.id}`).set(world.resident.auth)
+    const resolveEvent = view.body.timeline.find((event: { action: string }) => event.action === 'resolve')
+    expect(resolveEvent.attachments).toEqual([mine.body.id])
+    const photo = await request.get(resolveEvent.attachmentUrls[0]).buffer(true)
+    expect(photo.status).toBe(200)
+  })
+})

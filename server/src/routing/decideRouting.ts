@@ -26,7 +26,7 @@ export async function loadRules(): Promise<RoutingRule[]> {
 /** Gathers the facts (rules, containing areas) and asks the pure resolver. */
 export async function decideRouting(
   question: RoutingQuestion,
-): Promise<RoutingDecision & { containingUnitIds: string[] }> {
+): Promise<RoutingDecision & { containingUnits: Array<{ id: string; level: string }> }> {
   const [rules, areas] = await Promise.all([loadRules(), currentAreaIndex()])
   const containingUnits = question.location
     ? areas.containing(question.location.lng, question.location.lat)
@@ -36,5 +36,5 @@ export async function decideRouting(
     text: `${question.title}\n${question.description}`,
     containingUnits,
   })
-  return { ...decision, containingUnitIds: containingUnits.map((unit) => unit.id) }
+  return { ...decision, containingUnits }
 }

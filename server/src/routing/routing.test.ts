@@ -50,6 +50,7 @@ describe('routing over the real database', () => {
       unitId: world.street.id,
       routing: { kind: 'areaFallback' },
     })
+    expect(inStreet.body.gridId).toBe(world.grid.id)
 
     const inDistrictOnly = await request
       .post('/api/v1/cases')

@@ -1,4 +1,4 @@
-import { submitCaseInputSchema, type Role } from '@minqing/shared'
+import { submitCaseInputSchema, transitionInputSchema, type Role } from '@minqing/shared'
 import mongoose, { Schema } from 'mongoose'
 import { ensureDefaultCategories } from '../categories/categoryTree'
 import { RoutingRuleModel } from '../routing/routingRule.model'
@@ -127,6 +127,10 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogin[] | null> {
   return accounts.map(({ role, phone, name, unit }) => ({ role, phone, name, unit }))
 }
 
+/** Seed actions go through the same schema as API requests (defaults included). */
+const act = (deps: AppDeps, viewer: Viewer, caseId: string, input: Record<string, unknown>) =>
+  applyTransition(deps, viewer, caseId, transitionInputSchema.parse(input))
+
 /** A few cases in different states, so every role's pages have something to show. */
 async function seedSampleCases(deps: AppDeps, viewers: Record<Role, Viewer>): Promise<void> {
   const submit = (clientId: string, input: Record<string, unknown>) =>
@@ -148,8 +152,8 @@ async function seedSampleCases(deps: AppDeps, viewers: Record<Role, Viewer>): Pr
     description: '幸福社区农家书屋只在工作日白天开放，上班族借不到书，建议周末也开放。',
     location: { lat: 39.965, lng: 116.365, address: '幸福社区文化活动中心' },
   })
-  await applyTransition(deps, viewers.handler, library.record.id as string, { action: 'accept' })
-  await applyTransition(deps, viewers.handler, library.record.id as string, {
+  await act(deps, viewers.handler, library.record.id as string, { action: 'accept' })
+  await act(deps, viewers.handler, library.record.id as string, {
     action: 'reply',
     message: '已联系社区，正在协调周末志愿者值守。',
     public: true,
@@ -161,8 +165,8 @@ async function seedSampleCases(deps: AppDeps, viewers: Record<Role, Viewer>): Pr
     title: '送戏下乡演得好',
     description: '上周的送戏下乡演出很精彩，老人们都很喜欢，希望多来几次。',
   })
-  await applyTransition(deps, viewers.handler, opera.record.id as string, { action: 'accept' })
-  await applyTransition(deps, viewers.handler, opera.record.id as string, {
+  await act(deps, viewers.handler, opera.record.id as string, { action: 'accept' })
+  await act(deps, viewers.handler, opera.record.id as string, {
     action: 'resolve',
     message: '感谢您的肯定，下季度将增加两场演出。',
   })

@@ -107,16 +107,21 @@ const message = z
   .trim()
   .min(1, { message: '请填写内容 / Write a message' })
   .max(caseLimits.descriptionMax)
+/** Photos of the fix (reply / resolve) or more evidence (addInfo): ids from POST /files. */
+const attachments = z
+  .array(objectIdSchema)
+  .max(caseLimits.maxPhotos, { message: '最多9张照片 / At most 9 photos' })
+  .default([])
 
 /** The body of POST /cases/:id/transitions, one shape per action. */
 export const transitionInputSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('dispatch'), unitId: objectIdSchema, reason: reason.optional() }),
   z.object({ action: z.literal('accept') }),
-  z.object({ action: z.literal('reply'), message, public: z.boolean().default(true) }),
+  z.object({ action: z.literal('reply'), message, public: z.boolean().default(true), attachments }),
   z.object({ action: z.literal('transfer'), unitId: objectIdSchema, reason }),
   z.object({ action: z.literal('return'), reason }),
   z.object({ action: z.literal('reject'), reason }),
-  z.object({ action: z.literal('resolve'), message }),
+  z.object({ action: z.literal('resolve'), message, attachments }),
   z.object({
     action: z.literal('rate'),
     rating: ratingSchema,
@@ -124,7 +129,7 @@ export const transitionInputSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('reopen'), reason }),
   z.object({ action: z.literal('close'), reason: reason.optional() }),
-  z.object({ action: z.literal('addInfo'), message }),
+  z.object({ action: z.literal('addInfo'), message, attachments }),
   z.object({ action: z.literal('object'), reason }),
   z.object({ action: z.literal('merge'), intoCaseId: objectIdSchema, reason: reason.optional() }),
   z.object({

@@ -16,6 +16,7 @@ import {
   fetchUnits,
   similarTo,
   transition,
+  uploadPhoto,
   type CaseView,
   type SimilarCase,
 } from '../../../api/cases'
@@ -41,6 +42,8 @@ export default function CaseDetailPage() {
   const [text, setText] = useState('')
   const [isPublic, setIsPublic] = useState(true)
   const [days, setDays] = useState('3')
+  /** Photos of the fix (or more evidence), uploaded and waiting to go with the next action. */
+  const [attachments, setAttachments] = useState<string[]>([])
   const [duplicates, setDuplicates] = useState<SimilarCase[]>([])
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
@@ -67,12 +70,27 @@ export default function CaseDetailPage() {
       .catch(() => undefined)
   })
 
+  async function attachPhotos() {
+    const chosen = await Taro.chooseImage({ count: 9 - attachments.length, sizeType: ['compressed'] }).catch(
+      () => null,
+    )
+    for (const path of chosen?.tempFilePaths ?? []) {
+      try {
+        const { id: fileId } = await uploadPhoto(path)
+        setAttachments((current) => [...current, fileId])
+      } catch (error) {
+        setMessage(error instanceof AppError ? error.message : '照片上传失败')
+      }
+    }
+  }
+
   async function run(input: TransitionInput) {
     setBusy(true)
     setMessage('')
     try {
       await transition(id, input)
       setText('')
+      setAttachments([])
       await load()
       void Taro.showToast({ title: '操作成功', icon: 'success' })
     } catch (error) {
@@ -92,6 +110,8 @@ export default function CaseDetailPage() {
     if (spec.unit === 'unitIds') body.unitIds = unitId ? [unitId] : []
     if (spec.needsDays) body.workingDays = Number(days)
     if (spec.action === 'reply') body.public = isPublic
+    if (attachments.length && ['reply', 'resolve', 'addInfo'].includes(spec.action))
+      body.attachments = attachments
     // The server validates the body with the same shared schema and answers field by field.
     void run(body as TransitionInput)
   }
@@ -200,6 +220,16 @@ export default function CaseDetailPage() {
               />
             </Field>
           )}
+          {actions.some((spec) => ['reply', 'resolve', 'addInfo'].includes(spec.action)) && (
+            <Cell
+              title={`照片（${attachments.length}张待随办理提交）`}
+              extra={
+                <Button size="small" className="case-attach" onClick={() => void attachPhotos()}>
+                  添加照片
+                </Button>
+              }
+            />
+          )}
           {actions.some((spec) => spec.action === 'reply') && (
             <Cell
               title="公开答复（群众可见）"
@@ -270,6 +300,13 @@ export default function CaseDetailPage() {
                 ? '系统'
                 : (roleLabels[event.actor.role as keyof typeof roleLabels] ?? event.actor.role)}
             </Text>
+            {event.attachmentUrls.length > 0 && (
+              <View className="case-photos">
+                {event.attachmentUrls.map((url) => (
+                  <Image key={url} className="case-photo" src={`${API_BASE}${url}`} mode="aspectFill" />
+                ))}
+              </View>
+            )}
             {(event.message || event.reason) && (
               <Text className="case-card-meta">{event.message ?? event.reason}</Text>
             )}
