@@ -143,13 +143,44 @@ describe('H5: duplicates before submitting', () => {
     await visible(guest, 'input[name="title"]').fill('井盖松动')
     await visible(guest, '.case-description textarea').fill('东门路口井盖松动了，车开过去哐哐响')
     await visible(guest, '.case-submit').click()
-    await visible(guest, '.case-similar').filter({ hasText: '东门路口井盖松动' }).waitFor()
-    await visible(guest, '.case-follow').first().click()
+    const match = visible(guest, '.case-similar').filter({ hasText: '东门路口井盖松动' })
+    await match.waitFor()
+    await match.locator('.case-follow').click()
     await guest.waitForURL(/cases\/detail/)
     await expect(
       guest.getByText('东门路口井盖松动').filter({ visible: true }).count(),
     ).resolves.toBeGreaterThan(0)
-    await guest.goto(`${server.baseUrl}/#/pages/cases/list/index?scope=all`)
+    await guest.goto(`${server.baseUrl}/#/pages/home/index`)
+    await guest.reload()
+    await guest.getByText('我的诉求').click()
+    await guest.waitForURL(/cases\/list/)
     await expect.poll(() => visible(guest, '.case-card').count()).toBe(1)
+    await expect(visible(guest, '.case-card').textContent()).resolves.toContain('东门路口井盖松动')
+  })
+})
+
+describe('H5: correcting the category before signing', () => {
+  it('a resident who picked the wrong category corrects it and the case is routed again', async () => {
+    const resident = await loggedIn('13800000005')
+    await resident.getByText('我要反映').click()
+    await resident.waitForURL(/cases\/submit/)
+    await visible(resident, '.case-categories .mq-chip').filter({ hasText: '其他' }).click()
+    await visible(resident, 'input[name="title"]').fill('图书室借书难')
+    await visible(resident, '.case-description textarea').fill('村图书室借书手续太麻烦，希望简化')
+    await visible(resident, '.case-submit').click()
+    await Promise.race([
+      resident.waitForURL(/cases\/detail/, { timeout: 20_000 }),
+      visible(resident, '.case-similar').first().waitFor({ timeout: 20_000 }),
+    ])
+    if (!/cases\/detail/.test(resident.url())) await visible(resident, '.case-submit').click()
+    await resident.waitForURL(/cases\/detail/)
+    await expect.poll(() => visible(resident, '.case-status').textContent()).toBe('待派单')
+
+    await visible(resident, '.case-recategorize .mq-chip').filter({ hasText: '农家书屋' }).click()
+    await expect.poll(() => visible(resident, '.case-status').textContent()).toBe('待签收')
+    await expect(
+      resident.getByText('和平区文化和旅游局').filter({ visible: true }).count(),
+    ).resolves.toBeGreaterThan(0)
+    await expect(visible(resident, '.case-recategorize').count()).resolves.toBe(1) // still correctable until signed
   })
 })

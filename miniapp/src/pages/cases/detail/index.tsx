@@ -1,5 +1,6 @@
 import {
   AppError,
+  checkTransition,
   caseKindLabels,
   ratingLabels,
   ratings,
@@ -12,6 +13,7 @@ import { Image, Picker, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import {
+  fetchCategories,
   fetchCase,
   fetchUnits,
   similarTo,
@@ -44,6 +46,8 @@ export default function CaseDetailPage() {
   const [days, setDays] = useState('3')
   /** Photos of the fix (or more evidence), uploaded and waiting to go with the next action. */
   const [attachments, setAttachments] = useState<string[]>([])
+  /** Leaf categories, loaded only when the resident may still correct the category. */
+  const [categories, setCategories] = useState<Array<{ value: string; label: string }>>([])
   const [duplicates, setDuplicates] = useState<SimilarCase[]>([])
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
@@ -65,6 +69,19 @@ export default function CaseDetailPage() {
   }
   useDidShow(() => {
     void load()
+    if (sessionUserRole() === 'resident') {
+      fetchCategories()
+        .then((tree) =>
+          setCategories(
+            tree.flatMap((node) =>
+              node.children.length
+                ? node.children.map((child) => ({ value: child.code, label: `${node.name}·${child.name}` }))
+                : [{ value: node.code, label: node.name }],
+            ),
+          ),
+        )
+        .catch(() => undefined)
+    }
     fetchUnits()
       .then(setUnits)
       .catch(() => undefined)
@@ -121,6 +138,8 @@ export default function CaseDetailPage() {
   }
   const actions = availableActions(user, item)
   const canRate = user.role === 'resident' && item.status === 'resolved'
+  // A wrong category can be corrected until a unit signs for the case (it is routed again).
+  const canRecategorize = checkTransition(item.status, 'recategorize', user.role).ok && categories.length > 0
   const needsText = actions.some((spec) => spec.text)
   const needsUnit = actions.some((spec) => spec.unit)
   const needsDays = actions.some((spec) => spec.needsDays)
@@ -265,6 +284,16 @@ export default function CaseDetailPage() {
               </View>
             )}
           </View>
+        </Cell.Group>
+      )}
+      {canRecategorize && (
+        <Cell.Group title="分类选错了？签收前可以更正">
+          <Chips
+            className="case-recategorize"
+            items={categories}
+            value={item.categoryCode}
+            onChange={(categoryCode) => void run({ action: 'recategorize', categoryCode })}
+          />
         </Cell.Group>
       )}
       {duplicates.length > 0 && (
