@@ -4,6 +4,7 @@ import { categoryRoutes } from './categories/routes'
 import { fileRoutes } from './files/routes'
 import { notificationRoutes } from './notifications/routes'
 import { settingsRoutes } from './settings/routes'
+import { statsRoutes } from './stats/routes'
 import { routingRoutes } from './routing/routes'
 import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
@@ -23,4 +24,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...fileRoutes,
   ...notificationRoutes,
   ...settingsRoutes,
+  ...statsRoutes,
 ]
