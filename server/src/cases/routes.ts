@@ -1,5 +1,6 @@
 import {
   AppError,
+  followableStatuses,
   locationSchema,
   objectIdSchema,
   roles,
@@ -71,19 +72,7 @@ export const caseRoutes = [
     params: idParams,
     handler: async (ctx, { params, viewer }) => {
       const record = await loadCase(params.id)
-      if (
-        ![
-          'submitted',
-          'dispatched',
-          'accepted',
-          'in_progress',
-          'replied',
-          'transferred',
-          'returned',
-          'reopened',
-          'resolved',
-        ].includes(record.status)
-      ) {
+      if (!followableStatuses.includes(record.status)) {
         throw new AppError('INVALID_TRANSITION', { details: { status: record.status, action: 'follow' } })
       }
       await CaseModel.updateOne({ _id: record._id }, { $addToSet: { followers: viewer.userId } })

@@ -1,4 +1,4 @@
-import { duplicatePolicy, duplicateScore, openStatuses } from '@minqing/shared'
+import { duplicatePolicy, duplicateScore, followableStatuses } from '@minqing/shared'
 import { CaseModel, type CaseDocument } from './case.model'
 
 export interface SimilarQuestion {
@@ -18,7 +18,7 @@ export async function findSimilarCases(question: SimilarQuestion, now: Date, exc
   const candidates = await CaseModel.find({
     categoryCode: question.categoryCode,
     submittedAt: { $gte: since },
-    status: { $in: [...openStatuses, 'resolved'] },
+    status: { $in: [...followableStatuses] },
   })
     .sort({ submittedAt: -1 })
     .limit(300)

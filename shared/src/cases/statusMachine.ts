@@ -93,3 +93,6 @@ export function rateOutcome(
 }
 
 export const openStatuses: readonly CaseStatus[] = open
+
+/** Cases someone else may still follow ("me too") or be matched against as a duplicate. */
+export const followableStatuses: readonly CaseStatus[] = [...open, 'resolved']

@@ -27,6 +27,7 @@ import { formatDeadline, formatTimeLeft, timeStateLabels } from '../../../cases/
 import { Chips } from '../../../components/Chips'
 import { Field } from '../../../components/Field'
 import { Page } from '../../../components/Page'
+import { SimilarCases } from '../../../components/SimilarCases'
 import { sessionStore } from '../../../session/sessionStore'
 import { useCurrentUser } from '../../../session/useSession'
 import { fieldErrors } from '../../../ui/messages'
@@ -296,23 +297,13 @@ export default function CaseDetailPage() {
           />
         </Cell.Group>
       )}
-      {duplicates.length > 0 && (
-        <Cell.Group title="可能重复的诉求">
-          {duplicates.map((duplicate) => (
-            <Cell
-              key={duplicate.id}
-              className="case-duplicate"
-              title={duplicate.title}
-              description={duplicate.number}
-              extra={
-                <Button size="small" onClick={() => void run({ action: 'merge', intoCaseId: duplicate.id })}>
-                  并入此诉求
-                </Button>
-              }
-            />
-          ))}
-        </Cell.Group>
-      )}
+      <SimilarCases
+        title="可能重复的诉求"
+        items={duplicates}
+        itemClassName="case-duplicate"
+        actionLabel="并入此诉求"
+        onAction={(intoCaseId) => void run({ action: 'merge', intoCaseId })}
+      />
       {message && <Text className="case-message">{message}</Text>}
 
       <Cell.Group title="办理过程">

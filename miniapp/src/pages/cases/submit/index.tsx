@@ -26,6 +26,7 @@ import { formatDeadline } from '../../../cases/format'
 import { Chips } from '../../../components/Chips'
 import { Field } from '../../../components/Field'
 import { Page } from '../../../components/Page'
+import { SimilarCases } from '../../../components/SimilarCases'
 import { fieldErrors } from '../../../ui/messages'
 import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
 import '../cases.css'
@@ -258,23 +259,14 @@ export default function SubmitCasePage() {
           extra={<Switch checked={publicConsent} onChange={(value: boolean) => setPublicConsent(value)} />}
         />
       </Cell.Group>
-      {similar && similar.length > 0 && (
-        <Cell.Group title="发现相似诉求，可直接关注，办理结果会同步通知您">
-          {similar.map((item) => (
-            <Cell
-              key={item.id}
-              className="case-similar"
-              title={item.title}
-              description={item.number}
-              extra={
-                <Button size="small" className="case-follow" onClick={() => void follow(item.id)}>
-                  关注此诉求
-                </Button>
-              }
-            />
-          ))}
-        </Cell.Group>
-      )}
+      <SimilarCases
+        title="发现相似诉求，可直接关注，办理结果会同步通知您"
+        items={similar ?? []}
+        itemClassName="case-similar"
+        actionClassName="case-follow"
+        actionLabel="关注此诉求"
+        onAction={(id) => void follow(id)}
+      />
       {message && <Text className="case-message">{message}</Text>}
       <View className="case-actions">
         <Button
