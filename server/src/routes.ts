@@ -5,6 +5,7 @@ import { fileRoutes } from './files/routes'
 import { notificationRoutes } from './notifications/routes'
 import { settingsRoutes } from './settings/routes'
 import { statsRoutes } from './stats/routes'
+import { visitRoutes } from './visits/routes'
 import { routingRoutes } from './routing/routes'
 import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
@@ -25,4 +26,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...notificationRoutes,
   ...settingsRoutes,
   ...statsRoutes,
+  ...visitRoutes,
 ]
