@@ -10,7 +10,7 @@ import { commitChange, loadCase } from './commitChange'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
 import { planTransition } from './planTransition'
 import { pointOf } from './similarCases'
-import { canActOnCase, canReadCase } from './policy'
+import { canActOnCase, loadReadableCase } from './policy'
 
 /**
  * Applies one action to a case. Order without transactions: (1) append the event with the next
@@ -24,9 +24,7 @@ export async function applyTransition(
   caseId: string,
   input: TransitionInput,
 ): Promise<CaseDocument> {
-  const record = await loadCase(caseId)
-  const currentUnit = record.unitId ? await UnitModel.findById(record.unitId) : null
-  if (!canReadCase(viewer, record, currentUnit)) throw new AppError('NOT_FOUND')
+  const { record, unit: currentUnit } = await loadReadableCase(viewer, caseId)
   if (!canActOnCase(viewer, input.action, record, currentUnit)) throw new AppError('FORBIDDEN')
   if ('unitId' in input && !(await UnitModel.exists({ _id: input.unitId }))) {
     throw new AppError('VALIDATION_FAILED', {

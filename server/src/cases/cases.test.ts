@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
+import { loginAs } from '../../test/factories'
 import { manualClock, testApp } from '../../test/testApp'
 import { CaseModel } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
@@ -382,12 +383,10 @@ describe('extensions (延期)', () => {
     const url = `/api/v1/cases/${created.id}/transitions`
     await request.post(url).set(world.cultureHandler.auth).send({ action: 'accept' })
     clock.advance(20 * 86_400_000)
-    const fresh = await request
-      .post('/api/v1/auth/login')
-      .send({ phone: world.cultureHandler.user.phone, password: 'correct-horse-battery' })
+    const fresh = await loginAs(request, world.cultureHandler.user)
     const late = await request
       .post(url)
-      .set({ Authorization: `Bearer ${fresh.body.accessToken}` })
+      .set({ Authorization: `Bearer ${fresh.accessToken}` })
       .send({ action: 'requestExtension', workingDays: 2, reason: '来不及' })
     expect(late.status).toBe(409)
     expect(late.body.error.details.reason).toBe('deadline_passed')
@@ -490,10 +489,8 @@ describe('inbox filters', () => {
     const { body: late } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
     clock.advance(3 * 3_600_000) // past the 2-hour sign-for limit
     const { body: fresh } = await request.post('/api/v1/cases').set(world.otherResident.auth).send(caseBody())
-    const login = await request
-      .post('/api/v1/auth/login')
-      .send({ phone: world.cultureHandler.user.phone, password: 'correct-horse-battery' })
-    const auth = { Authorization: `Bearer ${login.body.accessToken}` }
+    const login = await loginAs(request, world.cultureHandler.user)
+    const auth = { Authorization: `Bearer ${login.accessToken}` }
     const overdue = await request.get('/api/v1/cases?scope=inbox&overdue=true').set(auth)
     const ids = overdue.body.items.map((item: { id: string }) => item.id)
     expect(ids).toContain(late.id)

@@ -1,8 +1,9 @@
-import type { CaseAction } from '@minqing/shared'
+import { AppError, type CaseAction } from '@minqing/shared'
 import type { Viewer } from '../http/defineRoute'
 import { isInSubtree } from '../units/unitTree'
-import type { UnitDocument } from '../units/unit.model'
+import { UnitModel, type UnitDocument } from '../units/unit.model'
 import type { CaseDocument } from './case.model'
+import { loadCase } from './commitChange'
 
 const unitActions: readonly CaseAction[] = [
   'accept',
@@ -65,4 +66,15 @@ export function canSeeContact(viewer: Viewer, record: CaseDocument): boolean {
     viewer.role === 'leader' ||
     (viewer.role === 'handler' && String(record.unitId) === viewer.unitId)
   )
+}
+
+/**
+ * Loads a case with its current unit for someone who may read it. Not 403 otherwise: a case id
+ * must not reveal that the case exists to someone who may not see it.
+ */
+export async function loadReadableCase(viewer: Viewer, caseId: string) {
+  const record = await loadCase(caseId)
+  const unit = record.unitId ? await UnitModel.findById(record.unitId) : null
+  if (!canReadCase(viewer, record, unit)) throw new AppError('NOT_FOUND')
+  return { record, unit }
 }

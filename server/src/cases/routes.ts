@@ -10,14 +10,12 @@ import {
 import { z } from 'zod'
 import type { Context } from 'koa'
 import { defineRoute, type Viewer } from '../http/defineRoute'
-import { UnitModel } from '../units/unit.model'
 import { applyTransition } from './applyTransition'
 import { loadCase } from './commitChange'
-import { enforceRateLimit } from '../rateLimit/rateLimit'
 import { CaseModel, type CaseDocument } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
 import { listCases, listCasesQuerySchema } from './listCases'
-import { canReadCase } from './policy'
+import { loadReadableCase } from './policy'
 import { presentCase, presentTimeline } from './presentCase'
 import { signFileUrl } from '../files/signedUrl'
 import { suggestUnits } from '../routing/suggestUnits'
@@ -57,9 +55,7 @@ export const caseRoutes = [
     summary: 'Possible duplicates of an existing case, for the dispatcher to merge (并单)',
     params: idParams,
     handler: async (ctx, { params, viewer }) => {
-      const record = await loadCase(params.id)
-      const unit = record.unitId ? await UnitModel.findById(record.unitId) : null
-      if (!canReadCase(viewer, record, unit)) throw new AppError('NOT_FOUND')
+      const { record } = await loadReadableCase(viewer, params.id)
       const matches = await findSimilarCases(record, ctx.deps.clock.now(), String(record._id))
       return { items: matches.map(presentSimilar) }
     },
@@ -75,8 +71,13 @@ export const caseRoutes = [
       if (!followableStatuses.includes(record.status)) {
         throw new AppError('INVALID_TRANSITION', { details: { status: record.status, action: 'follow' } })
       }
-      await CaseModel.updateOne({ _id: record._id }, { $addToSet: { followers: viewer.userId } })
-      return presentDetail(ctx, (await loadCase(params.id))!, viewer)
+      const followed = await CaseModel.findOneAndUpdate(
+        { _id: record._id },
+        { $addToSet: { followers: viewer.userId } },
+        { new: true },
+      )
+      if (!followed) throw new AppError('NOT_FOUND')
+      return presentDetail(ctx, followed, viewer)
     },
   }),
   defineRoute({
@@ -86,24 +87,9 @@ export const caseRoutes = [
     summary: 'Submit a case; idempotent on clientId; answers with the routing decision',
     body: submitCaseInputSchema,
     handler: async (ctx, { body, viewer }) => {
-      const { config, clock } = ctx.deps
-      // A retry of an accepted submission (same clientId) is not a new submission: no limit.
-      if (!(await CaseModel.exists({ createdBy: viewer.userId, clientId: body.clientId }))) {
-        const hour = 3600
-        await enforceRateLimit(
-          {
-            key: `case-submit:user:${viewer.userId}`,
-            max: config.CASE_SUBMIT_PER_USER_HOUR,
-            windowSeconds: hour,
-          },
-          clock.now(),
-        )
-        await enforceRateLimit(
-          { key: `case-submit:ip:${ctx.ip}`, max: config.CASE_SUBMIT_PER_IP_HOUR, windowSeconds: hour },
-          clock.now(),
-        )
-      }
-      const { record, created } = await submitCase(ctx.deps, viewer, body)
+      const { record, created } = await submitCase(ctx.deps, viewer, body, 'residentApp', {
+        clientIp: ctx.ip,
+      })
       ctx.status = created ? 201 : 200
       ctx.body = presentDetail(ctx, record, viewer)
       return undefined
@@ -135,10 +121,7 @@ export const caseRoutes = [
     summary: 'One case with its timeline',
     params: idParams,
     handler: async (ctx, { params, viewer }) => {
-      const record = await loadCase(params.id)
-      const unit = record.unitId ? await UnitModel.findById(record.unitId) : null
-      // Not 403: a case id must not reveal that the case exists to someone who may not see it.
-      if (!canReadCase(viewer, record, unit)) throw new AppError('NOT_FOUND')
+      const { record, unit } = await loadReadableCase(viewer, params.id)
       const events = await CaseEventModel.find({ caseId: record._id }).sort({ seq: 1 })
       const waiting =
         viewer.role === 'admin' && (record.status === 'submitted' || record.status === 'returned')

@@ -14,6 +14,7 @@ import type { Viewer } from '../http/defineRoute'
 import { decideRouting } from '../routing/decideRouting'
 import { CaseModel, type CaseDocument } from './case.model'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
+import { enforceRateLimit } from '../rateLimit/rateLimit'
 import { appendEvent } from './caseEvents'
 import { nextSequence } from './counter.model'
 
@@ -32,12 +33,16 @@ export async function submitCase(
   viewer: Viewer,
   input: SubmitCaseInput,
   source: CaseSource = 'residentApp',
+  /** Submissions from clients are rate limited per resident and per IP; seeds and imports are not. */
+  limits?: { clientIp: string },
 ): Promise<SubmitResult> {
   const existing = await CaseModel.findOne({ createdBy: viewer.userId, clientId: input.clientId })
   if (existing) {
     await writeInitialEvents(existing)
     return { record: existing, created: false }
   }
+  // Only new cases count: a retry of an accepted submission (same clientId) returned above.
+  if (limits) await enforceSubmitLimits(deps, viewer.userId, limits.clientIp)
   if (!(await categoryExists(input.categoryCode))) {
     throw new AppError('VALIDATION_FAILED', {
       issues: [{ path: 'categoryCode', code: 'not_found', message: '分类不存在 / Unknown category' }],
@@ -134,4 +139,17 @@ async function writeInitialEvents(record: CaseDocument): Promise<void> {
       },
     })
   }
+}
+
+async function enforceSubmitLimits(deps: AppDeps, userId: string, clientIp: string): Promise<void> {
+  const hour = 3600
+  const now = deps.clock.now()
+  await enforceRateLimit(
+    { key: `case-submit:user:${userId}`, max: deps.config.CASE_SUBMIT_PER_USER_HOUR, windowSeconds: hour },
+    now,
+  )
+  await enforceRateLimit(
+    { key: `case-submit:ip:${clientIp}`, max: deps.config.CASE_SUBMIT_PER_IP_HOUR, windowSeconds: hour },
+    now,
+  )
 }

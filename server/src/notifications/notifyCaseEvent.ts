@@ -28,36 +28,17 @@ export async function notifyCaseEvent(
       recipients.add(String(record.createdBy))
       for (const follower of record.followers) recipients.add(String(follower))
     }
-    if (audiences.unitHandlers && record.unitId) {
-      for (const user of await UserModel.find(
-        { role: 'handler', unitId: record.unitId, disabled: false },
-        { _id: 1 },
-      )) {
-        recipients.add(String(user._id))
-      }
+    const add = async (role: 'handler' | 'leader' | 'admin', unitIds?: readonly Types.ObjectId[]) => {
+      const filter = { role, disabled: false, ...(unitIds ? { unitId: { $in: unitIds } } : {}) }
+      for (const user of await UserModel.find(filter, { _id: 1 })) recipients.add(String(user._id))
     }
-    if (audiences.coUnitHandlers && record.coUnitIds.length) {
-      for (const user of await UserModel.find(
-        { role: 'handler', unitId: { $in: record.coUnitIds }, disabled: false },
-        { _id: 1 },
-      )) {
-        recipients.add(String(user._id))
-      }
-    }
+    if (audiences.unitHandlers && record.unitId) await add('handler', [record.unitId])
+    if (audiences.coUnitHandlers && record.coUnitIds.length) await add('handler', record.coUnitIds)
     if (audiences.unitLeaders && record.unitId) {
       const unit = await UnitModel.findById(record.unitId, { path: 1 })
-      const chain: Types.ObjectId[] = unit ? [unit._id, ...unit.path] : []
-      for (const user of await UserModel.find(
-        { role: 'leader', unitId: { $in: chain }, disabled: false },
-        { _id: 1 },
-      )) {
-        recipients.add(String(user._id))
-      }
+      if (unit) await add('leader', [unit._id, ...unit.path])
     }
-    if (audiences.dispatchCentre) {
-      for (const user of await UserModel.find({ role: 'admin', disabled: false }, { _id: 1 }))
-        recipients.add(String(user._id))
-    }
+    if (audiences.dispatchCentre) await add('admin')
     if (actorUserId) recipients.delete(actorUserId)
     if (recipients.size === 0) return
 
