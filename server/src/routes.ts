@@ -6,6 +6,10 @@ import { notificationRoutes } from './notifications/routes'
 import { settingsRoutes } from './settings/routes'
 import { statsRoutes } from './stats/routes'
 import { visitRoutes } from './visits/routes'
+import { campaignRoutes } from './campaigns/routes'
+import { uploadRoutes } from './uploads/routes'
+import { pairRoutes } from './pairs/routes'
+import { receptionRoutes } from './reception/routes'
 import { routingRoutes } from './routing/routes'
 import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
@@ -27,4 +31,8 @@ export const routeTable: readonly RouteSpec[] = [
   ...settingsRoutes,
   ...statsRoutes,
   ...visitRoutes,
+  ...campaignRoutes,
+  ...uploadRoutes,
+  ...pairRoutes,
+  ...receptionRoutes,
 ]

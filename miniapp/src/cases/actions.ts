@@ -22,6 +22,7 @@ export interface ActionableCase {
   coUnitIds: string[]
   objection: { status: string } | null
   extension: { status: string } | null
+  ownerLeaderId?: string | null
 }
 
 const specs: ActionSpec[] = [
@@ -56,6 +57,7 @@ const specs: ActionSpec[] = [
   { key: 'addInfo', action: 'addInfo', label: '补充信息', text: 'message' },
   { key: 'reopen', action: 'reopen', label: '申请重新办理', text: 'reason' },
   { key: 'close', action: 'close', label: '销号' },
+  { key: 'takeOwnership', action: 'takeOwnership', label: '包案督办' },
 ]
 
 /** Actions a handler takes for the unit that leads the case (mirrors the server's policy). */
@@ -99,6 +101,7 @@ export function availableActions(user: User, item: ActionableCase): ActionSpec[]
     if (user.role === 'handler' && spec.action === 'contribute')
       return item.coUnitIds.includes(user.unitId ?? '')
     if (user.role === 'resident' && spec.action === 'reopen') return item.reopenCount === 0
+    if (spec.action === 'takeOwnership') return item.ownerLeaderId !== user.id
     return true
   })
 }
@@ -125,4 +128,5 @@ export const actionLabels: Record<string, string> = {
   recategorize: '更正分类',
   merge: '并单',
   absorb: '并入重复诉求',
+  takeOwnership: '领导包案',
 }

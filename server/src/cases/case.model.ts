@@ -10,6 +10,8 @@ const caseSchema = new Schema(
     submittedAt: { type: Date, required: true },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     source: { type: String, enum: caseSources, required: true },
+    /** The visit or reception record the case was raised on (source visit / reception). */
+    originId: { type: Schema.Types.ObjectId, default: null },
     kind: { type: String, enum: caseKinds, required: true },
     categoryCode: { type: String, required: true },
     title: { type: String, required: true },
@@ -69,6 +71,9 @@ const caseSchema = new Schema(
       type: new Schema({ value: { type: String, enum: ratings }, comment: String, at: Date }, { _id: false }),
       default: null,
     },
+    /** 包案: the leader who took personal ownership of the case, and since when. */
+    ownerLeaderId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    ownedAt: { type: Date, default: null },
     /** 协办 units: they see the case in their inbox and add their part; the lead unit answers. */
     coUnitIds: { type: [Schema.Types.ObjectId], default: [] },
     /** The latest dispatch objection (派单异议) and its ruling. */

@@ -26,6 +26,7 @@ export interface CaseSnapshot {
   extensionDays?: number
   objectionPending: boolean
   coUnitIds: string[]
+  ownerLeaderId?: string | null
 }
 
 export interface TransitionPlan {
@@ -53,6 +54,7 @@ export type PlanResult =
         | 'objection_pending'
         | 'no_objection_pending'
         | 'unit_required'
+        | 'already_owner'
     }
 
 /**
@@ -62,14 +64,14 @@ export type PlanResult =
 export function planTransition(
   snapshot: CaseSnapshot,
   input: TransitionInput,
-  role: Parameters<typeof checkTransition>[2],
+  actor: { userId: string; role: Parameters<typeof checkTransition>[2] },
   now: Date,
   limits: TimeLimits,
   calendar: HolidayCalendar,
   /** For `recategorize`: where the corrected case goes now. */
   reroute?: RoutingDecision,
 ): PlanResult {
-  const check = checkTransition(snapshot.status, input.action, role)
+  const check = checkTransition(snapshot.status, input.action, actor.role)
   if (!check.ok) return check
   const answerBy = () => answerDeadline(now, snapshot.urgency, limits, calendar)
   const base = { inc: {}, event: { public: true } }
@@ -195,7 +197,8 @@ export function planTransition(
       })
     }
     case 'reopen': {
-      if (role === 'resident' && snapshot.reopenCount > 0) return { ok: false, reason: 'already_reopened' }
+      if (actor.role === 'resident' && snapshot.reopenCount > 0)
+        return { ok: false, reason: 'already_reopened' }
       const due = answerBy()
       return ok({
         to: 'reopened',
@@ -362,6 +365,18 @@ export function planTransition(
         },
       })
     }
+    case 'takeOwnership':
+      if (snapshot.ownerLeaderId === actor.userId) return { ok: false, reason: 'already_owner' }
+      return ok({
+        ...base,
+        to: snapshot.status,
+        set: { ownerLeaderId: actor.userId, ownedAt: now },
+        event: {
+          public: false,
+          reason: input.reason ?? null,
+          data: { ownerLeaderId: actor.userId, previousOwnerId: snapshot.ownerLeaderId ?? null },
+        },
+      })
     case 'addInfo':
       return ok({ ...base, to: snapshot.status, set: {}, event: { public: true, message: input.message } })
   }

@@ -42,6 +42,7 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
     description: record.description,
     urgency: record.urgency,
     source: record.source,
+    originId: record.originId ? String(record.originId) : null,
     location: record.location
       ? {
           lat: record.location.lat,
@@ -94,6 +95,7 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
     reopenCount: record.reopenCount,
     supervisionFlag: record.supervisionFlag,
     coUnitIds: record.coUnitIds.map(String),
+    ownerLeaderId: record.ownerLeaderId ? String(record.ownerLeaderId) : null,
     objection: record.objection?.status
       ? {
           unitId: record.objection.unitId ? String(record.objection.unitId) : null,

@@ -87,8 +87,8 @@ export const caseRoutes = [
     summary: 'Submit a case; idempotent on clientId; answers with the routing decision',
     body: submitCaseInputSchema,
     handler: async (ctx, { body, viewer }) => {
-      const { record, created } = await submitCase(ctx.deps, viewer, body, 'residentApp', {
-        clientIp: ctx.ip,
+      const { record, created } = await submitCase(ctx.deps, viewer, body, {
+        limits: { clientIp: ctx.ip },
       })
       ctx.status = created ? 201 : 200
       ctx.body = presentDetail(ctx, record, viewer)

@@ -32,10 +32,15 @@ export async function submitCase(
   deps: AppDeps,
   viewer: Viewer,
   input: SubmitCaseInput,
-  source: CaseSource = 'residentApp',
-  /** Submissions from clients are rate limited per resident and per IP; seeds and imports are not. */
-  limits?: { clientIp: string },
+  options: {
+    source?: CaseSource
+    /** The visit or reception record the case was raised on. */
+    originId?: string
+    /** Submissions from clients are rate limited per resident and per IP; seeds and imports are not. */
+    limits?: { clientIp: string }
+  } = {},
 ): Promise<SubmitResult> {
+  const { source = 'residentApp', originId = null, limits } = options
   const existing = await CaseModel.findOne({ createdBy: viewer.userId, clientId: input.clientId })
   if (existing) {
     await writeInitialEvents(existing)
@@ -68,6 +73,7 @@ export async function submitCase(
       submittedAt: now,
       createdBy: viewer.userId,
       source,
+      originId,
       kind: input.kind,
       categoryCode: input.categoryCode,
       title: input.title,

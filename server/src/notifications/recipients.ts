@@ -70,6 +70,8 @@ function byAction(
       return { ...none, coUnitHandlers: true }
     case 'contribute':
       return { ...none, unitHandlers: true }
+    case 'takeOwnership':
+      return { ...none, unitHandlers: true }
     case 'recategorize':
       return context.routed ? { ...none, unitHandlers: true } : { ...none, dispatchCentre: true }
   }
@@ -96,6 +98,7 @@ const titles: Record<CaseAction | 'submit', string> = {
   ruleObjection: '派单异议已裁定',
   addCoUnits: '请协助办理诉求',
   contribute: '协办单位提交了协办意见',
+  takeOwnership: '领导已包案督办',
 }
 
 export function notificationTitle(action: CaseAction | 'submit', reopened = false): string {

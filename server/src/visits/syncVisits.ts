@@ -1,25 +1,17 @@
-import {
-  fieldIssuesFromZod,
-  householdKey,
-  visitDateProblem,
-  visitInputSchema,
-  type VisitInput,
-} from '@minqing/shared'
+import { fieldIssuesFromZod, householdKey, visitInputSchema, type VisitInput } from '@minqing/shared'
 import mongoose from 'mongoose'
 import { createHash } from 'node:crypto'
 import type { AppDeps } from '../http/deps'
 import type { Viewer } from '../http/defineRoute'
-import { VisitModel, VisitRevisionModel } from './visit.model'
+import { raiseProblems } from './raiseProblems'
+import { VisitModel, VisitRevisionModel, type VisitDocument } from './visit.model'
+import { campaignCache, visitProblem, type ItemError } from './visitChecks'
 
 export type SyncResult =
   | { clientId: string | null; status: 'created' | 'duplicate' | 'updated'; id: string }
-  | { clientId: string | null; status: 'error'; error: { code: string; message: string; issues?: unknown } }
+  | { clientId: string | null; status: 'error'; error: ItemError }
 
-const dateMessages = {
-  future: '走访时间不能晚于现在 / A visit cannot be in the future',
-  beforeCampaign: '走访时间早于活动开始 / Before the campaign started',
-  afterCampaign: '走访时间晚于活动结束 / After the campaign ended',
-} as const
+type VisitContent = Omit<VisitInput, 'clientId' | 'revision'>
 
 /** Stable JSON (sorted keys), so the same content always hashes the same. */
 function contentHashOf(content: unknown): string {
@@ -45,126 +37,123 @@ function contentHashOf(content: unknown): string {
  * current one and joins the history. A retried or cut-off batch therefore never doubles.
  */
 export async function syncVisits(deps: AppDeps, viewer: Viewer, items: unknown[]): Promise<SyncResult[]> {
+  const campaignOf = campaignCache()
   const results: SyncResult[] = []
-  for (const item of items) results.push(await syncOne(deps, viewer, item))
+  for (const item of items) results.push(await syncOne(deps, viewer, item, campaignOf))
   return results
 }
 
-async function syncOne(deps: AppDeps, viewer: Viewer, item: unknown): Promise<SyncResult> {
+async function syncOne(
+  deps: AppDeps,
+  viewer: Viewer,
+  item: unknown,
+  campaignOf: ReturnType<typeof campaignCache>,
+): Promise<SyncResult> {
   const rawClientId =
     typeof (item as { clientId?: unknown })?.clientId === 'string'
       ? (item as { clientId: string }).clientId
       : null
   const parsed = visitInputSchema.safeParse(item)
   if (!parsed.success) {
-    return {
-      clientId: rawClientId,
-      status: 'error',
-      error: {
-        code: 'VALIDATION_FAILED',
-        message: '提交的内容有误 / Invalid visit',
-        issues: fieldIssuesFromZod(parsed.error),
-      },
+    const error = {
+      code: 'VALIDATION_FAILED',
+      message: '提交的内容有误 / Invalid visit',
+      issues: fieldIssuesFromZod(parsed.error),
     }
+    return { clientId: rawClientId, status: 'error', error }
   }
   const input = parsed.data
   const now = deps.clock.now()
-  const visitedAt = new Date(input.visitedAt)
-  const dateProblem = visitDateProblem(visitedAt, now)
-  if (dateProblem)
-    return {
-      clientId: input.clientId,
-      status: 'error',
-      error: { code: 'INVALID_DATE', message: dateMessages[dateProblem] },
-    }
+  const problem = await visitProblem(input, viewer, now, campaignOf)
+  if (problem) return { clientId: input.clientId, status: 'error', error: problem }
 
   const { clientId, revision, ...content } = input
   const contentHash = contentHashOf(content)
   const existing = await VisitModel.findOne({ createdBy: viewer.userId, clientId })
-  if (!existing) return create(viewer, input, content, contentHash, visitedAt, now)
-  if (existing.contentHash === contentHash)
-    return { clientId, status: 'duplicate', id: existing.id as string }
+  if (!existing) return create(deps, viewer, input, content, contentHash, now)
+  if (existing.contentHash === contentHash) {
+    // A retry: the visit is there; file any problem a crashed first attempt did not get to.
+    await raiseProblems(deps, viewer, existing, input)
+    return { clientId, status: 'duplicate', id: String(existing._id) }
+  }
   if (revision <= existing.revision) {
-    return {
-      clientId,
-      status: 'error',
-      error: {
-        code: 'CONFLICT',
-        message: `内容与已同步的版本不同且版本号未增加 / Differs from revision ${existing.revision}; send a higher revision`,
-      },
-    }
+    const message = `内容与已同步的版本不同且版本号未增加 / Differs from revision ${existing.revision}; send a higher revision`
+    return { clientId, status: 'error', error: { code: 'CONFLICT', message } }
   }
   const updated = await VisitModel.findOneAndUpdate(
     { _id: existing._id, revision: existing.revision },
-    {
-      $set: {
-        revision,
-        contentHash,
-        content,
-        visitedAt,
-        householdKey: householdKey(input.household),
-        campaignId: input.campaignId ?? null,
-      },
-    },
+    { $set: { revision, contentHash, ...indexedFields(viewer, input), content } },
     { new: true },
   )
-  if (!updated)
-    return {
-      clientId,
-      status: 'error',
-      error: { code: 'CONFLICT', message: '该走访刚被更新 / Changed meanwhile; retry' },
-    }
-  await VisitRevisionModel.create({
-    visitId: existing._id,
-    revision,
-    contentHash,
-    content,
-    by: viewer.userId,
-    at: now,
-  }).catch(ignoreDuplicate)
-  return { clientId, status: 'updated', id: existing.id as string }
+  if (!updated) {
+    const error = { code: 'CONFLICT', message: '该走访刚被更新 / Changed meanwhile; retry' }
+    return { clientId, status: 'error', error }
+  }
+  await recordRevision(updated, revision, contentHash, content, viewer, now)
+  await raiseProblems(deps, viewer, updated, input)
+  return { clientId, status: 'updated', id: String(existing._id) }
+}
+
+/** Fields kept beside the content so progress and lists can query them. */
+function indexedFields(viewer: Viewer, input: VisitInput) {
+  const companions = input.companions.filter((id) => id !== viewer.userId)
+  return {
+    visitedAt: new Date(input.visitedAt),
+    householdKey: householdKey(input.household),
+    campaignId: input.campaignId ?? null,
+    visitorIds: [viewer.userId, ...new Set(companions)],
+  }
 }
 
 async function create(
+  deps: AppDeps,
   viewer: Viewer,
   input: VisitInput,
-  content: Omit<VisitInput, 'clientId' | 'revision'>,
+  content: VisitContent,
   contentHash: string,
-  visitedAt: Date,
   now: Date,
 ): Promise<SyncResult> {
+  let visit: VisitDocument
   try {
-    const visit = await VisitModel.create({
+    visit = await VisitModel.create({
       clientId: input.clientId,
       createdBy: viewer.userId,
       unitId: viewer.unitId,
-      campaignId: input.campaignId ?? null,
       revision: input.revision,
       contentHash,
-      visitedAt,
-      householdKey: householdKey(input.household),
+      ...indexedFields(viewer, input),
       content,
     })
-    await VisitRevisionModel.create({
-      visitId: visit._id,
-      revision: input.revision,
-      contentHash,
-      content,
-      by: viewer.userId,
-      at: now,
-    }).catch(ignoreDuplicate)
-    return { clientId: input.clientId, status: 'created', id: visit.id as string }
   } catch (error) {
     // Two copies of the same item racing (a retry while the first is in flight): one wins.
     if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) {
       const winner = await VisitModel.findOne({ createdBy: viewer.userId, clientId: input.clientId })
       if (winner?.contentHash === contentHash)
-        return { clientId: input.clientId, status: 'duplicate', id: winner.id as string }
+        return { clientId: input.clientId, status: 'duplicate', id: String(winner._id) }
     }
     throw error
   }
+  await recordRevision(visit, input.revision, contentHash, content, viewer, now)
+  await raiseProblems(deps, viewer, visit, input)
+  return { clientId: input.clientId, status: 'created', id: String(visit._id) }
 }
 
-function ignoreDuplicate(error: unknown) {
-  if (!(error instanceof mongoose.mongo.MongoServerError && error.code === 11000)) throw error
+async function recordRevision(
+  visit: VisitDocument,
+  revision: number,
+  contentHash: string,
+  content: VisitContent,
+  viewer: Viewer,
+  now: Date,
+) {
+  await VisitRevisionModel.create({
+    visitId: visit._id,
+    revision,
+    contentHash,
+    content,
+    by: viewer.userId,
+    at: now,
+  }).catch((error: unknown) => {
+    if (!(error instanceof mongoose.mongo.MongoServerError && error.code === 11000)) throw error
+  })
 }

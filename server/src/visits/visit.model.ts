@@ -1,4 +1,4 @@
-import mongoose, { Schema } from 'mongoose'
+import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose'
 
 /**
  * A visit as last synced. `content` is the validated input (household, purposes, notes, …);
@@ -16,13 +16,19 @@ const visitSchema = new Schema(
     visitedAt: { type: Date, required: true },
     householdKey: { type: String, required: true },
     content: { type: Schema.Types.Mixed, required: true },
+    /** The author first, then companions: everyone whose quota this visit counts for. */
+    visitorIds: { type: [Schema.Types.ObjectId], default: [] },
+    /** Cases filed from the visit's problems, by problem index (source = visit). */
+    problemCaseIds: { type: [Schema.Types.ObjectId], default: [] },
   },
   { timestamps: true },
 )
 visitSchema.index({ createdBy: 1, clientId: 1 }, { unique: true })
 visitSchema.index({ unitId: 1, visitedAt: -1 })
 visitSchema.index({ createdBy: 1, visitedAt: -1 })
+visitSchema.index({ campaignId: 1, visitorIds: 1 })
 
+export type VisitDocument = HydratedDocument<InferSchemaType<typeof visitSchema>>
 export const VisitModel = mongoose.model('Visit', visitSchema)
 
 const visitRevisionSchema = new Schema({

@@ -117,6 +117,7 @@ const attachments = z
 export const transitionInputSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('dispatch'), unitId: objectIdSchema, reason: reason.optional() }),
   z.object({ action: z.literal('accept') }),
+  z.object({ action: z.literal('takeOwnership'), reason: reason.optional() }),
   z.object({ action: z.literal('reply'), message, public: z.boolean().default(true), attachments }),
   z.object({ action: z.literal('transfer'), unitId: objectIdSchema, reason }),
   z.object({ action: z.literal('return'), reason }),

@@ -60,6 +60,8 @@ export const transitions: Record<CaseAction, TransitionRule> = {
   decideExtension: { from: workable, to: 'same', roles: ['leader', 'admin'] },
   // A wrong category can be corrected until a unit signs for the case; it is routed again.
   recategorize: { from: ['submitted', 'dispatched', 'returned'], to: 'same', roles: ['resident'] },
+  // 包案: a leader takes personal ownership of an open case and follows it up (带案下访).
+  takeOwnership: { from: open, to: 'same', roles: ['leader'] },
 }
 
 export type TransitionCheck =

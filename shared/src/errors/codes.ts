@@ -30,6 +30,12 @@ export const errorCatalog = {
     zh: '该诉求刚被他人更新，请刷新后重试',
     en: 'The case changed meanwhile; reload it',
   },
+  CONFLICT: { status: 409, zh: '与已有记录冲突', en: 'Conflicts with the existing record' },
+  UPLOAD_OFFSET_MISMATCH: {
+    status: 409,
+    zh: '上传位置不一致，请从服务器已收到的位置继续',
+    en: 'Resume the upload from the offset the server has received',
+  },
   UNSUPPORTED_FILE_TYPE: {
     status: 415,
     zh: '仅支持 JPG、PNG、WebP 格式的图片',

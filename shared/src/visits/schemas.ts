@@ -73,6 +73,8 @@ export const visitInputSchema = z.object({
   photos: z.array(objectIdSchema).max(9).default([]),
   followUp: z.object({ needed: z.boolean(), by: z.iso.date().optional() }).default({ needed: false }),
   problems: z.array(visitProblemSchema).max(10).default([]),
+  /** 带案下访: cases the visitor owns (包案) and followed up in person on this visit. */
+  followedUpCaseIds: z.array(objectIdSchema).max(10).default([]),
 })
 export type VisitInput = z.infer<typeof visitInputSchema>
 

@@ -1,0 +1,14 @@
+import type { CampaignDocument } from './campaign.model'
+
+export function presentCampaign(campaign: CampaignDocument) {
+  return {
+    id: String(campaign._id),
+    name: campaign.name,
+    startsOn: campaign.startsOn,
+    endsOn: campaign.endsOn,
+    unitIds: campaign.unitIds.map(String),
+    quotas: campaign.quotas,
+    topics: campaign.topics,
+    ownershipFollowUpTarget: campaign.ownershipFollowUpTarget,
+  }
+}

@@ -1,0 +1,112 @@
+import {
+  AppError,
+  dutyRosterInputSchema,
+  maskPhone,
+  objectIdSchema,
+  receptionInputSchema,
+} from '@minqing/shared'
+import { z } from 'zod'
+import { CaseModel } from '../cases/case.model'
+import { defineRoute } from '../http/defineRoute'
+import { subtreeUnitIds } from '../units/unitTree'
+import { chinaToday, listDuty, setDutyRoster } from './dutyRoster'
+import { ReceptionModel } from './reception.model'
+import { recordReception } from './recordReception'
+
+const day = z.iso.date()
+
+export const receptionRoutes = [
+  defineRoute({
+    method: 'put',
+    path: '/duty-roster',
+    access: ['leader', 'admin'],
+    summary: '开门接访 roster: set the duty leader of a unit for each listed day (replaces that day)',
+    body: dutyRosterInputSchema,
+    handler: async (_ctx, { body, viewer }) => ({ items: await setDutyRoster(viewer, body) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/duty-roster',
+    access: ['staff', 'leader', 'admin'],
+    summary: "A unit's duty roster for a period (default: your unit, the next 31 days)",
+    query: z.object({ unitId: objectIdSchema.optional(), from: day.optional(), to: day.optional() }),
+    handler: async (ctx, { query, viewer }) => {
+      const unitId = query.unitId ?? viewer.unitId
+      if (!unitId)
+        throw new AppError('VALIDATION_FAILED', {
+          issues: [{ path: 'unitId', code: 'required', message: '请选择单位 / Choose a unit' }],
+        })
+      const from = query.from ?? chinaToday(ctx.deps.clock.now())
+      const to = query.to ?? chinaToday(new Date(ctx.deps.clock.now().getTime() + 31 * 86_400_000))
+      return { items: await listDuty({ unitId, from, to }) }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/duty-roster/today',
+    access: ['staff', 'leader', 'admin'],
+    summary: "Today's reception duty: yours, and your unit's duty leader",
+    handler: async (ctx, { viewer }) => {
+      const today = chinaToday(ctx.deps.clock.now())
+      const mine = await listDuty({ leaderId: viewer.userId, from: today, to: today })
+      const unit = viewer.unitId ? await listDuty({ unitId: viewer.unitId, from: today, to: today }) : []
+      return { date: today, myDuty: mine, unitDuty: unit[0] ?? null }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/receptions',
+    access: ['staff', 'leader'],
+    summary:
+      'Record a reception (who came, what they asked); each request becomes a routed case (source = reception)',
+    body: receptionInputSchema,
+    handler: async (ctx, { body, viewer }) => {
+      const { reception, created } = await recordReception(ctx.deps, viewer, body)
+      const cases = await CaseModel.find(
+        { _id: { $in: reception.caseIds } },
+        { number: 1, unitId: 1, status: 1 },
+      )
+      ctx.status = created ? 201 : 200
+      ctx.body = {
+        id: String(reception._id),
+        clientId: reception.clientId,
+        receivedAt: reception.receivedAt.toISOString(),
+        cases: reception.caseIds.map((caseId) => {
+          const record = cases.find((item) => String(item._id) === String(caseId))
+          return {
+            id: String(caseId),
+            number: record?.number ?? null,
+            unitId: record?.unitId ? String(record.unitId) : null,
+            status: record?.status ?? null,
+          }
+        }),
+      }
+      return undefined
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/receptions',
+    access: ['staff', 'leader', 'admin'],
+    summary: "Reception records: your own, or (leaders, admins) your unit subtree's; visitor contact masked",
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    handler: async (_ctx, { query, viewer }) => {
+      const filter =
+        viewer.role === 'staff' || !viewer.unitId
+          ? viewer.role === 'admin'
+            ? {}
+            : { createdBy: viewer.userId }
+          : { unitId: { $in: await subtreeUnitIds(viewer.unitId) } }
+      const records = await ReceptionModel.find(filter).sort({ receivedAt: -1 }).limit(query.limit)
+      return {
+        items: records.map((record) => ({
+          id: String(record._id),
+          receivedAt: record.receivedAt.toISOString(),
+          visitor: { name: record.visitor.name, phone: maskPhone(record.visitor.phone) ?? null },
+          notes: record.notes,
+          caseIds: record.caseIds.map(String),
+        })),
+      }
+    },
+  }),
+]
