@@ -138,6 +138,20 @@ describe('campaigns', () => {
     expect(cases).toHaveLength(1)
     expect(cases[0]).toMatchObject({ source: 'visit', status: 'dispatched' })
     expect(String(cases[0]!.unitId)).toBe(world.culture.id)
+    const detail = await request.get(`/api/v1/visits/${first.body.results[0].id}`).set(cadre.auth)
+    expect(detail.body.problems[0].case).toMatchObject({
+      id: String(cases[0]!._id),
+      unitId: world.culture.id,
+    })
+    expect(detail.body.revisions).toHaveLength(1)
+    const companionView = await request
+      .get(`/api/v1/visits/${first.body.results[0].id}`)
+      .set(streetLeader.auth)
+    expect(companionView.status).toBe(200)
+    const stranger = await request
+      .get(`/api/v1/visits/${first.body.results[0].id}`)
+      .set(world.cultureHandler.auth)
+    expect(stranger.status).toBe(403) // handlers have no visit pages at all
 
     const mine = await request.get(`/api/v1/campaigns/${campaignId}/progress`).set(cadre.auth)
     expect(mine.status).toBe(200)

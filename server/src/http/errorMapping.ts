@@ -37,6 +37,12 @@ interface HttpLikeError {
  */
 export function toAppError(error: unknown): { appError: AppError; unexpected: boolean } {
   if (error instanceof AppError) return { appError: error, unexpected: false }
+  // The client went away mid-body (a phone losing signal): nobody to answer, nothing was stored.
+  if (
+    (error as { code?: string }).code === 'ECONNRESET' ||
+    (error as { code?: string }).code === 'ECONNABORTED'
+  )
+    return { appError: new AppError('REQUEST_ABORTED'), unexpected: false }
   if (error instanceof ZodError) {
     return {
       appError: new AppError('VALIDATION_FAILED', { issues: fieldIssuesFromZod(error) }),

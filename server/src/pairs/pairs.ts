@@ -37,22 +37,26 @@ export function pairVisits(pair: PairDocument, limit = 50) {
 
 /** A pair as listed: household contact masked, with when the next revisit is due. */
 export async function presentPairs(pairs: PairDocument[], now: Date) {
-  const latest = await VisitModel.aggregate<{ _id: string; last: Date }>([
+  // Newest first, so the first visit seen per household is its latest ($max in $group is not
+  // available on FerretDB v1).
+  const visits = await VisitModel.find(
     {
-      $match: {
-        visitorIds: {
-          $in: [...new Set(pairs.map((pair) => String(pair.staffId)))].map(
-            (id) => new mongoose.Types.ObjectId(id),
-          ),
-        },
-        householdKey: { $in: pairs.map((pair) => pair.householdKey) },
-      },
+      visitorIds: { $in: [...new Set(pairs.map((pair) => String(pair.staffId)))] },
+      householdKey: { $in: pairs.map((pair) => pair.householdKey) },
     },
-    { $group: { _id: '$householdKey', last: { $max: '$visitedAt' } } },
-  ])
-  const lastVisit = new Map(latest.map((row) => [row._id, row.last]))
+    { householdKey: 1, visitedAt: 1, visitorIds: 1 },
+  ).sort({ visitedAt: -1 })
+  const lastVisit = new Map<string, Date>()
+  for (const pair of pairs) {
+    const latest = visits.find(
+      (visit) =>
+        visit.householdKey === pair.householdKey &&
+        visit.visitorIds.some((visitor) => String(visitor) === String(pair.staffId)),
+    )
+    if (latest) lastVisit.set(String(pair._id), latest.visitedAt)
+  }
   return pairs.map((pair) => {
-    const last = lastVisit.get(pair.householdKey) ?? null
+    const last = lastVisit.get(String(pair._id)) ?? null
     return {
       id: String(pair._id),
       household: {

@@ -1,10 +1,22 @@
-import { maskAddress, maskPhone, visitSyncInputSchema } from '@minqing/shared'
-import type { FilterQuery } from 'mongoose'
+import { AppError, visitSyncInputSchema } from '@minqing/shared'
+import mongoose, { type FilterQuery } from 'mongoose'
 import { z } from 'zod'
-import { defineRoute } from '../http/defineRoute'
-import { subtreeUnitIds } from '../units/unitTree'
+import { CaseModel } from '../cases/case.model'
+import { defineRoute, type Viewer } from '../http/defineRoute'
+import { UnitModel } from '../units/unit.model'
+import { isInSubtree, subtreeUnitIds } from '../units/unitTree'
+import { presentVisitDetail, presentVisitSummary } from './presentVisit'
 import { syncVisits } from './syncVisits'
-import { VisitModel } from './visit.model'
+import { VisitModel, VisitRevisionModel, type VisitDocument } from './visit.model'
+
+/** The author and companions read a visit; leaders and admins read their unit subtree's. */
+async function canReadVisit(viewer: Viewer, visit: VisitDocument): Promise<boolean> {
+  if (visit.visitorIds.some((id) => String(id) === viewer.userId)) return true
+  if (viewer.role === 'admin') return true
+  if (viewer.role !== 'leader' || !viewer.unitId || !visit.unitId) return false
+  const unit = await UnitModel.findById(visit.unitId, { path: 1 })
+  return unit !== null && isInSubtree(viewer.unitId, unit)
+}
 
 export const visitRoutes = [
   defineRoute({
@@ -28,31 +40,47 @@ export const visitRoutes = [
       const filter: FilterQuery<unknown> =
         query.scope === 'unit' && viewer.role !== 'staff' && viewer.unitId
           ? { unitId: { $in: await subtreeUnitIds(viewer.unitId) } }
-          : { createdBy: viewer.userId }
+          : { visitorIds: viewer.userId }
       const visits = await VisitModel.find(filter).sort({ visitedAt: -1 }).limit(query.limit)
-      return {
-        items: visits.map((visit) => {
-          const content = visit.content as {
-            household: { name: string; address: string; phone?: string; tags: string[] }
-            purposes: string[]
-            notes: string
-          }
+      return { items: visits.map(presentVisitSummary) }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/visits/:id',
+    access: ['staff', 'leader', 'admin'],
+    summary:
+      'One visit in full (author, companions, leaders above): household, photos, problems → cases, revisions',
+    params: z.object({ id: z.string().max(64) }),
+    handler: async (ctx, { params, viewer }) => {
+      const visit = mongoose.isValidObjectId(params.id) ? await VisitModel.findById(params.id) : null
+      if (!visit || !(await canReadVisit(viewer, visit))) throw new AppError('NOT_FOUND')
+      const caseIds = visit.problemCaseIds ?? []
+      const cases = await CaseModel.find({ _id: { $in: caseIds } }, { number: 1, status: 1, unitId: 1 })
+      const revisions = await VisitRevisionModel.find(
+        { visitId: visit._id },
+        { revision: 1, by: 1, at: 1 },
+      ).sort({
+        revision: 1,
+      })
+      return presentVisitDetail(visit, {
+        urlSecret: ctx.deps.urlSecret,
+        now: ctx.deps.clock.now(),
+        cases: caseIds.map((id) => {
+          const record = cases.find((item) => String(item._id) === String(id))
           return {
-            id: visit.id as string,
-            clientId: visit.clientId,
-            revision: visit.revision,
-            visitedAt: visit.visitedAt.toISOString(),
-            household: {
-              name: content.household.name,
-              address: maskAddress(content.household.address),
-              phone: maskPhone(content.household.phone),
-              tags: content.household.tags,
-            },
-            purposes: content.purposes,
-            notes: content.notes,
+            id: String(id),
+            number: record?.number ?? '',
+            status: record?.status ?? 'unknown',
+            unitId: record?.unitId ? String(record.unitId) : null,
           }
         }),
-      }
+        revisions: revisions.map((revision) => ({
+          revision: revision.revision,
+          by: String(revision.by),
+          at: revision.at,
+        })),
+      })
     },
   }),
 ]

@@ -41,6 +41,7 @@ export const errorCatalog = {
     zh: '仅支持 JPG、PNG、WebP 格式的图片',
     en: 'Only JPEG, PNG and WebP images are accepted',
   },
+  REQUEST_ABORTED: { status: 400, zh: '请求被中断，请重试', en: 'The request was cut off; retry it' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests; slow down' },
