@@ -6,6 +6,10 @@ export default defineAppConfig({
       root: 'pages/cases',
       pages: ['submit/index', 'list/index', 'detail/index', 'notifications/index', 'routing/index'],
     },
+    {
+      root: 'pages/visits',
+      pages: ['new/index', 'list/index', 'detail/index', 'progress/index', 'pairs/index', 'duty/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -39,6 +39,8 @@ export interface RequestOptions {
   body?: unknown
   /** false for login and other public calls. */
   auth?: boolean
+  /** For raw bodies (photo chunks): application/octet-stream. */
+  contentType?: string
 }
 
 const retryDelaysMs = [300, 1000]
@@ -57,7 +59,7 @@ export function createApiClient(options: ApiClientOptions) {
     path: string,
     request: RequestOptions,
   ): Promise<TransportResponse> {
-    const header: Record<string, string> = { 'content-type': 'application/json' }
+    const header: Record<string, string> = { 'content-type': request.contentType ?? 'application/json' }
     const session = request.auth === false ? null : options.session.get()
     if (session) header.Authorization = `Bearer ${session.accessToken}`
     const attempts = method === 'GET' ? retryDelaysMs.length + 1 : 1

@@ -30,11 +30,21 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
     { key: 'topics', title: '问计于民', description: '参与征集话题' },
   ],
   staff: [
-    { key: 'newVisit', title: '新增走访', description: '记录民情日记（可离线）' },
-    { key: 'myVisits', title: '我的走访', description: '走访记录与同步状态' },
-    { key: 'quota', title: '任务进度', description: '走访指标完成情况' },
-    { key: 'pairs', title: '结对帮扶', description: '结对户与回访提醒' },
-    { key: 'reception', title: '接访值班', description: '今日开门接访' },
+    {
+      key: 'newVisit',
+      title: '新增走访',
+      description: '记录民情日记（可离线）',
+      url: '/pages/visits/new/index',
+    },
+    {
+      key: 'myVisits',
+      title: '我的走访',
+      description: '走访记录与同步状态',
+      url: '/pages/visits/list/index',
+    },
+    { key: 'quota', title: '任务进度', description: '走访指标完成情况', url: '/pages/visits/progress/index' },
+    { key: 'pairs', title: '结对帮扶', description: '结对户与回访提醒', url: '/pages/visits/pairs/index' },
+    { key: 'reception', title: '接访值班', description: '今日开门接访', url: '/pages/visits/duty/index' },
   ],
   handler: [
     {
@@ -61,7 +71,19 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
     },
     { key: 'stats', title: '统计分析', description: '三率与单位排名' },
     { key: 'ownedCases', title: '包案', description: '我牵头的案件' },
-    { key: 'unitProgress', title: '走访进度', description: '本单位走访完成情况' },
+    {
+      key: 'unitProgress',
+      title: '走访进度',
+      description: '本单位走访完成情况',
+      url: '/pages/visits/progress/index',
+    },
+    {
+      key: 'leaderVisits',
+      title: '我的走访',
+      description: '领导走访与带案下访',
+      url: '/pages/visits/list/index',
+    },
+    { key: 'reception', title: '开门接访', description: '值班与接访登记', url: '/pages/visits/duty/index' },
   ],
   admin: [
     {

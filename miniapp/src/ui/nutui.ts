@@ -10,5 +10,18 @@ import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/empty/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/circleprogress/style/css'
 
-export { Button, Cell, Empty, Grid, Input, Switch, Tag, TextArea } from '@nutui/nutui-react-taro'
+export {
+  Button,
+  Cell,
+  CircleProgress,
+  Empty,
+  Grid,
+  Input,
+  Progress,
+  Switch,
+  Tag,
+  TextArea,
+} from '@nutui/nutui-react-taro'

@@ -8,6 +8,7 @@ import { applyTransition } from '../cases/applyTransition'
 import { submitCase } from '../cases/submitCase'
 import type { AppDeps } from '../http/deps'
 import type { Viewer } from '../http/defineRoute'
+import { seedFieldwork } from './demoFieldwork'
 
 /** Marks what has been seeded, so a restart never seeds twice. */
 const SeedMarkerModel = mongoose.model(
@@ -123,6 +124,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogin[] | null> {
     viewers[account.role] = { userId: user.id as string, role: account.role, unitId: account.unitId ?? null }
   }
   await seedSampleCases(deps, viewers as Record<Role, Viewer>)
+  await seedFieldwork(deps, viewers as Record<Role, Viewer>, district.id)
   await SeedMarkerModel.create({ _id: 'demo', seededAt: new Date() })
   return accounts.map(({ role, phone, name, unit }) => ({ role, phone, name, unit }))
 }

@@ -30,6 +30,7 @@ export const visitPurposes = [
   'doingPracticalThings',
 ] as const
 export const visitPurposeSchema = z.enum(visitPurposes)
+export type VisitPurpose = z.infer<typeof visitPurposeSchema>
 export const visitPurposeLabels: Record<(typeof visitPurposes)[number], string> = {
   visiting: '走访群众',
   gatheringIdeas: '集中民智',
