@@ -77,7 +77,7 @@ export interface CategoryNode {
   children: CategoryNode[]
 }
 
-export type CaseScope = 'inbox' | 'handled' | 'queue' | 'all'
+export type CaseScope = 'inbox' | 'handled' | 'queue' | 'owned' | 'all'
 
 export const fetchCategories = () =>
   api.get<{ categories: CategoryNode[] }>('/categories').then((body) => body.categories)

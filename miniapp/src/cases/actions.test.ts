@@ -51,7 +51,12 @@ describe('availableActions', () => {
     expect(keys(availableActions(user('leader', 'd1'), working))).toEqual([
       'approveExtension',
       'refuseExtension',
+      'takeOwnership',
     ])
+    // 包案 once: the owning leader is not offered it again.
+    expect(keys(availableActions(user('leader', 'd1'), { ...working, ownerLeaderId: 'x' }))).not.toContain(
+      'takeOwnership',
+    )
     expect(keys(availableActions(user('handler'), working))).not.toContain('requestExtension')
   })
 

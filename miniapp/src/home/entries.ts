@@ -70,7 +70,12 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
       url: '/pages/cases/list/index?scope=all',
     },
     { key: 'stats', title: '统计分析', description: '三率与单位排名' },
-    { key: 'ownedCases', title: '包案', description: '我牵头的案件' },
+    {
+      key: 'ownedCases',
+      title: '包案',
+      description: '我牵头的案件',
+      url: '/pages/cases/list/index?scope=owned',
+    },
     {
       key: 'unitProgress',
       title: '走访进度',

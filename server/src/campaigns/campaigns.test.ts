@@ -219,6 +219,8 @@ describe('campaigns', () => {
     expect(owned.status).toBe(200)
     expect(owned.body.ownerLeaderId).toBe(String(leader.user._id))
     expect((await own(leader.auth)).status).toBe(409)
+    const ownedList = await request.get('/api/v1/cases?scope=owned').set(leader.auth)
+    expect(ownedList.body.items.map((item: { id: string }) => item.id)).toEqual([submitted.body.id])
     const progress = () =>
       request
         .get(`/api/v1/campaigns/${campaign.body.id}/progress`)

@@ -7,8 +7,9 @@ import { CaseModel, type CaseRecord } from './case.model'
 
 export const listCasesQuerySchema = z.object({
   /** inbox: open cases my unit must work, due soonest first; handled: every case my unit held;
-   *  queue: the dispatch centre's manual queue; all: everything the caller may see. */
-  scope: z.enum(['inbox', 'handled', 'queue', 'all']).default('all'),
+   *  queue: the dispatch centre's manual queue; owned: a leader's 包案 cases; all: everything
+   *  the caller may see. */
+  scope: z.enum(['inbox', 'handled', 'queue', 'owned', 'all']).default('all'),
   status: z
     .string()
     .optional()
@@ -34,6 +35,8 @@ export async function listCases(viewer: Viewer, query: ListCasesQuery, now: Date
 
   if (viewer.role === 'resident') {
     filter.$or = [{ createdBy: viewer.userId }, { followers: viewer.userId }]
+  } else if (query.scope === 'owned') {
+    filter.ownerLeaderId = viewer.userId
   } else if (query.scope === 'queue') {
     if (viewer.role !== 'admin') throw new AppError('FORBIDDEN')
     // Cases waiting for a person: unrouted, returned, or disputed by the unit they went to.

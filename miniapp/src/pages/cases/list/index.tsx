@@ -14,6 +14,7 @@ const titles: Record<CaseScope, string> = {
   inbox: '待办工单',
   handled: '已办工单',
   queue: '派单中心',
+  owned: '我包案的诉求',
 }
 
 /** One list page for every scope: a resident's cases, a unit's inbox (due soonest first), the dispatch queue. */

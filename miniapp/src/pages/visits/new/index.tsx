@@ -10,13 +10,14 @@ import { Image, Picker, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
-import { fetchCategories, type CategoryNode } from '../../../api/cases'
+import { fetchCategories, listCases, type CategoryNode } from '../../../api/cases'
 import { fetchCampaigns, type Campaign } from '../../../api/visits'
 import { newClientId } from '../../../cases/clientId'
 import { Chips } from '../../../components/Chips'
 import { Field } from '../../../components/Field'
 import { MultiChips } from '../../../components/MultiChips'
 import { Page } from '../../../components/Page'
+import { useCurrentUser } from '../../../session/useSession'
 import { fieldErrors } from '../../../ui/messages'
 import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
 import { photoStore } from '../../../visits/photoStore'
@@ -65,6 +66,10 @@ export default function NewVisitPage() {
   const [location, setLocation] = useState<{ lat: number; lng: number } | null>(null)
   const [photos, setPhotos] = useState<Array<LocalPhoto & { url: string }>>([])
   const [problems, setProblems] = useState<ProblemDraft[]>([])
+  const user = useCurrentUser()
+  /** 带案下访: a leader's own cases (包案) that this visit followed up in person. */
+  const [ownedCases, setOwnedCases] = useState<Array<{ id: string; title: string }>>([])
+  const [followedUpCaseIds, setFollowedUpCaseIds] = useState<string[]>([])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState('')
 
@@ -76,6 +81,13 @@ export default function NewVisitPage() {
     })
     if (params.clientId) loadExisting(params.clientId)
   })
+
+  useEffect(() => {
+    if (user?.role !== 'leader') return
+    const owned = async () =>
+      (await listCases('owned')).items.map((item) => ({ id: item.id, title: `${item.number} ${item.title}` }))
+    void cachedFetch('ownedCases', owned, setOwnedCases)
+  }, [user?.role])
 
   function loadExisting(id: string) {
     const visit = queueStore.load().find((item) => item.clientId === id)
@@ -94,6 +106,7 @@ export default function NewVisitPage() {
     setFollowUp(visit.form.followUp.needed)
     if (visit.form.followUp.by) setFollowUpBy(visit.form.followUp.by)
     setLocation(visit.form.location ?? null)
+    setFollowedUpCaseIds(visit.form.followedUpCaseIds)
     setProblems(
       visit.form.problems.map((problem) => ({
         ...problem,
@@ -160,7 +173,7 @@ export default function NewVisitPage() {
         title: problem.title,
         description: problem.description,
       })),
-      followedUpCaseIds: [],
+      followedUpCaseIds,
     }
     // Drafts may be incomplete; a finished visit must pass the same schema the server applies.
     const parsed = visitInputSchema.safeParse({ ...form, clientId, photos: [] })
@@ -386,6 +399,16 @@ export default function NewVisitPage() {
           添加问题
         </Button>
       </Cell.Group>
+      {ownedCases.length > 0 && (
+        <Cell.Group title="带案下访（本次走访跟进的包案诉求）">
+          <MultiChips
+            className="visit-owned-cases"
+            items={ownedCases.map((item) => ({ value: item.id, label: item.title }))}
+            values={followedUpCaseIds}
+            onChange={setFollowedUpCaseIds}
+          />
+        </Cell.Group>
+      )}
       {message && <Text className="visit-message">{message}</Text>}
       <View className="visit-actions">
         <Button className="visit-finish" type="primary" size="large" block onClick={() => save(true)}>
