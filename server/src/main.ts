@@ -12,6 +12,7 @@ import { createLogger } from './log/logger'
 import { ensureDefaultCategories } from './categories/categoryTree'
 import './models'
 import { closeUnratedCases } from './cases/closeUnrated'
+import { remindDueRevisits } from './pairs/remindRevisits'
 import { processOutbox } from './notifications/processOutbox'
 import { seedDemo } from './seed/demoSeed'
 import { refreshSettings } from './settings/currentSettings'
@@ -93,6 +94,13 @@ async function main(): Promise<void> {
     )
   }, 10 * 60_000)
   closeTimer.unref()
+  // Paired households due for a revisit: one reminder per due date (claimed in the database).
+  const revisitTimer = setInterval(() => {
+    remindDueRevisits(deps).catch((error: unknown) =>
+      logger.error({ err: error }, 'revisit reminders failed'),
+    )
+  }, 60 * 60_000)
+  revisitTimer.unref()
 
   let stopping = false
   const shutdown = async (signal: string) => {
@@ -103,6 +111,7 @@ async function main(): Promise<void> {
     force.unref()
     if (outboxTimer) clearInterval(outboxTimer)
     clearInterval(closeTimer)
+    clearInterval(revisitTimer)
     clearInterval(settingsTimer)
     await new Promise<void>((resolve) => server.close(() => resolve()))
     await mongoose.disconnect()

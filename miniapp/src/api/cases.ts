@@ -151,7 +151,8 @@ export const dryRun = (input: {
 
 export interface NotificationView {
   id: string
-  caseId: string
+  caseId: string | null
+  url: string | null
   caseNumber: string
   title: string
   body: string

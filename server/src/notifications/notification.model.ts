@@ -4,8 +4,11 @@ import mongoose, { Schema } from 'mongoose'
 const notificationSchema = new Schema(
   {
     userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
-    caseId: { type: Schema.Types.ObjectId, ref: 'Case', required: true },
-    caseNumber: { type: String, required: true },
+    /** The case it is about; null for reminders that are not about a case (pair revisits). */
+    caseId: { type: Schema.Types.ObjectId, ref: 'Case', default: null },
+    caseNumber: { type: String, default: '' },
+    /** The page to open for notifications without a case. */
+    url: { type: String, default: null },
     action: { type: String, required: true },
     title: { type: String, required: true },
     body: { type: String, default: '' },

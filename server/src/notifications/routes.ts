@@ -20,7 +20,8 @@ export const notificationRoutes = [
         unread,
         items: items.map((item) => ({
           id: item.id as string,
-          caseId: String(item.caseId),
+          caseId: item.caseId ? String(item.caseId) : null,
+          url: item.url ?? null,
           caseNumber: item.caseNumber,
           action: item.action,
           title: item.title,

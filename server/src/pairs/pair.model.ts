@@ -17,6 +17,8 @@ const pairSchema = new Schema(
     notes: { type: String, default: '' },
     pairedAt: { type: Date, required: true },
     endedAt: { type: Date, default: null },
+    /** The due date the last reminder was sent for: one reminder per due date. */
+    remindedFor: { type: String, default: null },
   },
   { timestamps: true },
 )

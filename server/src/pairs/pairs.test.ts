@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { buildUser, loginAs } from '../../test/factories'
 import { manualClock, testApp } from '../../test/testApp'
+import { remindDueRevisits } from './remindRevisits'
 
 const household = { name: '赵奶奶', address: '幸福村5组8号', phone: '13912345678', tags: ['needy'] }
 
 describe('pairs (结对帮扶)', () => {
   it('reminds of revisits as they fall due and shows the history of the pair', async () => {
     const clock = manualClock(new Date('2026-03-02T09:00:00+08:00'))
-    const { request } = testApp({ clock })
+    const { request, deps } = testApp({ clock })
     const user = await buildUser({ role: 'staff' })
     const login = async () => ({ Authorization: `Bearer ${(await loginAs(request, user)).accessToken}` })
     let auth = await login()
@@ -42,7 +43,21 @@ describe('pairs (结对帮扶)', () => {
       lastVisitAt: new Date('2026-03-14T08:30:00+08:00').toISOString(),
       revisit: { dueOn: '2026-03-28', state: 'ok' },
     })
+    // The reminder job tells the member once per due date, even when run twice (two instances).
+    clock.set(new Date('2026-03-26T09:00:00+08:00'))
+    expect(await remindDueRevisits(deps)).toBe(1)
+    expect(await remindDueRevisits(deps)).toBe(0)
+    auth = await login()
+    const inbox = await request.get('/api/v1/notifications').set(auth)
+    expect(inbox.body.items[0]).toMatchObject({
+      caseId: null,
+      url: '/pages/visits/pairs/index',
+      title: '结对户即将到期回访',
+      body: '赵奶奶：请在 2026-03-28 前回访',
+    })
+
     clock.set(new Date('2026-03-30T09:00:00+08:00'))
+    expect(await remindDueRevisits(deps)).toBe(0) // same due date, now overdue: already reminded
     auth = await login()
     const detail = await request.get(`/api/v1/pairs/${paired.body.id}`).set(auth)
     expect(detail.body.revisit.state).toBe('overdue')

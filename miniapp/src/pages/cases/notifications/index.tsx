@@ -21,7 +21,8 @@ export default function NotificationsPage() {
 
   async function open(item: NotificationView) {
     if (!item.read) await markNotificationRead(item.id).catch(() => undefined)
-    await Taro.navigateTo({ url: `/pages/cases/detail/index?id=${item.caseId}` })
+    const url = item.caseId ? `/pages/cases/detail/index?id=${item.caseId}` : item.url
+    if (url) await Taro.navigateTo({ url })
   }
 
   return (
