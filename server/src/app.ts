@@ -2,15 +2,22 @@ import { bodyParser } from '@koa/bodyparser'
 import Router from '@koa/router'
 import { AppError, apiPrefix } from '@minqing/shared'
 import Koa from 'koa'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { errorMiddleware } from './http/errorMiddleware'
 import type { AppDeps } from './http/deps'
 import { healthRouter } from './http/health'
+import { docsRouter } from './openapi/docsRouter'
 import { mountRoutes } from './http/mountRoutes'
 import { requestLog } from './http/requestLog'
 import { staticH5 } from './http/staticH5'
 import { routeTable } from './routes'
+
+/** The server package's version, shown in the API document. */
+const appVersion = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version
 
 const defaultH5Dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../miniapp/dist/h5')
 
@@ -41,6 +48,7 @@ export function createApp(deps: AppDeps): Koa {
 
   const health = healthRouter()
   app.use(health.routes())
+  app.use(docsRouter(appVersion).routes())
 
   const api = new Router({ prefix: apiPrefix })
   mountRoutes(api, routeTable)
