@@ -8,6 +8,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export interface RunningServer {
   baseUrl: string
+  /** The server's own database (fresh per server). */
+  mongoUri: string
+  /** Stops the process abruptly, as a crash or kill -9 would. */
+  kill(): Promise<void>
   output: () => string
   stop(): Promise<void>
 }
@@ -60,7 +64,14 @@ export async function startServer(
 
   return {
     baseUrl,
+    mongoUri: uri.toString(),
     output: () => output,
+    kill: async () => {
+      if (child.exitCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGKILL')
+      await exited
+    },
     stop: async () => {
       if (child.exitCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))

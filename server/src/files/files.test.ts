@@ -201,4 +201,17 @@ describe('photos of the fix', () => {
     const photo = await request.get(resolveEvent.attachmentUrls[0]).buffer(true)
     expect(photo.status).toBe(200)
   })
+  it('answers a malformed multipart body with 400, not 500 (found by the fuzzer)', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const before = await countStoredFiles()
+    const answer = await request
+      .post('/api/v1/files')
+      .set(world.resident.auth)
+      .set('Content-Type', 'multipart/form-data; boundary=x')
+      .send('--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n\u0089PNG')
+    expect(answer.status).toBe(400)
+    expect(answer.body.error.issues[0].code).toBe('malformed')
+    expect(await countStoredFiles()).toBe(before)
+  })
 })

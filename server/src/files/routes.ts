@@ -26,7 +26,12 @@ function mapMulterError(error: unknown): never {
       ],
     })
   }
-  throw error
+  if (error instanceof AppError) throw error
+  if ((error as { code?: string }).code === 'ECONNRESET') throw error // the client went away
+  // Anything else from the multipart parser (busboy) is a malformed body, not a server fault.
+  throw new AppError('VALIDATION_FAILED', {
+    issues: [{ path: 'file', code: 'malformed', message: '上传内容格式错误 / Malformed multipart body' }],
+  })
 }
 
 export const fileRoutes = [
