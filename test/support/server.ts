@@ -23,10 +23,12 @@ export interface RunningServer {
 export async function startServer(
   mongoUri: string,
   env: Record<string, string> = {},
+  /** Keep the database path of the URI (a restart of the same server) instead of a fresh one. */
+  options: { sameDatabase?: boolean } = {},
 ): Promise<RunningServer> {
   const port = await freePort()
   const uri = new URL(mongoUri)
-  uri.pathname = `/e2e_${randomBytes(5).toString('hex')}`
+  if (!options.sameDatabase) uri.pathname = `/e2e_${randomBytes(5).toString('hex')}`
   let output = ''
   const child: ChildProcess = spawn(
     process.execPath,
@@ -67,13 +69,13 @@ export async function startServer(
     mongoUri: uri.toString(),
     output: () => output,
     kill: async () => {
-      if (child.exitCode !== null) return
+      if (child.exitCode !== null || child.signalCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGKILL')
       await exited
     },
     stop: async () => {
-      if (child.exitCode !== null) return
+      if (child.exitCode !== null || child.signalCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGTERM')
       await exited
