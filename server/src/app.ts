@@ -9,6 +9,7 @@ import { errorMiddleware } from './http/errorMiddleware'
 import type { AppDeps } from './http/deps'
 import { healthRouter } from './http/health'
 import { docsRouter } from './openapi/docsRouter'
+import { open311 } from './open311/open311Router'
 import { mountRoutes } from './http/mountRoutes'
 import { requestLog } from './http/requestLog'
 import { staticH5 } from './http/staticH5'
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Koa {
   const health = healthRouter()
   app.use(health.routes())
   app.use(docsRouter(appVersion).routes())
+  app.use(open311())
 
   const api = new Router({ prefix: apiPrefix })
   mountRoutes(api, routeTable)

@@ -9,7 +9,12 @@ import { UserModel, type UserDocument } from '../users/user.model'
  * Finds the resident behind an external identity, creating them on first login. Two concurrent
  * first logins race on the unique (provider, key) index: the loser adopts the winner's user.
  */
-async function residentFor(provider: IdentityProvider, key: string, isGuest: boolean): Promise<UserDocument> {
+export async function residentFor(
+  provider: IdentityProvider,
+  key: string,
+  isGuest: boolean,
+  name = isGuest ? '游客' : '微信用户',
+): Promise<UserDocument> {
   const existing = await IdentityModel.findOne({ provider, key })
   if (existing) {
     const user = await UserModel.findById(existing.userId)
@@ -26,7 +31,7 @@ async function residentFor(provider: IdentityProvider, key: string, isGuest: boo
     }
     throw error
   }
-  return UserModel.create({ _id: userId, name: isGuest ? '游客' : '微信用户', role: 'resident', isGuest })
+  return UserModel.create({ _id: userId, name, role: 'resident', isGuest })
 }
 
 export async function loginWithWechat(deps: AppDeps, code: string): Promise<UserDocument> {

@@ -32,6 +32,14 @@ export const configSchema = z
     /** Case submissions allowed per resident and per client IP in an hour. */
     CASE_SUBMIT_PER_USER_HOUR: z.coerce.number().int().positive().default(20),
     CASE_SUBMIT_PER_IP_HOUR: z.coerce.number().int().positive().default(60),
+    /** Open311 GeoReport v2 clients allowed to submit: "name:key,name:key" (keys of 16+ characters). */
+    OPEN311_API_KEYS: z
+      .string()
+      .regex(/^([A-Za-z0-9_-]+:[A-Za-z0-9_-]{16,})(,[A-Za-z0-9_-]+:[A-Za-z0-9_-]{16,})*$/, {
+        message: 'use name:key pairs separated by commas, keys of at least 16 characters',
+      })
+      .optional(),
+    OPEN311_JURISDICTION: z.string().default('minqing.local'),
     /** Behind a reverse proxy, trust X-Forwarded-For for the client IP. */
     TRUST_PROXY: booleanFlag.default(false),
   })

@@ -1,6 +1,6 @@
 import mongoose, { Schema } from 'mongoose'
 
-export const identityProviders = ['phone', 'wechat', 'guest'] as const
+export const identityProviders = ['phone', 'wechat', 'guest', 'open311'] as const
 export type IdentityProvider = (typeof identityProviders)[number]
 
 /**

@@ -1,0 +1,184 @@
+import AjvModule from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import { XMLParser } from 'fast-xml-parser'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { caseBody, caseWorld } from '../../test/caseWorld'
+import { manualClock, testApp } from '../../test/testApp'
+
+/** The official GeoReport v2 JSON Schemas (copied from ../shared/open311-schemas, unchanged). */
+const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/open311-schemas')
+// Both packages are CommonJS with a default export: take it whichever way the loader hands it over.
+const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ??
+  AjvModule) as typeof AjvModule
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as typeof addFormatsModule
+const ajv = new Ajv({ allErrors: true, strict: false })
+addFormats(ajv)
+for (const name of ['request', 'requests', 'service', 'services', 'service-definition'])
+  ajv.addSchema(JSON.parse(readFileSync(path.join(schemaDir, `${name}.json`), 'utf8')), `${name}.json`)
+function expectValid(schema: string, data: unknown) {
+  const validate = ajv.getSchema(schema)!
+  const valid = validate(data)
+  expect(validate.errors ?? [], JSON.stringify(data).slice(0, 300)).toEqual([])
+  expect(valid).toBe(true)
+}
+const errorList = (body: unknown) => {
+  expect(Array.isArray(body)).toBe(true)
+  for (const error of body as Array<{ code: unknown; description: unknown }>) {
+    expect(typeof error.code).toBe('number')
+    expect(typeof error.description).toBe('string')
+  }
+  return body as Array<{ code: number; description: string }>
+}
+const xml = new XMLParser({ isArray: (name) => ['service', 'request', 'error'].includes(name) })
+const apiKey = 'fixmystreet-0123456789abcdef'
+
+async function world() {
+  const clock = manualClock(new Date('2026-03-10T10:00:00+08:00'))
+  const app = testApp({
+    clock,
+    env: { OPEN311_API_KEYS: `fixmystreet:${apiKey}`, OPEN311_JURISDICTION: 'heping.gov.cn' },
+  })
+  return { ...app, world: await caseWorld(app.request) }
+}
+
+describe('Open311 GeoReport v2', () => {
+  it('lists services (categories) in JSON and XML and answers service definitions, valid against the official schemas', async () => {
+    const { request } = await world()
+    const services = await request.get('/open311/v2/services.json?jurisdiction_id=heping.gov.cn')
+    expect(services.status).toBe(200)
+    expectValid('services.json', services.body)
+    expect(services.body).toContainEqual(
+      expect.objectContaining({
+        service_code: 'culture.library',
+        service_name: '农家书屋',
+        metadata: false,
+        type: 'realtime',
+      }),
+    )
+    const asXml = await request.get('/open311/v2/services.xml')
+    expect(asXml.headers['content-type']).toContain('application/xml')
+    const parsed = xml.parse(asXml.text) as { services: { service: Array<{ service_code: string }> } }
+    expect(parsed.services.service.map((service) => service.service_code)).toEqual(
+      services.body.map((service: { service_code: string }) => service.service_code),
+    )
+    const definition = await request.get('/open311/v2/services/culture.library.json')
+    expectValid('service-definition.json', definition.body)
+    const unknown = await request.get('/open311/v2/services/nope.json')
+    expect(unknown.status).toBe(404)
+    errorList(unknown.body)
+    const wrongPlace = await request.get('/open311/v2/services.json?jurisdiction_id=elsewhere')
+    expect(wrongPlace.status).toBe(404)
+  })
+
+  it('takes a form-encoded report with api_key, routes it, and serves it back with the unit and public replies', async () => {
+    const { request, world: city } = await world()
+    const form = {
+      api_key: apiKey,
+      jurisdiction_id: 'heping.gov.cn',
+      service_code: 'culture.library',
+      lat: '39.25',
+      long: '116.25',
+      address_string: '幸福村3组12号书屋',
+      description: '农家书屋已经两个月没有开门，村民希望恢复开放。',
+      phone: '13712345678',
+      first_name: '三',
+      last_name: '张',
+      device_id: 'device-1',
+    }
+    const missingKey = await request
+      .post('/open311/v2/requests.json')
+      .type('form')
+      .send({ ...form, api_key: '' })
+    expect(missingKey.status).toBe(403)
+    expect(errorList(missingKey.body)[0]!.code).toBe(403)
+    const badKey = await request
+      .post('/open311/v2/requests.xml')
+      .type('form')
+      .send({ ...form, api_key: 'wrong' })
+    expect(badKey.status).toBe(403)
+    expect(
+      (xml.parse(badKey.text) as { errors: { error: Array<{ code: number }> } }).errors.error[0]!.code,
+    ).toBe(403)
+    const noPlace = await request
+      .post('/open311/v2/requests.json')
+      .type('form')
+      .send({ ...form, lat: '', long: '', address_string: '' })
+    expect(noPlace.status).toBe(400)
+    expect(
+      (
+        await request
+          .post('/open311/v2/requests.json')
+          .type('form')
+          .send({ ...form, service_code: 'nope' })
+      ).status,
+    ).toBe(404)
+
+    const created = await request.post('/open311/v2/requests.json').type('form').send(form)
+    expect(created.status).toBe(201)
+    const [receipt] = created.body as Array<{ service_request_id: string; token: string }>
+    expect(receipt!.service_request_id).toMatch(/^MQ\d{8}-\d{4}$/)
+    const retried = await request.post('/open311/v2/requests.json').type('form').send(form)
+    expect(retried.body[0].service_request_id).toBe(receipt!.service_request_id) // same device, same report
+
+    const one = await request.get(`/open311/v2/requests/${receipt!.service_request_id}.json`)
+    expectValid('requests.json', one.body)
+    expect(one.body[0]).toMatchObject({
+      status: 'open',
+      service_code: 'culture.library',
+      service_name: '农家书屋',
+      agency_responsible: '文旅局',
+      lat: 39.25,
+      long: 116.25,
+      description: null, // no publication consent through Open311
+    })
+    expect(JSON.stringify(one.body)).not.toContain('13712345678')
+    expect(JSON.stringify(one.body)).not.toContain('12号')
+    const token = await request.get(`/open311/v2/tokens/${receipt!.token}.json`)
+    expect(token.body).toEqual([{ service_request_id: receipt!.service_request_id, token: receipt!.token }])
+
+    // The unit signs for it and resolves it with a public reply: closed, with the reply as status_notes.
+    const caseId = (await request.get('/api/v1/cases?scope=inbox').set(city.cultureHandler.auth)).body
+      .items[0].id
+    const act = (body: object) =>
+      request.post(`/api/v1/cases/${caseId}/transitions`).set(city.cultureHandler.auth).send(body)
+    expect((await act({ action: 'accept' })).status).toBe(200)
+    expect((await act({ action: 'resolve', message: '书屋已恢复每周二、四、六开放' })).status).toBe(200)
+    const closed = await request.get(`/open311/v2/requests/${receipt!.service_request_id}.xml`)
+    const parsed = xml.parse(closed.text) as { service_requests: { request: Array<Record<string, unknown>> } }
+    expect(parsed.service_requests.request[0]).toMatchObject({
+      status: 'closed',
+      status_notes: '书屋已恢复每周二、四、六开放',
+    })
+
+    // A resident's case that consented to publication shows its description; filters as the spec says.
+    await request
+      .post('/api/v1/cases')
+      .set(city.resident.auth)
+      .send(caseBody({ publicConsent: true }))
+    const all = await request.get('/open311/v2/requests.json')
+    expectValid('requests.json', all.body)
+    expect(all.body).toHaveLength(2)
+    expect(
+      all.body.find((item: { description: string | null }) =>
+        item.description?.includes('农家书屋已经两个月'),
+      ),
+    ).toBeDefined()
+    const open = await request.get('/open311/v2/requests.json?status=open')
+    expect(open.body.map((item: { status: string }) => item.status)).toEqual(['open'])
+    const byId = await request.get(
+      `/open311/v2/requests.json?service_request_id=${receipt!.service_request_id}&status=open`,
+    )
+    expect(byId.body.map((item: { service_request_id: string }) => item.service_request_id)).toEqual([
+      receipt!.service_request_id,
+    ])
+    const future = await request.get('/open311/v2/requests.json?start_date=2027-01-01T00:00:00Z')
+    expect(future.body).toEqual([])
+    expect((await request.get('/open311/v2/requests.json?start_date=yesterday')).status).toBe(400)
+    expect((await request.get('/open311/v2/requests.json?status=maybe')).status).toBe(400)
+    expect((await request.get('/open311/v2/requests/MQ00000000-0000.json')).status).toBe(404)
+  })
+})

@@ -1,0 +1,235 @@
+import { AppError, phoneSchema, type SubmitCaseInput } from '@minqing/shared'
+import type { Context, Middleware } from 'koa'
+import { createHash, randomBytes } from 'node:crypto'
+import { residentFor } from '../auth/loginWithIdentity'
+import { CaseEventModel } from '../cases/caseEvent.model'
+import { CaseModel, type CaseDocument } from '../cases/case.model'
+import { submitCase } from '../cases/submitCase'
+import { CategoryModel } from '../categories/category.model'
+import type { AppDeps } from '../http/deps'
+import { UnitModel } from '../units/unit.model'
+import { presentRequest } from './presentRequest'
+import { Open311Error, render, renderError, type Format } from './render'
+
+const prefix = '/open311/v2/'
+const day = 86_400_000
+
+/** The API clients allowed to submit, from OPEN311_API_KEYS ("name:key,…"). */
+function clientFor(deps: AppDeps, apiKey: unknown): string {
+  if (typeof apiKey !== 'string' || !apiKey) throw new Open311Error(403, 'api_key is required')
+  for (const pair of (deps.config.OPEN311_API_KEYS ?? '').split(',').filter(Boolean)) {
+    const [name, key] = pair.split(':')
+    if (key === apiKey) return name!
+  }
+  throw new Open311Error(403, 'api_key is invalid')
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
+const number = (value: unknown) => {
+  const parsed = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
+  return Number.isFinite(parsed) ? parsed : null
+}
+
+async function services() {
+  const rows = await CategoryModel.find({ enabled: true }).sort({ order: 1, code: 1 })
+  const names = new Map(rows.map((row) => [row.code, row.name]))
+  return rows.map((row) => ({
+    service_code: row.code,
+    service_name: row.name,
+    description: row.parentCode ? `${names.get(row.parentCode) ?? ''} / ${row.name}` : row.name,
+    metadata: false,
+    type: 'realtime',
+    keywords: row.name,
+    group: row.parentCode ? (names.get(row.parentCode) ?? row.parentCode) : row.name,
+  }))
+}
+
+async function presentAll(ctx: Context, records: CaseDocument[]) {
+  const [categories, units, notes] = await Promise.all([
+    CategoryModel.find({ code: { $in: records.map((record) => record.categoryCode) } }, { code: 1, name: 1 }),
+    UnitModel.find({ _id: { $in: records.map((record) => record.unitId).filter(Boolean) } }, { name: 1 }),
+    CaseEventModel.find(
+      { caseId: { $in: records.map((record) => record._id) }, public: true, message: { $ne: null } },
+      { caseId: 1, seq: 1, message: 1 },
+    ).sort({ seq: -1 }),
+  ])
+  const deps = ctx.deps as AppDeps
+  return records.map((record) =>
+    presentRequest(record, {
+      serviceName: categories.find((row) => row.code === record.categoryCode)?.name ?? null,
+      agency: units.find((unit) => String(unit._id) === String(record.unitId))?.name ?? null,
+      statusNotes: notes.find((event) => String(event.caseId) === String(record._id))?.message ?? null,
+      origin: ctx.origin,
+      urlSecret: deps.urlSecret,
+      now: deps.clock.now(),
+    }),
+  )
+}
+
+/** GET requests: service_request_id (a comma list) overrides every other filter. */
+async function listRequests(ctx: Context, query: Record<string, unknown>) {
+  const ids = text(query.service_request_id)
+  if (ids) {
+    const numbers = ids
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean)
+      .slice(0, 1000)
+    return CaseModel.find({ number: { $in: numbers } }).sort({ submittedAt: -1 })
+  }
+  const now = (ctx.deps as AppDeps).clock.now()
+  const parseDate = (name: string) => {
+    const value = text(query[name])
+    if (!value) return null
+    const date = new Date(value)
+    if (Number.isNaN(date.getTime())) throw new Open311Error(400, `${name} is not a W3C date-time`)
+    return date
+  }
+  const end = parseDate('end_date') ?? now
+  const start = parseDate('start_date') ?? new Date(end.getTime() - 90 * day)
+  const filter: Record<string, unknown> = { submittedAt: { $gte: start, $lte: end }, mergedInto: null }
+  const codes = text(query.service_code)
+  if (codes) filter.categoryCode = { $in: codes.split(',').map((code) => code.trim()) }
+  const statuses = text(query.status)
+    .split(',')
+    .map((status) => status.trim())
+    .filter(Boolean)
+  if (statuses.some((status) => status !== 'open' && status !== 'closed'))
+    throw new Open311Error(400, 'status must be open or closed')
+  const openCases = [
+    'submitted',
+    'dispatched',
+    'accepted',
+    'in_progress',
+    'replied',
+    'transferred',
+    'returned',
+    'reopened',
+  ]
+  if (statuses.length === 1) filter.status = statuses[0] === 'open' ? { $in: openCases } : { $nin: openCases }
+  return CaseModel.find(filter).sort({ submittedAt: -1 }).limit(1000)
+}
+
+/** POST requests: form-encoded (or JSON) with api_key; files the report as a case, routed as usual. */
+async function createRequest(ctx: Context, body: Record<string, unknown>) {
+  const deps = ctx.deps as AppDeps
+  const client = clientFor(deps, body.api_key)
+  const serviceCode = text(body.service_code)
+  if (!serviceCode) throw new Open311Error(400, 'service_code is required')
+  const category = await CategoryModel.findOne({ code: serviceCode, enabled: true })
+  if (!category) throw new Open311Error(404, `service_code ${serviceCode} not found`)
+  const lat = number(body.lat)
+  const lng = number(body.long)
+  const address = text(body.address_string)
+  if ((lat === null || lng === null) && !address && !text(body.address_id))
+    throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id')
+  if (lat !== null && (lat < -90 || lat > 90)) throw new Open311Error(400, 'lat is out of range')
+  if (lng !== null && (lng < -180 || lng > 180)) throw new Open311Error(400, 'long is out of range')
+  const description = text(body.description)
+  if (description.length > 4000) throw new Open311Error(400, 'description is longer than 4000 characters')
+  const phone = phoneSchema.safeParse(text(body.phone))
+  const summary = description || `${category.name}${address ? `：${address}` : ''}`
+  const where = address || text(body.address_id)
+  const input: SubmitCaseInput = {
+    // A retried POST with the same device_id and text files nothing new.
+    clientId: `o311-${createHash('sha256')
+      .update(`${client}|${text(body.device_id) || randomBytes(8).toString('hex')}|${serviceCode}|${summary}`)
+      .digest('hex')
+      .slice(0, 40)}`,
+    kind: 'help',
+    categoryCode: serviceCode,
+    title: summary.slice(0, 30).padEnd(2, '。'),
+    description: summary.length >= 5 ? summary : `${summary}（经Open311提交）`,
+    urgency: 'general',
+    location:
+      lat !== null && lng !== null
+        ? { lat, lng, ...(where ? { address: where.slice(0, 200) } : {}) }
+        : undefined,
+    photos: [],
+    contactPhone: phone.success ? phone.data : undefined,
+    anonymous: false,
+    publicConsent: false,
+  }
+  const user = await residentFor('open311', client, false, `Open311 ${client}`)
+  try {
+    const { record } = await submitCase(
+      deps,
+      { userId: String(user._id), role: 'resident', unitId: null },
+      input,
+      {
+        source: 'residentApp',
+      },
+    )
+    return [
+      {
+        service_request_id: record.number,
+        service_notice: record.routing.reason ?? null,
+        account_id: null,
+        token: input.clientId,
+      },
+    ]
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500)
+      throw new Open311Error(400, error.messageEn ?? error.message)
+    throw error
+  }
+}
+
+/**
+ * Open311 GeoReport v2 at /open311/v2/: services, service definitions, requests (list, one,
+ * create) and tokens, each as .json or .xml, with the standard `[{code, description}]` errors.
+ */
+export function open311(): Middleware {
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith(prefix)) return next()
+    const match = /^(.*)\.(json|xml)$/.exec(ctx.path.slice(prefix.length))
+    const format: Format = match?.[2] === 'xml' ? 'xml' : 'json'
+    try {
+      if (!match) throw new Open311Error(404, 'unknown resource: add .json or .xml')
+      const [resource, ...rest] = match[1]!.split('/')
+      const query = ctx.query as Record<string, unknown>
+      const jurisdiction =
+        text(query.jurisdiction_id) ||
+        text((ctx.request.body as Record<string, unknown> | undefined)?.jurisdiction_id)
+      if (jurisdiction && jurisdiction !== (ctx.deps as AppDeps).config.OPEN311_JURISDICTION)
+        throw new Open311Error(404, `jurisdiction_id ${jurisdiction} not found`)
+      const id = rest.join('/')
+      if (resource === 'services' && !id && ctx.method === 'GET')
+        return render(ctx, format, 'services', 'service', await services())
+      if (resource === 'services' && id && ctx.method === 'GET') {
+        if (!(await CategoryModel.exists({ code: id, enabled: true })))
+          throw new Open311Error(404, `service_code ${id} not found`)
+        return render(ctx, format, 'service_definition', 'attribute', { service_code: id, attributes: [] })
+      }
+      if (resource === 'requests' && !id && ctx.method === 'GET')
+        return render(
+          ctx,
+          format,
+          'service_requests',
+          'request',
+          await presentAll(ctx, await listRequests(ctx, query)),
+        )
+      if (resource === 'requests' && !id && ctx.method === 'POST') {
+        const created = await createRequest(ctx, (ctx.request.body ?? {}) as Record<string, unknown>)
+        ctx.status = 201
+        return render(ctx, format, 'service_requests', 'request', created)
+      }
+      if (resource === 'requests' && id && ctx.method === 'GET') {
+        const record = await CaseModel.findOne({ number: id })
+        if (!record) throw new Open311Error(404, `service_request_id ${id} not found`)
+        return render(ctx, format, 'service_requests', 'request', await presentAll(ctx, [record]))
+      }
+      if (resource === 'tokens' && id && ctx.method === 'GET') {
+        const record = await CaseModel.findOne({ clientId: id }, { number: 1 })
+        if (!record) throw new Open311Error(404, `token ${id} not found`)
+        return render(ctx, format, 'service_requests', 'request', [
+          { service_request_id: record.number, token: id },
+        ])
+      }
+      throw new Open311Error(404, 'unknown resource')
+    } catch (error) {
+      if (error instanceof Open311Error) return renderError(ctx, format, error)
+      throw error
+    }
+  }
+}

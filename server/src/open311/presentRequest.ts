@@ -1,0 +1,58 @@
+import { maskAddress, openStatuses, type CaseStatus } from '@minqing/shared'
+import type { CaseDocument } from '../cases/case.model'
+import { signFileUrl } from '../files/signedUrl'
+
+/** ISO 8601 with the China offset, as W3C date-times with a time zone. */
+export const w3c = (date: Date | null | undefined) =>
+  date
+    ? new Date(date.getTime() + 8 * 3600_000)
+        .toISOString()
+        .replace('Z', '+08:00')
+        .replace(/\.\d{3}/, '')
+    : null
+
+export const open311Status = (status: CaseStatus) =>
+  (openStatuses as readonly string[]).includes(status) ? 'open' : 'closed'
+
+/**
+ * One case as a GeoReport service request. Public by the standard, so nothing personal goes out:
+ * no names or phones, the address masked, the position rounded to about 100 m, and the
+ * description only when the resident agreed to publication.
+ */
+export function presentRequest(
+  record: CaseDocument,
+  extra: {
+    serviceName: string | null
+    agency: string | null
+    statusNotes: string | null
+    origin: string
+    urlSecret: string
+    now: Date
+  },
+) {
+  const location = record.location as { lat?: number; lng?: number; address?: string } | null
+  const round = (value: number | undefined) => (value === undefined ? null : Math.round(value * 1000) / 1000)
+  const photo = record.photos[0] ? String(record.photos[0]) : null
+  return {
+    service_request_id: record.number,
+    status: open311Status(record.status),
+    status_notes: extra.statusNotes,
+    service_name: extra.serviceName,
+    service_code: record.categoryCode,
+    description: record.publicConsent ? record.description : null,
+    agency_responsible: extra.agency,
+    service_notice: null,
+    requested_datetime: w3c(record.submittedAt)!,
+    updated_datetime: w3c((record as unknown as { updatedAt?: Date }).updatedAt),
+    expected_datetime: w3c(record.deadlines.expectedAnswerBy ?? null),
+    address: maskAddress(location?.address) ?? null,
+    address_id: null,
+    zipcode: null,
+    lat: round(location?.lat),
+    long: round(location?.lng),
+    media_url:
+      photo && record.publicConsent
+        ? `${extra.origin}${signFileUrl(extra.urlSecret, photo, extra.now)}`
+        : null,
+  }
+}

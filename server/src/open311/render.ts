@@ -1,0 +1,45 @@
+import { XMLBuilder } from 'fast-xml-parser'
+import type { Context } from 'koa'
+
+export type Format = 'json' | 'xml'
+
+/** The standard GeoReport v2 error: `[{ code, description }]` with the HTTP status as the code. */
+export class Open311Error extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404,
+    readonly description: string,
+  ) {
+    super(description)
+  }
+}
+
+const builder = new XMLBuilder({ ignoreAttributes: true, format: true, suppressEmptyNode: false })
+
+/**
+ * Writes a GeoReport answer as JSON, or as XML under the spec's element names
+ * (`<services><service>`, `<service_requests><request>`, `<errors><error>`); nulls become empty
+ * elements.
+ */
+export function render(ctx: Context, format: Format, root: string, item: string, body: unknown) {
+  if (format === 'json') {
+    ctx.type = 'application/json'
+    ctx.body = body
+    return
+  }
+  const clean = (value: unknown): unknown =>
+    value === null || value === undefined
+      ? ''
+      : Array.isArray(value)
+        ? value.map(clean)
+        : typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, clean(inner)]))
+          : value
+  const content = Array.isArray(body) ? { [item]: clean(body) } : clean(body)
+  ctx.type = 'application/xml'
+  ctx.body = `<?xml version="1.0" encoding="utf-8"?>\n${builder.build({ [root]: content }) as string}`
+}
+
+export function renderError(ctx: Context, format: Format, error: Open311Error) {
+  ctx.status = error.status
+  render(ctx, format, 'errors', 'error', [{ code: error.status, description: error.description }])
+}
