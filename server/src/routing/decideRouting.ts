@@ -1,5 +1,6 @@
 import { resolveRouting, type CaseLocation, type RoutingDecision, type RoutingRule } from '@minqing/shared'
 import { currentAreaIndex } from '../areas/areaIndex'
+import { cachedRules } from './ruleCache'
 import { RoutingRuleModel } from './routingRule.model'
 
 export interface RoutingQuestion {
@@ -27,7 +28,7 @@ export async function loadRules(): Promise<RoutingRule[]> {
 export async function decideRouting(
   question: RoutingQuestion,
 ): Promise<RoutingDecision & { containingUnits: Array<{ id: string; level: string }> }> {
-  const [rules, areas] = await Promise.all([loadRules(), currentAreaIndex()])
+  const [rules, areas] = await Promise.all([cachedRules(loadRules), currentAreaIndex()])
   const containingUnits = question.location
     ? areas.containing(question.location.lng, question.location.lat)
     : []

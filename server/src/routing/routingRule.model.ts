@@ -1,3 +1,4 @@
+import { invalidateRuleCache } from './ruleCache'
 import mongoose, { Schema } from 'mongoose'
 
 const routingRuleSchema = new Schema(
@@ -13,5 +14,17 @@ const routingRuleSchema = new Schema(
   { timestamps: true },
 )
 routingRuleSchema.index({ enabled: 1, priority: 1 })
+
+// Any write to the rules clears this instance's cache of them.
+for (const operation of [
+  'save',
+  'findOneAndUpdate',
+  'updateOne',
+  'updateMany',
+  'deleteOne',
+  'deleteMany',
+] as const)
+  routingRuleSchema.post(operation, () => invalidateRuleCache())
+routingRuleSchema.post('insertMany', () => invalidateRuleCache())
 
 export const RoutingRuleModel = mongoose.model('RoutingRule', routingRuleSchema)
