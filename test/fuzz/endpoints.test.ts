@@ -101,7 +101,11 @@ describe('fuzzing every endpoint', () => {
       const response = await fetch(`${server.baseUrl}/api/v1${path}${query ? `?${query}` : ''}`, {
         method: route.method.toUpperCase(),
         headers,
-        body: hasBody ? (input.raw ?? JSON.stringify(input.body ?? null)) : undefined,
+        body: hasBody
+          ? input.raw
+            ? new Uint8Array(input.raw)
+            : JSON.stringify(input.body ?? null)
+          : undefined,
       })
       requests++
       await response.arrayBuffer()

@@ -117,6 +117,11 @@ describe('resumable photo uploads', () => {
     expect(
       (await request.post('/api/v1/uploads').set(auth).send({ clientId: 'empty-0001', size: 0 })).status,
     ).toBe(400)
+    const huge = await request
+      .post('/api/v1/uploads')
+      .set(auth)
+      .send({ clientId: 'huge-00001', size: 11 * 1024 * 1024 })
+    expect(huge.status).toBe(400) // over 10 MB is refused before a byte is sent
     const text = Buffer.from('this is not an image at all, just text')
     const started = await request
       .post('/api/v1/uploads')

@@ -1,0 +1,115 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startLocalDatabase } from '../../server/src/db/localDatabase'
+import { benchOfflineSync } from './offlineSync'
+import { benchPackageSize } from './packageSize'
+import { benchRouting } from './routingDecision'
+import { benchSubmit } from './submitThroughput'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+
+/**
+ * `npm run bench`: every benchmark side by side in one run on this machine, printed as a table
+ * and written to bench/results/<time>.json (with `throughputRatio` and `weappMainPackageKB` at the
+ * top level, so runs can be compared over time).
+ */
+async function main() {
+  const database = process.env.MONGODB_URI
+    ? { uri: process.env.MONGODB_URI, kind: 'external', stop: async () => undefined }
+    : await startLocalDatabase({ dataDir: path.join(root, '.data/bench'), reuse: false })
+  try {
+    console.log(`[bench] database: ${database.kind}; ${os.cpus().length} CPUs; ${seconds} s per load run`)
+    const packages = benchPackageSize(root)
+    const routing = benchRouting()
+    console.log('[bench] routing done')
+    const submit = await benchSubmit(database.uri, seconds)
+    console.log('[bench] submit done')
+    const sync = await benchOfflineSync(database.uri)
+    console.log('[bench] offline sync done')
+    // Dashboards at 10k / 100k / 1M cases need the statistics rollups of issue 5: not measured yet.
+    const at200 = submit['200']!
+    const at50 = submit['50']!
+    const results = {
+      at: new Date().toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        cpu: os.cpus()[0]?.model,
+        node: process.version,
+        database: database.kind,
+      },
+      throughputRatio: Number(
+        (at200.minqing.requestsPerSecond / at200.baseline.requestsPerSecond).toFixed(3),
+      ),
+      throughputRatio50: Number(
+        (at50.minqing.requestsPerSecond / at50.baseline.requestsPerSecond).toFixed(3),
+      ),
+      weappMainPackageKB: packages.weappMainPackageKB,
+      submit,
+      routing,
+      offlineSync: sync,
+      packages,
+      dashboard: null,
+    }
+    const table = [
+      ['measure', 'Minqing', 'baseline / target', 'ratio / verdict'],
+      ...[1, 50, 200].map((connections) => {
+        const row = submit[String(connections)]!
+        return [
+          `submit rps @${connections}`,
+          String(row.minqing.requestsPerSecond),
+          String(row.baseline.requestsPerSecond),
+          (row.minqing.requestsPerSecond / row.baseline.requestsPerSecond).toFixed(2),
+        ]
+      }),
+      ...[1, 50, 200].map((connections) => {
+        const row = submit[String(connections)]!
+        return [
+          `submit p50/p99 ms @${connections}`,
+          `${row.minqing.p50Ms}/${row.minqing.p99Ms} (${row.minqing.errors} timeouts/errors)`,
+          `${row.baseline.p50Ms}/${row.baseline.p99Ms} (${row.baseline.errors})`,
+          row.minqing.p99Ms < 50 && row.minqing.errors === 0 ? 'p99 < 50 ms' : 'p99 ≥ 50 ms or timeouts',
+        ]
+      }),
+      [
+        'routing ms/case (5k polygons, 1k rules)',
+        `${routing.meanMs} (p99 ${routing.p99Ms})`,
+        '≤ 1',
+        routing.p99Ms <= 1 ? 'met' : 'missed',
+      ],
+      [
+        'offline sync of 500 visits, lossy proxy',
+        `${sync.seconds} s, ${sync.duplicates} duplicates`,
+        '≤ 10 s, 0',
+        sync.seconds <= 10 && sync.duplicates === 0 ? 'met' : 'missed',
+      ],
+      [
+        'weapp main package',
+        `${packages.weappMainPackageKB} KB`,
+        '≤ 1024 KB (limit 2048)',
+        packages.weappMainPackageKB <= 1024 ? 'met' : 'missed',
+      ],
+      ['H5 first-load JS (gzip)', `${packages.h5FirstLoadJsGzipKB} KB`, '—', '—'],
+      ['dashboard 10k/100k/1M cases', 'not measured', '≤ 300 ms', 'needs issue 5 rollups'],
+    ]
+    const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)))
+    for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '))
+    const dir = path.join(root, 'bench/results')
+    mkdirSync(dir, { recursive: true })
+    const file = path.join(dir, `${results.at.replace(/[:.]/g, '-')}.json`)
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+    console.log(`[bench] written ${path.relative(root, file)}`)
+  } finally {
+    await database.stop()
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
