@@ -1,4 +1,5 @@
-import { AppError, type CaseStatus } from '@minqing/shared'
+import { AppError, type CaseStatus, type RollupFacts } from '@minqing/shared'
+import { applyRollup } from '../stats/applyRollup'
 import { CaseModel, type CaseDocument } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
 import { appendEvent, type EventActor } from './caseEvents'
@@ -41,6 +42,16 @@ export async function commitChange(
     involveUnitIds: change.involveUnitIds,
     addFollowers: change.addFollowers ?? [],
   }
+  // What the statistics need about the case at this moment, kept on the event (rollups rebuild from it).
+  const newUnit = patch.set.find((entry) => entry.path === 'unitId')
+  const newCategory = patch.set.find((entry) => entry.path === 'categoryCode')
+  const facts: RollupFacts = {
+    unitId: record.unitId ? String(record.unitId) : null,
+    ...(newUnit ? { newUnitId: newUnit.value ? String(newUnit.value) : null } : {}),
+    categoryCode: newCategory ? String(newCategory.value) : record.categoryCode,
+    acceptBy: record.deadlines.acceptBy ?? null,
+    answerBy: record.deadlines.answerBy ?? null,
+  }
   const appended = await appendEvent({
     caseId: record._id,
     seq,
@@ -53,11 +64,19 @@ export async function commitChange(
     message: event.message ?? null,
     public: event.public,
     attachments: event.attachments ?? [],
-    data: { ...event.data, patch },
+    data: { ...event.data, patch, facts },
   })
   if (!appended) throw new AppError('CASE_CHANGED')
   const updated = await applyPatch(record._id, seq, patch)
   if (!updated) throw new AppError('CASE_CHANGED')
+  // Rollups are a cache of the events: a failure here must not fail the committed change, and
+  // rebuildRollups recounts them from the events.
+  await applyRollup({
+    action: event.action,
+    at: event.at,
+    to: change.to,
+    data: { ...event.data, facts },
+  }).catch(() => undefined)
   return updated
 }
 

@@ -17,6 +17,7 @@ import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
 import { enforceRateLimit } from '../rateLimit/rateLimit'
 import { appendEvent } from './caseEvents'
 import { nextSequence } from './counter.model'
+import { applyRollup } from '../stats/applyRollup'
 
 export interface SubmitResult {
   record: CaseDocument
@@ -129,7 +130,12 @@ async function writeInitialEvents(record: CaseDocument): Promise<void> {
     data: { source: record.source },
   })
   if (record.routing.kind === 'rule' || record.routing.kind === 'areaFallback') {
-    await appendEvent({
+    const facts = {
+      unitId: null,
+      newUnitId: String(record.routing.unitId),
+      categoryCode: record.categoryCode,
+    }
+    const appended = await appendEvent({
       caseId: record._id,
       seq: 2,
       action: 'dispatch',
@@ -142,8 +148,12 @@ async function writeInitialEvents(record: CaseDocument): Promise<void> {
         unitId: String(record.routing.unitId),
         ruleId: record.routing.ruleId ? String(record.routing.ruleId) : null,
         automatic: true,
+        facts,
       },
     })
+    // Only the attempt that stored the event counts it (a retry finds it stored).
+    if (appended)
+      await applyRollup({ action: 'dispatch', at, to: 'dispatched', data: { facts } }).catch(() => undefined)
   }
 }
 

@@ -1,6 +1,27 @@
+import { chinaDate, defaultRankingWeights } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { handoffCounts } from './handoffCounts'
+import { rebuildRollups } from './rebuildRollups'
+import { ranking, ratesReport } from './threeRatesReport'
+
+/** A day "2026-03-01", or any ISO time (taken as its China-time day). */
+const day = z
+  .string()
+  .max(40)
+  .refine((value) => !Number.isNaN(new Date(value).getTime()), { message: '日期无效 / Invalid date' })
+  .transform((value) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : chinaDate(new Date(value)).format('YYYY-MM-DD'),
+  )
+/** A period of whole days with extra query fields; refined so from ≤ to. */
+const dayPeriod = <T extends z.ZodRawShape>(extra: T) =>
+  z
+    .object({ from: day, to: day, ...extra })
+    .refine((period) => (period as { from: string }).from <= (period as { to: string }).to, {
+      message: '开始日期须早于结束日期 / from must not be after to',
+      path: ['to'],
+    })
+const weight = z.coerce.number().min(0).max(1)
 
 const periodSchema = z
   .object({ from: z.coerce.date(), to: z.coerce.date() })
@@ -17,5 +38,42 @@ export const statsRoutes = [
     summary: 'Per unit: cases transferred (移交), returned (退单) and disputed (派单异议) in a period',
     query: periodSchema,
     handler: async (_ctx, { query }) => ({ rows: await handoffCounts(query.from, query.to) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/stats/rates',
+    access: ['admin', 'leader'],
+    summary:
+      'The three rates (响应率, 办结率, 满意率: 0–1, null when nothing to divide) with the counts behind each, per unit or category, from the daily rollups',
+    query: dayPeriod({ groupBy: z.enum(['unit', 'category']).default('unit') }),
+    handler: async (_ctx, { query, viewer }) => ratesReport(query, query.groupBy, viewer),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/stats/ranking',
+    access: ['admin', 'leader'],
+    summary: 'Units ranked by a weighted score of the three rates; the top and bottom three are the 红黑榜',
+    query: dayPeriod({
+      responseWeight: weight.default(defaultRankingWeights.responseRate),
+      resolutionWeight: weight.default(defaultRankingWeights.resolutionRate),
+      satisfactionWeight: weight.default(defaultRankingWeights.satisfactionRate),
+    }),
+    handler: async (_ctx, { query, viewer }) =>
+      ranking(
+        query,
+        {
+          responseRate: query.responseWeight,
+          resolutionRate: query.resolutionWeight,
+          satisfactionRate: query.satisfactionWeight,
+        },
+        viewer,
+      ),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/stats/rollups/rebuild',
+    access: ['admin'],
+    summary: 'Recount the daily rollups from the case events (after a restore, or to check them)',
+    handler: async () => ({ rows: await rebuildRollups() }),
   }),
 ]

@@ -1,0 +1,41 @@
+import {
+  addCounts,
+  emptyCounts,
+  rollupContributions,
+  type RollupCounts,
+  type RollupEvent,
+} from '@minqing/shared'
+import { CaseEventModel } from '../cases/caseEvent.model'
+import { RollupModel } from './rollup.model'
+
+/** Recounts every rollup from the event log (the events are the truth; rollups are a cache). */
+export async function recountRollups(): Promise<
+  Map<string, RollupCounts & { day: string; unitId: string; categoryCode: string }>
+> {
+  const rows = new Map<string, RollupCounts & { day: string; unitId: string; categoryCode: string }>()
+  const cursor = CaseEventModel.find({}, { action: 1, at: 1, to: 1, data: 1 })
+    .sort({ _id: 1 })
+    .lean()
+    .cursor()
+  for await (const event of cursor) {
+    for (const { day, unitId, categoryCode, counts } of rollupContributions(
+      event as unknown as RollupEvent,
+    )) {
+      const key = `${day}|${unitId}|${categoryCode}`
+      const row = rows.get(key) ?? { ...emptyCounts(), day, unitId, categoryCode }
+      addCounts(row, counts)
+      rows.set(key, row)
+    }
+  }
+  return rows
+}
+
+/** Replaces the rollups with a recount from the events; returns the number of rows. */
+export async function rebuildRollups(): Promise<number> {
+  const rows = await recountRollups()
+  await RollupModel.deleteMany({})
+  const docs = [...rows.entries()].map(([key, row]) => ({ _id: key, ...row }))
+  for (let start = 0; start < docs.length; start += 1000)
+    await RollupModel.insertMany(docs.slice(start, start + 1000), { ordered: false })
+  return docs.length
+}

@@ -1,0 +1,84 @@
+import {
+  addCounts,
+  emptyCounts,
+  rankingScore,
+  rateDefinitions,
+  rollupCounters,
+  threeRates,
+  type RankingWeights,
+  type RollupCounts,
+} from '@minqing/shared'
+import type { Viewer } from '../http/defineRoute'
+import { UnitModel } from '../units/unit.model'
+import { subtreeUnitIds } from '../units/unitTree'
+import { CategoryModel } from '../categories/category.model'
+import { RollupModel } from './rollup.model'
+
+export interface Period {
+  from: string
+  to: string
+}
+
+/** Sums the rollups of a period (inclusive China-time days), grouped by unit or by top category. */
+async function summed(period: Period, groupBy: 'unit' | 'category', viewer: Viewer) {
+  const filter: Record<string, unknown> = { day: { $gte: period.from, $lte: period.to } }
+  if (viewer.role === 'leader' && viewer.unitId)
+    filter.unitId = { $in: (await subtreeUnitIds(viewer.unitId)).map(String) }
+  const rows = await RollupModel.find(filter).lean()
+  const groups = new Map<string, RollupCounts>()
+  for (const row of rows) {
+    const key = groupBy === 'unit' ? row.unitId : row.categoryCode.split('.')[0]!
+    const counts = groups.get(key) ?? emptyCounts()
+    addCounts(
+      counts,
+      Object.fromEntries(
+        rollupCounters.map((name) => [name, (row as unknown as Record<string, number>)[name] ?? 0]),
+      ),
+    )
+    groups.set(key, counts)
+  }
+  return groups
+}
+
+async function names(groupBy: 'unit' | 'category', keys: string[]) {
+  if (groupBy === 'unit') {
+    const units = await UnitModel.find({ _id: { $in: keys } }, { name: 1 })
+    return new Map(units.map((unit) => [String(unit._id), unit.name]))
+  }
+  const categories = await CategoryModel.find({ code: { $in: keys } }, { code: 1, name: 1 })
+  return new Map(categories.map((category) => [category.code, category.name]))
+}
+
+/** GET /stats/rates: the three rates and the counts behind each, per unit or category. */
+export async function ratesReport(period: Period, groupBy: 'unit' | 'category', viewer: Viewer) {
+  const groups = await summed(period, groupBy, viewer)
+  const labels = await names(groupBy, [...groups.keys()])
+  const rows = [...groups.entries()].map(([key, counts]) => ({
+    key,
+    name: labels.get(key) ?? key,
+    ...threeRates(counts),
+    counts,
+  }))
+  rows.sort((a, b) => b.counts.received - a.counts.received || a.name.localeCompare(b.name))
+  return { from: period.from, to: period.to, groupBy, definitions: rateDefinitions, rows }
+}
+
+/** GET /stats/ranking: units by weighted score; the top and bottom three form the 红黑榜. */
+export async function ranking(period: Period, weights: RankingWeights, viewer: Viewer, listSize = 3) {
+  const report = await ratesReport(period, 'unit', viewer)
+  const ranked = report.rows
+    .map((row) => ({ ...row, score: rankingScore(row, weights) }))
+    .filter((row) => row.score !== null)
+    .sort((a, b) => b.score! - a.score! || b.counts.received - a.counts.received)
+    .map((row, index) => ({ rank: index + 1, ...row }))
+  const size = Math.min(listSize, Math.floor(ranked.length / 2))
+  return {
+    from: period.from,
+    to: period.to,
+    weights,
+    definitions: report.definitions,
+    rows: ranked,
+    redList: ranked.slice(0, size).map((row) => row.key),
+    blackList: size ? ranked.slice(-size).map((row) => row.key) : [],
+  }
+}
