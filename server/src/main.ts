@@ -13,6 +13,8 @@ import { ensureDefaultCategories } from './categories/categoryTree'
 import './models'
 import { closeUnratedCases } from './cases/closeUnrated'
 import { remindDueRevisits } from './pairs/remindRevisits'
+import { startScheduler } from './scheduler/scheduler'
+import { superviseDeadlines } from './supervision/superviseDeadlines'
 import { processOutbox } from './notifications/processOutbox'
 import { seedDemo } from './seed/demoSeed'
 import { refreshSettings } from './settings/currentSettings'
@@ -87,20 +89,15 @@ async function main(): Promise<void> {
         }, config.OUTBOX_INTERVAL_MS)
       : undefined
   outboxTimer?.unref()
-  // Resolved cases nobody rated close as "no rating" once the window has passed.
-  const closeTimer = setInterval(() => {
-    closeUnratedCases(deps).catch((error: unknown) =>
-      logger.error({ err: error }, 'closing unrated cases failed'),
-    )
-  }, 10 * 60_000)
-  closeTimer.unref()
-  // Paired households due for a revisit: one reminder per due date (claimed in the database).
-  const revisitTimer = setInterval(() => {
-    remindDueRevisits(deps).catch((error: unknown) =>
-      logger.error({ err: error }, 'revisit reminders failed'),
-    )
-  }, 60 * 60_000)
-  revisitTimer.unref()
+  // Background jobs: each runs on one instance per tick (claimed in the database), so several
+  // server instances can run side by side.
+  const stopScheduler = startScheduler(deps, [
+    { name: 'superviseDeadlines', everyMs: config.SUPERVISE_EVERY_MS, run: superviseDeadlines },
+    // Resolved cases nobody rated close as "no rating" once the window has passed.
+    { name: 'closeUnrated', everyMs: 10 * 60_000, run: closeUnratedCases },
+    // Paired households due for a revisit: one reminder per due date.
+    { name: 'revisitReminders', everyMs: 60 * 60_000, run: remindDueRevisits },
+  ])
 
   let stopping = false
   const shutdown = async (signal: string) => {
@@ -110,8 +107,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
     if (outboxTimer) clearInterval(outboxTimer)
-    clearInterval(closeTimer)
-    clearInterval(revisitTimer)
+    stopScheduler()
     clearInterval(settingsTimer)
     await new Promise<void>((resolve) => server.close(() => resolve()))
     await mongoose.disconnect()

@@ -67,6 +67,17 @@ const caseSchema = new Schema(
     returnCount: { type: Number, default: 0 },
     reopenCount: { type: Number, default: 0 },
     supervisionFlag: { type: Boolean, default: false },
+    /**
+     * The deadline watch: each step is recorded with the deadline it was for, so it happens once
+     * per deadline (a new deadline after a reopen or an extension starts the watch again).
+     */
+    supervision: {
+      type: new Schema(
+        { warnedFor: Date, overdueFor: Date, chasedFor: Date, chasedAt: Date, escalatedFor: Date },
+        { _id: false },
+      ),
+      default: () => ({}),
+    },
     rating: {
       type: new Schema({ value: { type: String, enum: ratings }, comment: String, at: Date }, { _id: false }),
       default: null,

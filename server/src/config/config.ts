@@ -28,6 +28,8 @@ export const configSchema = z
     WECHAT_SUBSCRIBE_TEMPLATE_ID: z.string().optional(),
     /** How often the outbox is processed (0 turns the background sender off, e.g. in tests). */
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(10_000),
+    /** How often the deadline watch (warnings, overdue, 催办, 升级督办) runs; one instance per tick. */
+    SUPERVISE_EVERY_MS: z.coerce.number().int().min(100).default(60_000),
     BODY_LIMIT: z.string().default('1mb'),
     /** Case submissions allowed per resident and per client IP in an hour. */
     CASE_SUBMIT_PER_USER_HOUR: z.coerce.number().int().positive().default(20),

@@ -27,6 +27,8 @@ export const timeLimitsSchema = z.object({
   warnShare: z.number().gt(0).lt(1),
   /** Days the resident has to rate a resolved case before it closes as "no rating". */
   ratingWindowDays: z.number().int().positive().max(60),
+  /** Working days a chased (催办) case may stay late before it goes to the leader above (升级督办). */
+  escalateAfterWorkingDays: z.number().int().positive().max(30).default(2),
 })
 export type TimeLimits = z.infer<typeof timeLimitsSchema>
 
@@ -45,6 +47,7 @@ export const defaultTimeLimits: TimeLimits = {
   },
   warnShare: 0.8,
   ratingWindowDays: 7,
+  escalateAfterWorkingDays: 2,
 }
 
 export function applyLimit(start: Date, limit: TimeLimit, calendar: HolidayCalendar): Date {

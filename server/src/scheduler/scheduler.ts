@@ -1,0 +1,63 @@
+import mongoose from 'mongoose'
+import { randomBytes } from 'node:crypto'
+import type { AppDeps } from '../http/deps'
+import { JobRunModel } from './jobRun.model'
+
+export interface Job {
+  name: string
+  everyMs: number
+  run(deps: AppDeps): Promise<unknown>
+}
+
+/** This process, in the job log. */
+export const instanceId = `${process.pid}-${randomBytes(3).toString('hex')}`
+
+/**
+ * Runs a job for the tick `now` falls in, unless another instance already claimed that tick.
+ * Returns whether this instance ran it.
+ */
+export async function runOnce(deps: AppDeps, job: Job, now = deps.clock.now()): Promise<boolean> {
+  const tick = Math.floor(now.getTime() / job.everyMs)
+  try {
+    await JobRunModel.create({
+      _id: `${job.name}|${tick}`,
+      job: job.name,
+      tick,
+      instance: instanceId,
+      startedAt: now,
+    })
+  } catch (error) {
+    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) return false
+    throw error
+  }
+  try {
+    const result = await job.run(deps)
+    await JobRunModel.updateOne(
+      { _id: `${job.name}|${tick}` },
+      { $set: { finishedAt: deps.clock.now(), result } },
+    )
+  } catch (error) {
+    deps.logger.error({ err: error, job: job.name }, 'job failed')
+    await JobRunModel.updateOne(
+      { _id: `${job.name}|${tick}` },
+      {
+        $set: { finishedAt: deps.clock.now(), error: error instanceof Error ? error.message : String(error) },
+      },
+    ).catch(() => undefined)
+  }
+  return true
+}
+
+/** Starts every job on its own interval; returns a function that stops them all. */
+export function startScheduler(deps: AppDeps, jobs: readonly Job[]): () => void {
+  const timers = jobs.map((job) => {
+    const timer = setInterval(() => {
+      runOnce(deps, job).catch((error: unknown) =>
+        deps.logger.error({ err: error, job: job.name }, 'job claim failed'),
+      )
+    }, job.everyMs)
+    timer.unref()
+    return timer
+  })
+  return () => timers.forEach((timer) => clearInterval(timer))
+}
