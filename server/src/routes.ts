@@ -10,6 +10,7 @@ import { campaignRoutes } from './campaigns/routes'
 import { uploadRoutes } from './uploads/routes'
 import { pairRoutes } from './pairs/routes'
 import { receptionRoutes } from './reception/routes'
+import { exportRoutes } from './exports/routes'
 import { routingRoutes } from './routing/routes'
 import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
@@ -35,4 +36,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...uploadRoutes,
   ...pairRoutes,
   ...receptionRoutes,
+  ...exportRoutes,
 ]

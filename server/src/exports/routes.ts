@@ -1,0 +1,80 @@
+import { AppError, chinaDate, objectIdSchema } from '@minqing/shared'
+import { z } from 'zod'
+import { defineRoute, type Viewer } from '../http/defineRoute'
+import { UnitModel } from '../units/unit.model'
+import { isInSubtree, subtreeUnitIds } from '../units/unitTree'
+import { caseLedgerColumns, caseLedgerRows, visitLedgerColumns, visitLedgerRows } from './ledgerRows'
+import { streamLedger } from './writeLedger'
+
+const day = z.iso.date()
+const ledgerQuery = z
+  .object({
+    from: day,
+    to: day,
+    unitId: objectIdSchema.optional(),
+    format: z.enum(['xlsx', 'csv']).optional(),
+  })
+  .refine((query) => query.from <= query.to, {
+    message: '开始日期须早于结束日期 / from must not be after to',
+    path: ['to'],
+  })
+
+/** Whole China-time days of the period. */
+const period = (query: { from: string; to: string }) => ({
+  from: chinaDate(new Date(`${query.from}T00:00:00+08:00`)).toDate(),
+  to: new Date(`${query.to}T23:59:59.999+08:00`),
+})
+
+/** Leaders export their own subtree only; admins any unit or everything. */
+async function scopeUnit(viewer: Viewer, unitId: string | undefined): Promise<string | undefined> {
+  if (viewer.role === 'admin') return unitId
+  if (!viewer.unitId) throw new AppError('FORBIDDEN')
+  const target = unitId ?? viewer.unitId
+  const unit = await UnitModel.findById(target, { path: 1 })
+  if (!unit || !isInSubtree(viewer.unitId, unit)) throw new AppError('FORBIDDEN')
+  return target
+}
+
+export const exportRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/exports/cases.:format',
+    access: ['admin', 'leader'],
+    summary: 'The case ledger (台账) of a period and unit, streamed as .xlsx (or .csv)',
+    params: z.object({ format: z.enum(['xlsx', 'csv']) }),
+    query: ledgerQuery,
+    handler: async (ctx, { params, query, viewer }) => {
+      const unitId = await scopeUnit(viewer, query.unitId)
+      await streamLedger(ctx, {
+        format: params.format,
+        filename: `诉求台账_${query.from}_${query.to}`,
+        sheet: '诉求台账',
+        columns: caseLedgerColumns,
+        rows: caseLedgerRows({ ...period(query), unitId }),
+      })
+      return undefined
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/exports/visits.:format',
+    access: ['admin', 'leader'],
+    summary: 'The visit ledger (走访台账) of a period and unit subtree, streamed as .xlsx (or .csv)',
+    params: z.object({ format: z.enum(['xlsx', 'csv']) }),
+    query: ledgerQuery,
+    handler: async (ctx, { params, query, viewer }) => {
+      const unitId = await scopeUnit(viewer, query.unitId)
+      await streamLedger(ctx, {
+        format: params.format,
+        filename: `走访台账_${query.from}_${query.to}`,
+        sheet: '走访台账',
+        columns: visitLedgerColumns,
+        rows: visitLedgerRows({
+          ...period(query),
+          unitIds: unitId ? await subtreeUnitIds(unitId) : undefined,
+        }),
+      })
+      return undefined
+    },
+  }),
+]
