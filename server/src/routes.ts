@@ -11,6 +11,7 @@ import { uploadRoutes } from './uploads/routes'
 import { pairRoutes } from './pairs/routes'
 import { receptionRoutes } from './reception/routes'
 import { exportRoutes } from './exports/routes'
+import { echoWallRoutes } from './echoWall/routes'
 import { routingRoutes } from './routing/routes'
 import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
@@ -37,4 +38,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...pairRoutes,
   ...receptionRoutes,
   ...exportRoutes,
+  ...echoWallRoutes,
 ]

@@ -4,10 +4,12 @@ import { caseBody, caseWorld } from '../../test/caseWorld'
 import { buildUser, loginAs } from '../../test/factories'
 import { manualClock, testApp } from '../../test/testApp'
 
-const binary = (response: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void) => {
+/** supertest parser that keeps the body as bytes. */
+const binary = (response: unknown, callback: (error: Error | null, body: unknown) => void) => {
+  const stream = response as NodeJS.ReadableStream
   const chunks: Buffer[] = []
-  response.on('data', (chunk: Buffer) => chunks.push(chunk))
-  response.on('end', () => callback(null, Buffer.concat(chunks)))
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+  stream.on('end', () => callback(null, Buffer.concat(chunks)))
 }
 
 describe('ledger exports', () => {
@@ -41,12 +43,12 @@ describe('ledger exports', () => {
       .get(`/api/v1/exports/cases.xlsx?from=2026-03-01&to=2026-03-31&unitId=${world.culture.id}`)
       .set(world.admin.auth)
       .buffer(true)
-      .parse(binary)
+      .parse(binary as never)
     expect(answer.status).toBe(200)
     expect(answer.headers['content-type']).toContain('spreadsheetml')
     expect(answer.headers['content-disposition']).toContain('.xlsx')
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(answer.body as Buffer)
+    await workbook.xlsx.load(answer.body as ArrayBuffer)
     const sheet = workbook.getWorksheet('诉求台账')!
     const rows = sheet.getSheetValues().filter(Boolean) as unknown[][]
     expect(rows[0]!.slice(1)).toEqual([
@@ -91,7 +93,7 @@ describe('ledger exports', () => {
       .get('/api/v1/exports/cases.csv?from=2026-03-01&to=2026-03-31')
       .set(world.admin.auth)
       .buffer(true)
-      .parse(binary)
+      .parse(binary as never)
     const text = (csv.body as Buffer).toString('utf8')
     expect(text.startsWith('\ufeff编号,受理日期')).toBe(true)
     expect(text.trim().split('\r\n')).toHaveLength(4)
@@ -135,10 +137,10 @@ describe('ledger exports', () => {
       .get(`/api/v1/exports/visits.xlsx?from=2026-03-01&to=2026-03-31&unitId=${world.district.id}`)
       .set(world.districtLeader.auth)
       .buffer(true)
-      .parse(binary)
+      .parse(binary as never)
     expect(answer.status).toBe(200)
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(answer.body as Buffer)
+    await workbook.xlsx.load(answer.body as ArrayBuffer)
     const rows = workbook.getWorksheet('走访台账')!.getSheetValues().filter(Boolean) as unknown[][]
     expect(rows[1]!.slice(1)).toEqual([
       '2026-03-05 10:00',

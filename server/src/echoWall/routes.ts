@@ -1,0 +1,155 @@
+import { AppError, objectIdSchema } from '@minqing/shared'
+import mongoose from 'mongoose'
+import { z } from 'zod'
+import { CaseEventModel } from '../cases/caseEvent.model'
+import { CaseModel } from '../cases/case.model'
+import { CategoryModel } from '../categories/category.model'
+import { defineRoute } from '../http/defineRoute'
+import { UnitModel } from '../units/unit.model'
+import { EchoReportModel, EchoStateModel, ModerationLogModel, reportReasons } from './echoWall.model'
+import { presentEchoItem } from './presentEchoItem'
+
+/** After this many reports an item is hidden until a moderator decides. */
+export const hideAfterReports = 3
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const wallFilter = {
+  publicConsent: true,
+  status: { $in: ['resolved', 'closed'] },
+  closedReason: { $ne: 'merged' },
+}
+
+export const echoWallRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/echo-wall',
+    access: 'public',
+    summary:
+      '回音壁: resolved cases whose residents consented, with the public reply; no names, phones or exact addresses',
+    query: z.object({
+      q: z.string().trim().max(50).optional(),
+      categoryCode: z
+        .string()
+        .regex(/^[a-z0-9_.-]{1,64}$/)
+        .optional(),
+      page: z.coerce.number().int().min(1).max(500).default(1),
+      pageSize: z.coerce.number().int().min(1).max(50).default(20),
+    }),
+    handler: async (_ctx, { query }) => {
+      const hidden = (await EchoStateModel.find({ hidden: true }, { _id: 1 })).map((state) => state._id)
+      const filter: Record<string, unknown> = { ...wallFilter, _id: { $nin: hidden } }
+      if (query.categoryCode) filter.categoryCode = { $regex: `^${escapeRegex(query.categoryCode)}` }
+      if (query.q) {
+        const pattern = { $regex: escapeRegex(query.q), $options: 'i' }
+        filter.$or = [{ title: pattern }, { description: pattern }]
+      }
+      const records = await CaseModel.find(filter)
+        .sort({ submittedAt: -1 })
+        .skip((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+      const ids = records.map((record) => record._id)
+      const [events, units, categories] = await Promise.all([
+        CaseEventModel.find(
+          { caseId: { $in: ids }, public: true, action: { $in: ['reply', 'resolve'] } },
+          { caseId: 1, action: 1, message: 1, at: 1, seq: 1 },
+        ).sort({ seq: -1 }),
+        UnitModel.find({ _id: { $in: records.map((record) => record.unitId) } }, { name: 1 }),
+        CategoryModel.find(
+          { code: { $in: records.map((record) => record.categoryCode) } },
+          { code: 1, name: 1 },
+        ),
+      ])
+      return {
+        items: records.map((record) => {
+          const own = events.filter((event) => String(event.caseId) === String(record._id))
+          return presentEchoItem(record, {
+            categoryName: categories.find((row) => row.code === record.categoryCode)?.name ?? null,
+            unitName: units.find((unit) => String(unit._id) === String(record.unitId))?.name ?? null,
+            reply: own.find((event) => event.message)?.message ?? null,
+            resolvedAt: own.find((event) => event.action === 'resolve')?.at ?? null,
+          })
+        }),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/echo-wall/:id/reports',
+    access: ['resident'],
+    summary:
+      'Report an echo-wall item (spam, offensive, off topic); once per resident; hidden after 3 until a moderator decides',
+    params: z.object({ id: objectIdSchema }),
+    body: z.object({ reason: z.enum(reportReasons) }),
+    status: 201,
+    handler: async (_ctx, { params, body, viewer }) => {
+      if (!(await CaseModel.exists({ _id: params.id, ...wallFilter }))) throw new AppError('NOT_FOUND')
+      try {
+        await EchoReportModel.create({ caseId: params.id, userId: viewer.userId, reason: body.reason })
+      } catch (error) {
+        if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000)
+          throw new AppError('DUPLICATE')
+        throw error
+      }
+      const reports = await EchoReportModel.countDocuments({ caseId: params.id })
+      const state = await EchoStateModel.findById(params.id)
+      const hidden =
+        state?.decision === 'show' ? false : state?.decision === 'hide' || reports >= hideAfterReports
+      await EchoStateModel.updateOne(
+        { _id: params.id },
+        { $set: { reports, hidden } },
+        { upsert: true },
+      ).catch(async () => EchoStateModel.updateOne({ _id: params.id }, { $set: { reports, hidden } }))
+      return { reports, hidden }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/echo-wall/moderation',
+    access: ['admin'],
+    summary: 'Reported echo-wall items waiting for a decision, with their reports',
+    handler: async () => {
+      const states = await EchoStateModel.find({ reports: { $gt: 0 }, decision: null }).limit(200)
+      const reports = await EchoReportModel.find({ caseId: { $in: states.map((state) => state._id) } })
+      return {
+        items: states.map((state) => ({
+          caseId: String(state._id),
+          reports: state.reports,
+          hidden: state.hidden,
+          reasons: reports
+            .filter((report) => String(report.caseId) === String(state._id))
+            .map((report) => report.reason),
+        })),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/echo-wall/:id/moderation',
+    access: ['admin'],
+    summary: 'A moderator shows or hides a reported item; every decision is logged',
+    params: z.object({ id: objectIdSchema }),
+    body: z.object({ decision: z.enum(['show', 'hide']), note: z.string().trim().max(500).default('') }),
+    handler: async (ctx, { params, body, viewer }) => {
+      if (!(await CaseModel.exists({ _id: params.id }))) throw new AppError('NOT_FOUND')
+      const at = ctx.deps.clock.now()
+      await ModerationLogModel.create({
+        caseId: params.id,
+        moderatorId: viewer.userId,
+        decision: body.decision,
+        note: body.note,
+        at,
+      })
+      await EchoStateModel.updateOne(
+        { _id: params.id },
+        { $set: { decision: body.decision, hidden: body.decision === 'hide' } },
+        { upsert: true },
+      ).catch(async () =>
+        EchoStateModel.updateOne(
+          { _id: params.id },
+          { $set: { decision: body.decision, hidden: body.decision === 'hide' } },
+        ),
+      )
+      return { caseId: params.id, decision: body.decision, at: at.toISOString() }
+    },
+  }),
+]
