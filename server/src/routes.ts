@@ -12,6 +12,7 @@ import { pairRoutes } from './pairs/routes'
 import { receptionRoutes } from './reception/routes'
 import { exportRoutes } from './exports/routes'
 import { echoWallRoutes } from './echoWall/routes'
+import { supervisionRoutes } from './supervision/routes'
 import { routingRoutes } from './routing/routes'
 import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
@@ -39,4 +40,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...receptionRoutes,
   ...exportRoutes,
   ...echoWallRoutes,
+  ...supervisionRoutes,
 ]

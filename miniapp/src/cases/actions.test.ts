@@ -39,6 +39,7 @@ describe('availableActions', () => {
     expect(keys(availableActions(user('admin', null), item({ status: 'submitted', unitId: null })))).toEqual([
       'dispatch',
       'reject',
+      'flagSupervision',
     ])
     expect(keys(availableActions(user('admin', null), item({ objection: { status: 'pending' } })))).toEqual(
       expect.arrayContaining(['uphold', 'redispatch']),
@@ -52,7 +53,11 @@ describe('availableActions', () => {
       'approveExtension',
       'refuseExtension',
       'takeOwnership',
+      'flagSupervision',
     ])
+    expect(
+      keys(availableActions(user('leader', 'd1'), { ...working, supervisionLevel: 'listed' })),
+    ).toContain('closeSupervision')
     // 包案 once: the owning leader is not offered it again.
     expect(keys(availableActions(user('leader', 'd1'), { ...working, ownerLeaderId: 'x' }))).not.toContain(
       'takeOwnership',

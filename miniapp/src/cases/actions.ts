@@ -23,6 +23,8 @@ export interface ActionableCase {
   objection: { status: string } | null
   extension: { status: string } | null
   ownerLeaderId?: string | null
+  /** 挂牌督办 level while flagged. */
+  supervisionLevel?: string | null
 }
 
 const specs: ActionSpec[] = [
@@ -58,6 +60,14 @@ const specs: ActionSpec[] = [
   { key: 'reopen', action: 'reopen', label: '申请重新办理', text: 'reason' },
   { key: 'close', action: 'close', label: '销号' },
   { key: 'takeOwnership', action: 'takeOwnership', label: '包案督办' },
+  {
+    key: 'flagSupervision',
+    action: 'flagSupervision',
+    label: '挂牌督办',
+    text: 'reason',
+    fields: { level: 'listed' },
+  },
+  { key: 'closeSupervision', action: 'closeSupervision', label: '督办销号', text: 'message' },
 ]
 
 /** Actions a handler takes for the unit that leads the case (mirrors the server's policy). */
@@ -83,6 +93,10 @@ function preconditionHolds(spec: ActionSpec, item: ActionableCase): boolean {
       return item.extension?.status !== 'pending'
     case 'decideExtension':
       return item.extension?.status === 'pending'
+    case 'flagSupervision':
+      return !item.supervisionLevel
+    case 'closeSupervision':
+      return Boolean(item.supervisionLevel)
     default:
       return true
   }
@@ -129,4 +143,9 @@ export const actionLabels: Record<string, string> = {
   merge: '并单',
   absorb: '并入重复诉求',
   takeOwnership: '领导包案',
+  flagSupervision: '挂牌督办',
+  closeSupervision: '督办销号',
+  overdue: '超期',
+  chase: '催办',
+  escalate: '升级督办',
 }

@@ -57,6 +57,7 @@ export async function applyTransition(
       objectionPending: record.objection?.status === 'pending',
       coUnitIds: record.coUnitIds.map(String),
       ownerLeaderId: record.ownerLeaderId ? String(record.ownerLeaderId) : null,
+      flagLevel: record.supervision?.flag?.level ?? null,
     },
     input,
     { userId: viewer.userId, role: viewer.role },

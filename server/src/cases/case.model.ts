@@ -73,7 +73,28 @@ const caseSchema = new Schema(
      */
     supervision: {
       type: new Schema(
-        { warnedFor: Date, overdueFor: Date, chasedFor: Date, chasedAt: Date, escalatedFor: Date },
+        {
+          warnedFor: Date,
+          overdueFor: Date,
+          chasedFor: Date,
+          chasedAt: Date,
+          escalatedFor: Date,
+          /** 挂牌督办 while flagged; null when not. */
+          flag: {
+            type: new Schema(
+              { level: String, reportBy: Date, reason: String, by: Schema.Types.ObjectId, at: Date },
+              { _id: false },
+            ),
+            default: null,
+          },
+          lastOutcome: {
+            type: new Schema(
+              { level: String, outcome: String, by: Schema.Types.ObjectId, at: Date },
+              { _id: false },
+            ),
+            default: null,
+          },
+        },
         { _id: false },
       ),
       default: () => ({}),

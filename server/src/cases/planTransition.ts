@@ -27,6 +27,8 @@ export interface CaseSnapshot {
   objectionPending: boolean
   coUnitIds: string[]
   ownerLeaderId?: string | null
+  /** 挂牌督办 level while the case is flagged. */
+  flagLevel?: string | null
 }
 
 export interface TransitionPlan {
@@ -55,6 +57,8 @@ export type PlanResult =
         | 'no_objection_pending'
         | 'unit_required'
         | 'already_owner'
+        | 'already_flagged'
+        | 'not_flagged'
     }
 
 /**
@@ -376,6 +380,44 @@ export function planTransition(
           reason: input.reason ?? null,
           data: { ownerLeaderId: actor.userId, previousOwnerId: snapshot.ownerLeaderId ?? null },
         },
+      })
+    case 'flagSupervision': {
+      if (snapshot.flagLevel === input.level) return { ok: false, reason: 'already_flagged' }
+      const reportBy = input.reportBy
+        ? new Date(`${input.reportBy}T23:59:59+08:00`)
+        : endOfNthWorkingDay(now, 5, calendar)
+      return ok({
+        ...base,
+        to: snapshot.status,
+        set: {
+          supervisionFlag: true,
+          'supervision.flag': {
+            level: input.level,
+            reportBy,
+            reason: input.reason,
+            by: actor.userId,
+            at: now,
+          },
+        },
+        event: { public: false, reason: input.reason, data: { level: input.level, reportBy } },
+      })
+    }
+    case 'closeSupervision':
+      if (!snapshot.flagLevel) return { ok: false, reason: 'not_flagged' }
+      return ok({
+        ...base,
+        to: snapshot.status,
+        set: {
+          supervisionFlag: false,
+          'supervision.flag': null,
+          'supervision.lastOutcome': {
+            level: snapshot.flagLevel,
+            outcome: input.message,
+            by: actor.userId,
+            at: now,
+          },
+        },
+        event: { public: false, message: input.message, data: { level: snapshot.flagLevel } },
       })
     case 'addInfo':
       return ok({ ...base, to: snapshot.status, set: {}, event: { public: true, message: input.message } })

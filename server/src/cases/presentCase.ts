@@ -94,6 +94,8 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
     returnCount: record.returnCount,
     reopenCount: record.reopenCount,
     supervisionFlag: record.supervisionFlag,
+    supervisionLevel: record.supervision?.flag?.level ?? null,
+    supervisionReportBy: record.supervision?.flag?.reportBy?.toISOString() ?? null,
     coUnitIds: record.coUnitIds.map(String),
     ownerLeaderId: record.ownerLeaderId ? String(record.ownerLeaderId) : null,
     objection: record.objection?.status

@@ -71,7 +71,9 @@ function byAction(
     case 'contribute':
       return { ...none, unitHandlers: true }
     case 'takeOwnership':
-      return { ...none, unitHandlers: true }
+    case 'flagSupervision':
+    case 'closeSupervision':
+      return { ...none, unitHandlers: true, unitLeaders: true }
     case 'recategorize':
       return context.routed ? { ...none, unitHandlers: true } : { ...none, dispatchCentre: true }
   }
@@ -99,6 +101,8 @@ const titles: Record<CaseAction | 'submit', string> = {
   addCoUnits: '请协助办理诉求',
   contribute: '协办单位提交了协办意见',
   takeOwnership: '领导已包案督办',
+  flagSupervision: '诉求被挂牌督办，请按期反馈',
+  closeSupervision: '督办事项已销号',
 }
 
 export function notificationTitle(action: CaseAction | 'submit', reopened = false): string {

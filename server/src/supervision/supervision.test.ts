@@ -69,4 +69,43 @@ describe('the deadline watch', () => {
     expect(await runOnce(deps, job)).toBe(true)
     expect(runs).toBe(2)
   })
+  it('挂牌督办: a leader flags a case with a report-back date; it leaves the board only with a written outcome', async () => {
+    const clock = manualClock(cst('2026-03-02T09:00:00'))
+    const { request } = testApp({ clock })
+    const world = await caseWorld(request)
+    const submitted = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    const act = (auth: Record<string, string>, body: object) =>
+      request.post(`/api/v1/cases/${submitted.body.id}/transitions`).set(auth).send(body)
+    expect(
+      (await act(world.cultureHandler.auth, { action: 'flagSupervision', reason: '群众反映强烈' })).status,
+    ).toBe(403)
+    const flagged = await act(world.districtLeader.auth, {
+      action: 'flagSupervision',
+      reason: '群众反映强烈',
+    })
+    expect(flagged.status).toBe(200)
+    expect(flagged.body).toMatchObject({ supervisionFlag: true, supervisionLevel: 'listed' })
+    expect(flagged.body.supervisionReportBy).toBe(cst('2026-03-09T23:59:59.999').toISOString()) // 5 working days
+    const board = await request.get('/api/v1/supervision/board').set(world.districtLeader.auth)
+    expect(board.body.flagged.map((item: { id: string }) => item.id)).toEqual([submitted.body.id])
+    const tooShort = await act(world.districtLeader.auth, { action: 'closeSupervision', message: '好了' })
+    expect(tooShort.status).toBe(400)
+    const closed = await act(world.districtLeader.auth, {
+      action: 'closeSupervision',
+      message: '文旅局已恢复书屋开放并建立巡查制度',
+    })
+    expect(closed.status).toBe(200)
+    expect(closed.body).toMatchObject({ supervisionFlag: false, supervisionLevel: null })
+    expect(
+      (
+        await act(world.districtLeader.auth, {
+          action: 'closeSupervision',
+          message: '再次销号的说明文字，应当被拒绝',
+        })
+      ).status,
+    ).toBe(409)
+    const after = await request.get('/api/v1/supervision/board').set(world.districtLeader.auth)
+    expect(after.body.flagged).toEqual([])
+    expect(after.body.warning.concat(after.body.overdue)).toEqual([]) // 09:00, due 11:00: on time
+  })
 })

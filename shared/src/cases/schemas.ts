@@ -114,10 +114,34 @@ const attachments = z
   .default([])
 
 /** The body of POST /cases/:id/transitions, one shape per action. */
+/** 督办 levels a leader can flag a case with; 挂牌督办 is the highest. */
+export const supervisionLevels = ['normal', 'key', 'listed'] as const
+export const supervisionLevelLabels: Record<(typeof supervisionLevels)[number], string> = {
+  normal: '一般督办',
+  key: '重点督办',
+  listed: '挂牌督办',
+}
+
 export const transitionInputSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('dispatch'), unitId: objectIdSchema, reason: reason.optional() }),
   z.object({ action: z.literal('accept') }),
   z.object({ action: z.literal('takeOwnership'), reason: reason.optional() }),
+  z.object({
+    action: z.literal('flagSupervision'),
+    level: z.enum(supervisionLevels).default('listed'),
+    /** The date the unit must report back by; five working days when not given. */
+    reportBy: z.iso.date().optional(),
+    reason,
+  }),
+  /** 逐一销号: a flagged case leaves the board only with a written outcome. */
+  z.object({
+    action: z.literal('closeSupervision'),
+    message: z
+      .string()
+      .trim()
+      .min(10, { message: '请写明督办结果（至少10个字）/ Write the outcome (10+ characters)' })
+      .max(2000),
+  }),
   z.object({ action: z.literal('reply'), message, public: z.boolean().default(true), attachments }),
   z.object({ action: z.literal('transfer'), unitId: objectIdSchema, reason }),
   z.object({ action: z.literal('return'), reason }),

@@ -62,6 +62,9 @@ export const transitions: Record<CaseAction, TransitionRule> = {
   recategorize: { from: ['submitted', 'dispatched', 'returned'], to: 'same', roles: ['resident'] },
   // 包案: a leader takes personal ownership of an open case and follows it up (带案下访).
   takeOwnership: { from: open, to: 'same', roles: ['leader'] },
+  // 挂牌督办: a leader (or the dispatch centre) flags a case; it is closed off (逐一销号) with a written outcome.
+  flagSupervision: { from: [...open, 'resolved'], to: 'same', roles: ['leader', 'admin'] },
+  closeSupervision: { from: [...open, 'resolved', 'closed'], to: 'same', roles: ['leader', 'admin'] },
 }
 
 export type TransitionCheck =

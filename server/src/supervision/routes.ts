@@ -1,0 +1,40 @@
+import { openStatuses, timeState } from '@minqing/shared'
+import type { FilterQuery } from 'mongoose'
+import { CaseModel, type CaseRecord } from '../cases/case.model'
+import { presentCase } from '../cases/presentCase'
+import { defineRoute } from '../http/defineRoute'
+import { subtreeUnitIds } from '../units/unitTree'
+
+export const supervisionRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/supervision/board',
+    access: ['leader', 'admin'],
+    summary: 'The supervision board (督办看板): flagged (挂牌), overdue and warning cases, due soonest first',
+    handler: async (ctx, { viewer }) => {
+      const now = ctx.deps.clock.now()
+      const filter: FilterQuery<CaseRecord> = {
+        $or: [
+          { status: { $in: [...openStatuses] }, 'deadlines.dueAt': { $ne: null } },
+          { supervisionFlag: true },
+        ],
+      }
+      if (viewer.role === 'leader' && viewer.unitId)
+        filter.unitId = { $in: await subtreeUnitIds(viewer.unitId) }
+      const records = await CaseModel.find(filter).sort({ 'deadlines.dueAt': 1 }).limit(500)
+      const options = { detail: false, now, limits: ctx.deps.timeLimits, urlSecret: ctx.deps.urlSecret }
+      const lanes = { flagged: [] as unknown[], overdue: [] as unknown[], warning: [] as unknown[] }
+      for (const record of records) {
+        const item = presentCase(record, viewer, options)
+        if (record.supervision?.flag?.level) lanes.flagged.push(item)
+        const dueAt = record.deadlines.dueAt
+        if (!dueAt || !(openStatuses as readonly string[]).includes(record.status)) continue
+        const startedAt = record.deadlines.clockStartedAt ?? record.submittedAt
+        const state = timeState(now, startedAt, dueAt, ctx.deps.timeLimits.warnShare).state
+        if (state === 'overdue') lanes.overdue.push(item)
+        else if (state === 'warning') lanes.warning.push(item)
+      }
+      return lanes
+    },
+  }),
+]
