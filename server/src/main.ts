@@ -14,6 +14,7 @@ import './models'
 import { closeUnratedCases } from './cases/closeUnrated'
 import { remindDueRevisits } from './pairs/remindRevisits'
 import { startScheduler } from './scheduler/scheduler'
+import { sampleFollowUps } from './followUp/followUps'
 import { superviseDeadlines } from './supervision/superviseDeadlines'
 import { processOutbox } from './notifications/processOutbox'
 import { seedDemo } from './seed/demoSeed'
@@ -97,6 +98,8 @@ async function main(): Promise<void> {
     { name: 'closeUnrated', everyMs: 10 * 60_000, run: closeUnratedCases },
     // Paired households due for a revisit: one reminder per due date.
     { name: 'revisitReminders', everyMs: 60 * 60_000, run: remindDueRevisits },
+    // 回头看: a share of the cases closed some weeks ago gets a return-visit question.
+    { name: 'sampleFollowUps', everyMs: 60 * 60_000, run: sampleFollowUps },
   ])
 
   let stopping = false

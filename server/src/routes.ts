@@ -13,6 +13,7 @@ import { receptionRoutes } from './reception/routes'
 import { exportRoutes } from './exports/routes'
 import { echoWallRoutes } from './echoWall/routes'
 import { supervisionRoutes } from './supervision/routes'
+import { followUpRoutes } from './followUp/routes'
 import { routingRoutes } from './routing/routes'
 import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
@@ -41,4 +42,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...exportRoutes,
   ...echoWallRoutes,
   ...supervisionRoutes,
+  ...followUpRoutes,
 ]

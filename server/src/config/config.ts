@@ -30,6 +30,9 @@ export const configSchema = z
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(10_000),
     /** How often the deadline watch (warnings, overdue, 催办, 升级督办) runs; one instance per tick. */
     SUPERVISE_EVERY_MS: z.coerce.number().int().min(100).default(60_000),
+    /** 回头看: the share of closed cases sampled for a return visit, and how long after closing. */
+    FOLLOW_UP_SHARE: z.coerce.number().min(0).max(1).default(0.2),
+    FOLLOW_UP_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(28),
     BODY_LIMIT: z.string().default('1mb'),
     /** Case submissions allowed per resident and per client IP in an hour. */
     CASE_SUBMIT_PER_USER_HOUR: z.coerce.number().int().positive().default(20),
