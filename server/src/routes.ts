@@ -14,6 +14,7 @@ import { exportRoutes } from './exports/routes'
 import { echoWallRoutes } from './echoWall/routes'
 import { supervisionRoutes } from './supervision/routes'
 import { followUpRoutes } from './followUp/routes'
+import { topicRoutes } from './topics/routes'
 import { routingRoutes } from './routing/routes'
 import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
@@ -43,4 +44,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...echoWallRoutes,
   ...supervisionRoutes,
   ...followUpRoutes,
+  ...topicRoutes,
 ]

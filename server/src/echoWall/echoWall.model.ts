@@ -31,7 +31,9 @@ export const EchoStateModel = mongoose.model('EchoState', stateSchema)
 
 const decisionSchema = new Schema(
   {
-    caseId: { type: Schema.Types.ObjectId, required: true },
+    /** What was decided on: an echo-wall case or a topic suggestion. */
+    caseId: { type: Schema.Types.ObjectId, default: null },
+    suggestionId: { type: Schema.Types.ObjectId, default: null },
     moderatorId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     decision: { type: String, enum: ['show', 'hide'], required: true },
     note: { type: String, default: '' },

@@ -25,6 +25,7 @@ export const sourceLabels: Record<string, string> = {
   reception: '开门接访',
   hotline: '热线',
   email: '信件',
+  topic: '问计于民',
 }
 
 const time = (date: Date | null | undefined) => (date ? chinaDate(date).format('YYYY-MM-DD HH:mm') : '')

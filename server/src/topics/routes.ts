@@ -1,0 +1,223 @@
+import {
+  AppError,
+  chinaDate,
+  maskName,
+  objectIdSchema,
+  suggestionInputSchema,
+  topicInputSchema,
+  topicKindLabels,
+} from '@minqing/shared'
+import mongoose from 'mongoose'
+import { z } from 'zod'
+import { categoryExists } from '../categories/categoryTree'
+import { submitCase } from '../cases/submitCase'
+import { ModerationLogModel, reportReasons } from '../echoWall/echoWall.model'
+import { defineRoute } from '../http/defineRoute'
+import { hideAfterReports } from '../echoWall/routes'
+import { UserModel } from '../users/user.model'
+import { SuggestionModel, SuggestionReactionModel, TopicModel } from './topic.model'
+
+const idParams = z.object({ id: objectIdSchema })
+
+async function findSuggestion(id: string) {
+  const suggestion = await SuggestionModel.findById(id)
+  if (!suggestion) throw new AppError('NOT_FOUND')
+  return suggestion
+}
+
+/** A reaction once per resident: a second tap answers 409 DUPLICATE and changes nothing. */
+async function react(suggestionId: string, userId: string, kind: 'support' | 'report', reason?: string) {
+  try {
+    await SuggestionReactionModel.create({ suggestionId, userId, kind, reason: reason ?? null })
+  } catch (error) {
+    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000)
+      throw new AppError('DUPLICATE')
+    throw error
+  }
+  return SuggestionReactionModel.countDocuments({ suggestionId, kind })
+}
+
+const presentTopic = (topic: InstanceType<typeof TopicModel>, today: string) => ({
+  id: String(topic._id),
+  kind: topic.kind,
+  kindLabel: topicKindLabels[topic.kind as keyof typeof topicKindLabels],
+  title: topic.title,
+  question: topic.question,
+  opensOn: topic.opensOn,
+  closesOn: topic.closesOn,
+  open: topic.opensOn <= today && today <= topic.closesOn,
+})
+
+export const topicRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/topics',
+    access: ['admin'],
+    summary: 'Open a public topic (问政于民 / 问需于民 / 问计于民) with a question and a period',
+    body: topicInputSchema,
+    status: 201,
+    handler: async (ctx, { body, viewer }) =>
+      presentTopic(
+        await TopicModel.create({ ...body, createdBy: viewer.userId }),
+        chinaDate(ctx.deps.clock.now()).format('YYYY-MM-DD'),
+      ),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/topics',
+    access: 'public',
+    summary: 'Public topics, newest first',
+    handler: async (ctx) => {
+      const today = chinaDate(ctx.deps.clock.now()).format('YYYY-MM-DD')
+      return {
+        items: (await TopicModel.find().sort({ opensOn: -1 }).limit(100)).map((topic) =>
+          presentTopic(topic, today),
+        ),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/topics/:id/suggestions',
+    access: 'public',
+    summary: "A topic's suggestions, most supported first (hidden ones left out); authors' names masked",
+    params: idParams,
+    handler: async (_ctx, { params }) => {
+      const suggestions = await SuggestionModel.find({ topicId: params.id, hidden: false })
+        .sort({ supports: -1, createdAt: 1 })
+        .limit(200)
+      const authors = await UserModel.find(
+        { _id: { $in: suggestions.map((item) => item.authorId) } },
+        { name: 1 },
+      )
+      return {
+        items: suggestions.map((item) => ({
+          id: String(item._id),
+          text: item.text,
+          author: maskName(authors.find((user) => String(user._id) === String(item.authorId))?.name) ?? '',
+          supports: item.supports,
+          adoptedCaseId: item.adoptedCaseId ? String(item.adoptedCaseId) : null,
+          createdAt: (item.createdAt as Date).toISOString(),
+        })),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/topics/:id/suggestions',
+    access: ['resident'],
+    summary: 'Post a suggestion under an open topic',
+    params: idParams,
+    body: suggestionInputSchema,
+    status: 201,
+    handler: async (ctx, { params, body, viewer }) => {
+      const topic = await TopicModel.findById(params.id)
+      if (!topic) throw new AppError('NOT_FOUND')
+      const today = chinaDate(ctx.deps.clock.now()).format('YYYY-MM-DD')
+      if (today < topic.opensOn || today > topic.closesOn)
+        throw new AppError('INVALID_TRANSITION', { details: { reason: 'topic_closed' } })
+      const suggestion = await SuggestionModel.create({
+        topicId: topic._id,
+        authorId: viewer.userId,
+        text: body.text,
+      })
+      return { id: String(suggestion._id), text: suggestion.text, supports: 0 }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/suggestions/:id/support',
+    access: ['resident'],
+    summary: '点赞 a suggestion, once per resident',
+    params: idParams,
+    handler: async (_ctx, { params, viewer }) => {
+      await findSuggestion(params.id)
+      const supports = await react(params.id, viewer.userId, 'support')
+      await SuggestionModel.updateOne({ _id: params.id }, { $set: { supports } })
+      return { supports }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/suggestions/:id/reports',
+    access: ['resident'],
+    summary: 'Report a suggestion (spam, offensive, off topic); hidden after 3 until a moderator decides',
+    params: idParams,
+    body: z.object({ reason: z.enum(reportReasons) }),
+    status: 201,
+    handler: async (_ctx, { params, body, viewer }) => {
+      const suggestion = await findSuggestion(params.id)
+      const reports = await react(params.id, viewer.userId, 'report', body.reason)
+      const hidden =
+        suggestion.decision === 'show' ? false : suggestion.decision === 'hide' || reports >= hideAfterReports
+      await SuggestionModel.updateOne({ _id: params.id }, { $set: { reports, hidden } })
+      return { reports, hidden }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/suggestions/:id/moderation',
+    access: ['admin'],
+    summary: 'A moderator shows or hides a reported suggestion; every decision is logged',
+    params: idParams,
+    body: z.object({ decision: z.enum(['show', 'hide']), note: z.string().trim().max(500).default('') }),
+    handler: async (ctx, { params, body, viewer }) => {
+      await findSuggestion(params.id)
+      const at = ctx.deps.clock.now()
+      await ModerationLogModel.create({
+        suggestionId: params.id,
+        moderatorId: viewer.userId,
+        decision: body.decision,
+        note: body.note,
+        at,
+      })
+      await SuggestionModel.updateOne(
+        { _id: params.id },
+        { $set: { decision: body.decision, hidden: body.decision === 'hide' } },
+      )
+      return { id: params.id, decision: body.decision }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/suggestions/:id/adopt',
+    access: ['admin'],
+    summary: "Adopt a suggestion: it becomes a case in its author's name, routed as usual (once)",
+    params: idParams,
+    body: z.object({
+      categoryCode: z.string().regex(/^[a-z0-9_.-]{1,64}$/),
+      title: z.string().trim().min(2).max(60),
+    }),
+    handler: async (ctx, { params, body }) => {
+      const suggestion = await findSuggestion(params.id)
+      if (!(await categoryExists(body.categoryCode))) {
+        throw new AppError('VALIDATION_FAILED', {
+          issues: [{ path: 'categoryCode', code: 'not_found', message: '分类不存在 / Unknown category' }],
+        })
+      }
+      const { record } = await submitCase(
+        ctx.deps,
+        { userId: String(suggestion.authorId), role: 'resident', unitId: null },
+        {
+          // The suggestion's id makes the adoption idempotent: adopting twice finds the same case.
+          clientId: `topic-${String(suggestion._id)}`,
+          kind: 'suggestion',
+          categoryCode: body.categoryCode,
+          title: body.title,
+          description: suggestion.text.length >= 5 ? suggestion.text : `${suggestion.text}（采纳的建议）`,
+          urgency: 'general',
+          photos: [],
+          anonymous: false,
+          publicConsent: true,
+        },
+        { source: 'topic', originId: String(suggestion._id) },
+      )
+      await SuggestionModel.updateOne({ _id: suggestion._id }, { $set: { adoptedCaseId: record._id } })
+      return {
+        caseId: String(record._id),
+        number: record.number,
+        unitId: record.unitId ? String(record.unitId) : null,
+      }
+    },
+  }),
+]
