@@ -10,6 +10,7 @@ export default defineAppConfig({
       root: 'pages/visits',
       pages: ['new/index', 'list/index', 'detail/index', 'progress/index', 'pairs/index', 'duty/index'],
     },
+    { root: 'pages/review', pages: ['stats/index', 'board/index', 'echo/index', 'topics/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -26,8 +26,13 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
       description: '查看办理进度与回复',
       url: '/pages/cases/list/index?scope=all',
     },
-    { key: 'echoWall', title: '回音壁', description: '看看大家的诉求怎么办的' },
-    { key: 'topics', title: '问计于民', description: '参与征集话题' },
+    {
+      key: 'echoWall',
+      title: '回音壁',
+      description: '看看大家的诉求怎么办的',
+      url: '/pages/review/echo/index',
+    },
+    { key: 'topics', title: '问计于民', description: '参与征集话题', url: '/pages/review/topics/index' },
   ],
   staff: [
     {
@@ -62,14 +67,19 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
     { key: 'objections', title: '派单异议', description: '非本单位职责的退回与移交' },
   ],
   leader: [
-    { key: 'supervision', title: '督办看板', description: '超期、预警与挂牌督办' },
+    {
+      key: 'supervision',
+      title: '督办看板',
+      description: '超期、预警与挂牌督办',
+      url: '/pages/review/board/index',
+    },
     {
       key: 'unitCases',
       title: '辖区诉求',
       description: '本辖区全部诉求',
       url: '/pages/cases/list/index?scope=all',
     },
-    { key: 'stats', title: '统计分析', description: '三率与单位排名' },
+    { key: 'stats', title: '统计分析', description: '三率与单位排名', url: '/pages/review/stats/index' },
     {
       key: 'ownedCases',
       title: '包案',
@@ -99,7 +109,13 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
     },
     { key: 'routing', title: '派单规则', description: '规则配置与试算', url: '/pages/cases/routing/index' },
     { key: 'units', title: '单位与用户', description: '组织架构与账号' },
-    { key: 'stats', title: '统计分析', description: '三率、红黑榜与台账' },
+    { key: 'stats', title: '统计分析', description: '三率、红黑榜与台账', url: '/pages/review/stats/index' },
+    {
+      key: 'board',
+      title: '督办看板',
+      description: '超期、预警与挂牌督办',
+      url: '/pages/review/board/index',
+    },
     {
       key: 'allCases',
       title: '全部诉求',

@@ -1,0 +1,60 @@
+import type { RollupCounts, ThreeRates } from '@minqing/shared'
+import type { CaseView } from './cases'
+import { api } from './client'
+
+export interface RateRow extends ThreeRates {
+  key: string
+  name: string
+  counts: RollupCounts
+}
+export interface RankingRow extends RateRow {
+  rank: number
+  score: number
+}
+export interface EchoItem {
+  id: string
+  number: string
+  kindLabel: string
+  categoryName: string | null
+  title: string
+  description: string
+  unitName: string | null
+  reply: string | null
+  resolvedAt: string | null
+}
+export interface Topic {
+  id: string
+  kindLabel: string
+  title: string
+  question: string
+  opensOn: string
+  closesOn: string
+  open: boolean
+}
+export interface Suggestion {
+  id: string
+  text: string
+  author: string
+  supports: number
+  adoptedCaseId: string | null
+}
+
+export const fetchRates = (from: string, to: string, groupBy: 'unit' | 'category') =>
+  api.get<{ definitions: Record<keyof ThreeRates, string>; rows: RateRow[] }>(
+    `/stats/rates?from=${from}&to=${to}&groupBy=${groupBy}`,
+  )
+export const fetchRanking = (from: string, to: string) =>
+  api.get<{ rows: RankingRow[]; redList: string[]; blackList: string[] }>(
+    `/stats/ranking?from=${from}&to=${to}`,
+  )
+export const fetchBoard = () =>
+  api.get<{ flagged: CaseView[]; overdue: CaseView[]; warning: CaseView[] }>('/supervision/board')
+export const fetchEchoWall = (q: string) =>
+  api.get<{ items: EchoItem[] }>(`/echo-wall?pageSize=50${q ? `&q=${encodeURIComponent(q)}` : ''}`)
+export const reportEchoItem = (id: string) => api.post(`/echo-wall/${id}/reports`, { reason: 'offensive' })
+export const fetchTopics = () => api.get<{ items: Topic[] }>('/topics')
+export const fetchSuggestions = (topicId: string) =>
+  api.get<{ items: Suggestion[] }>(`/topics/${topicId}/suggestions`)
+export const postSuggestion = (topicId: string, text: string) =>
+  api.post(`/topics/${topicId}/suggestions`, { text })
+export const supportSuggestion = (id: string) => api.post<{ supports: number }>(`/suggestions/${id}/support`)

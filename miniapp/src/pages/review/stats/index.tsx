@@ -1,0 +1,124 @@
+import { AppError } from '@minqing/shared'
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { fetchRanking, fetchRates, type RankingRow, type RateRow } from '../../../api/review'
+import { Chips } from '../../../components/Chips'
+import { Page } from '../../../components/Page'
+import { percent, periodDays, periodLabels, type PeriodKey } from '../../../review/period'
+import { Empty } from '../../../ui/nutui'
+import '../review.css'
+
+/**
+ * The three rates per unit or category for a period, each with its definition, and the units'
+ * ranking with the red and black lists. Bars show each unit's score (a chart library comes with the
+ * admin console).
+ */
+export default function StatsPage() {
+  const [period, setPeriod] = useState<PeriodKey>('thisMonth')
+  const [groupBy, setGroupBy] = useState<'unit' | 'category'>('unit')
+  const [rates, setRates] = useState<RateRow[]>([])
+  const [definitions, setDefinitions] = useState<Record<string, string>>({})
+  const [ranking, setRanking] = useState<{
+    rows: RankingRow[]
+    redList: string[]
+    blackList: string[]
+  } | null>(null)
+  const [message, setMessage] = useState('')
+
+  async function load() {
+    const { from, to } = periodDays(period)
+    try {
+      const [report, ranked] = await Promise.all([fetchRates(from, to, groupBy), fetchRanking(from, to)])
+      setRates(report.rows)
+      setDefinitions(report.definitions)
+      setRanking(ranked)
+      setMessage('')
+    } catch (error) {
+      setMessage(error instanceof AppError ? error.message : '加载失败')
+    }
+  }
+  useDidShow(() => void load())
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the filters trigger a reload
+  useEffect(() => void load(), [period, groupBy])
+
+  return (
+    <Page>
+      <Chips
+        className="review-periods"
+        items={(Object.keys(periodLabels) as PeriodKey[]).map((key) => ({
+          value: key,
+          label: periodLabels[key],
+        }))}
+        value={period}
+        onChange={(value) => setPeriod(value as PeriodKey)}
+      />
+      <Chips
+        items={[
+          { value: 'unit', label: '按单位' },
+          { value: 'category', label: '按分类' },
+        ]}
+        value={groupBy}
+        onChange={(value) => setGroupBy(value as 'unit' | 'category')}
+      />
+      <View className="review-card review-rates">
+        <Text className="review-title">三率</Text>
+        <View className="review-row">
+          <Text>{groupBy === 'unit' ? '单位' : '分类'}</Text>
+          <Text>响应率</Text>
+          <Text>办结率</Text>
+          <Text>满意率</Text>
+        </View>
+        {rates.map((row) => (
+          <View key={row.key} className="review-row">
+            <Text>
+              {row.name}（{row.counts.received}件）
+            </Text>
+            <Text>{percent(row.responseRate)}</Text>
+            <Text>{percent(row.resolutionRate)}</Text>
+            <Text>{percent(row.satisfactionRate)}</Text>
+          </View>
+        ))}
+        {rates.length === 0 && <Empty description="本期暂无数据" />}
+        {Object.values(definitions).map((definition) => (
+          <Text key={definition} className="review-definition">
+            {definition}
+          </Text>
+        ))}
+      </View>
+      {ranking && ranking.rows.length > 0 && (
+        <View className="review-card review-ranking">
+          <Text className="review-title">单位排名（红黑榜）</Text>
+          {ranking.rows.map((row) => (
+            <View key={row.key} className="review-row">
+              <Text
+                className={
+                  ranking.redList.includes(row.key)
+                    ? 'review-red'
+                    : ranking.blackList.includes(row.key)
+                      ? 'review-black'
+                      : ''
+                }
+              >
+                {row.rank}. {row.name}
+                {ranking.redList.includes(row.key)
+                  ? '（红榜）'
+                  : ranking.blackList.includes(row.key)
+                    ? '（黑榜）'
+                    : ''}
+              </Text>
+              <View className="review-bar-track">
+                <View className="review-bar" style={{ width: `${row.score}%` }} />
+              </View>
+              <Text>{row.score}</Text>
+            </View>
+          ))}
+          <Text className="review-definition">
+            得分 = 响应率×30% + 办结率×40% + 满意率×30%（无数据的指标不计入）
+          </Text>
+        </View>
+      )}
+      {message && <Text className="review-message">{message}</Text>}
+    </Page>
+  )
+}

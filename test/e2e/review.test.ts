@@ -1,0 +1,59 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from '../support/browser'
+import { startServer, type RunningServer } from '../support/server'
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer(inject('mongoUri'))
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`)
+
+async function loggedIn(phone: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(server.baseUrl)
+  await page.waitForURL(/pages\/login/)
+  await visible(page, 'input').nth(0).fill(phone)
+  await visible(page, 'input[type="password"]').fill('minqing-demo')
+  await page.locator('.nut-button', { hasText: /^登录$/ }).click()
+  await page.waitForURL(/pages\/home/)
+  return page
+}
+
+describe('H5: review pages', () => {
+  it('an admin reads the three rates with their definitions and the ranking; the board lists supervised cases', async () => {
+    const page = await loggedIn('13800000001')
+    await page.getByText('统计分析').click()
+    await page.waitForURL(/review\/stats/)
+    const rates = visible(page, '.review-rates')
+    await expect.poll(() => rates.innerText()).toContain('响应率 = 时限内签收的诉求数')
+    // The demo's sample cases went to the culture and housing bureaus this month.
+    await expect.poll(() => rates.innerText()).toContain('文化和旅游局')
+    await expect.poll(() => visible(page, '.review-ranking').innerText()).toContain('1.')
+    await page.goBack()
+    await page.getByText('督办看板').first().click()
+    await page.waitForURL(/review\/board/)
+    await expect.poll(() => visible(page, '.board-flagged').innerText()).toContain('挂牌督办')
+    await page.context().close()
+  })
+
+  it('a resident browses the echo wall without personal data', async () => {
+    const page = await loggedIn('13800000005')
+    await page.getByText('回音壁').click()
+    await page.waitForURL(/review\/echo/)
+    await visible(page, '.review-card').first().waitFor()
+    const text = await page.locator('body').innerText()
+    expect(text).not.toMatch(/1[3-9]\d{9}/)
+    await page.context().close()
+  })
+})
