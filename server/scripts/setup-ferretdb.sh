@@ -25,7 +25,10 @@ if command -v mongod >/dev/null 2>&1 && [[ "${FORCE_FERRETDB:-}" != "1" ]]; then
   exit 0
 fi
 
-if [[ -x "$target" ]] && "$target" --version 2>/dev/null | grep -q "version: $FERRETDB_VERSION"; then
+# Output is captured before it is searched: with pipefail, `grep -q` or `head` closing the pipe early
+# would kill ferretdb with SIGPIPE and fail the step (exit 141), depending on timing.
+installed_version() { [[ -x "$target" ]] && "$target" --version 2>/dev/null || true; }
+if [[ "$(installed_version)" == *"version: $FERRETDB_VERSION"* ]]; then
   echo "setup: FerretDB $FERRETDB_VERSION already installed at $target"
   exit 0
 fi
@@ -61,5 +64,6 @@ else
   (cd "$work" && GOFLAGS=-buildvcs=false go build -trimpath -o "$target" ./cmd/ferretdb)
 fi
 
-"$target" --version | head -1
+version_output="$("$target" --version)"
+echo "${version_output%%$'\n'*}"
 echo "setup: FerretDB ready at $target in $(($(date +%s) - started)) s"

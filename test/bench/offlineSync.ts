@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks'
 import sharp from 'sharp'
 import { upsertVisit, type LocalVisit } from '../../miniapp/src/visits/queue'
 import { createSyncEngine, type SyncApi } from '../../miniapp/src/visits/syncEngine'
-import { startServer } from '../support/server'
+import { apiLogin, startServer } from '../support/server'
 import { lossyProxy } from './lossyProxy'
 
 /**
@@ -22,11 +22,7 @@ export async function benchOfflineSync(
   const proxy = await lossyProxy({ host: target.hostname, port: Number(target.port) }, options)
   const base = `http://127.0.0.1:${proxy.port}/api/v1`
   try {
-    const login = (await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone: '13800000004', password: 'minqing-demo' }),
-    }).then((response) => response.json())) as { accessToken: string; user: { id: string } }
+    const login = await apiLogin(server.baseUrl, '13800000004')
     const call = async (method: string, path: string, body: unknown, contentType = 'application/json') => {
       let response: Response
       try {

@@ -3,7 +3,7 @@ import { fork } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../../server/src/db/localDatabase'
-import { startServer } from '../support/server'
+import { apiLogin, startServer } from '../support/server'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -69,11 +69,7 @@ export async function benchSubmit(mongoUri: string, seconds: number) {
   })
   await new Promise((resolve) => baseline.once('message', resolve))
   try {
-    const login = (await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone: '13800000005', password: 'minqing-demo' }),
-    }).then((response) => response.json())) as { accessToken: string }
+    const login = await apiLogin(server.baseUrl, '13800000005')
     const auth = { Authorization: `Bearer ${login.accessToken}` }
     const results: Record<string, { minqing: LoadResult; baseline: LoadResult }> = {}
     // One client too: the cost of a single submission without queueing, to read the others by.

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import path from 'node:path'
 import { writeFileSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from '../support/browser'
+import { launchChromium, loggedInPage, visible } from '../support/browser'
 import { startServer, type RunningServer } from '../support/server'
 
 let server: RunningServer
@@ -29,20 +29,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function loggedIn(phone: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await page.goto(server.baseUrl)
-  await page.waitForURL(/pages\/login/)
-  await visible(page, 'input').first().waitFor()
-  await visible(page, 'input').nth(0).fill(phone)
-  await visible(page, 'input[type="password"]').fill('minqing-demo')
-  await page.locator('.nut-button', { hasText: /^登录$/ }).click()
-  await page.waitForURL(/pages\/home/)
-  return page
-}
-
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`)
+const loggedIn = (phone: string) => loggedInPage(browser, server.baseUrl, phone)
 
 describe('H5: a case from the resident to the unit and back', () => {
   it('resident submits with a photo → handler signs, replies, resolves → resident rates 满意 → closed', async () => {

@@ -4,8 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from '../support/browser'
-import { startServer, type RunningServer } from '../support/server'
+import { launchChromium, loggedInPage, visible } from '../support/browser'
+import { apiLogin, startServer, type RunningServer } from '../support/server'
 
 let server: RunningServer
 let browser: Browser
@@ -32,19 +32,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`)
-
-async function loggedIn(phone: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await page.goto(server.baseUrl)
-  await page.waitForURL(/pages\/login/)
-  await visible(page, 'input').nth(0).fill(phone)
-  await visible(page, 'input[type="password"]').fill('minqing-demo')
-  await page.locator('.nut-button', { hasText: /^登录$/ }).click()
-  await page.waitForURL(/pages\/home/)
-  return page
-}
+const loggedIn = (phone: string) => loggedInPage(browser, server.baseUrl, phone)
 
 async function householdsDone(page: Page): Promise<string> {
   const ring = visible(page, '.visit-my-progress .visit-ring-value').first()
@@ -121,11 +109,7 @@ describe('H5: visits recorded offline', () => {
     await expect.poll(() => householdsDone(page), { timeout: 10_000 }).toBe('5/15')
 
     // The culture bureau's handler finds the case in the inbox, routed by the category rule.
-    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone: '13800000003', password: 'minqing-demo' }),
-    }).then((response) => response.json() as Promise<{ accessToken: string }>)
+    const login = await apiLogin(server.baseUrl, '13800000003')
     const inbox = await fetch(`${server.baseUrl}/api/v1/cases?scope=inbox`, {
       headers: { Authorization: `Bearer ${login.accessToken}` },
     }).then(

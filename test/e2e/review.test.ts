@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from '../support/browser'
+import { launchChromium, loggedInPage, visible } from '../support/browser'
 import { startServer, type RunningServer } from '../support/server'
 
 let server: RunningServer
@@ -16,19 +16,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`)
-
-async function loggedIn(phone: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await page.goto(server.baseUrl)
-  await page.waitForURL(/pages\/login/)
-  await visible(page, 'input').nth(0).fill(phone)
-  await visible(page, 'input[type="password"]').fill('minqing-demo')
-  await page.locator('.nut-button', { hasText: /^登录$/ }).click()
-  await page.waitForURL(/pages\/home/)
-  return page
-}
+const loggedIn = (phone: string) => loggedInPage(browser, server.baseUrl, phone)
 
 describe('H5: review pages', () => {
   it('an admin reads the three rates with their definitions and the ranking; the board lists supervised cases', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { ownDatabase } from '../support/database'
-import { startServer, type RunningServer } from '../support/server'
+import { apiLogin, startServer, type RunningServer } from '../support/server'
 
 let server: RunningServer | undefined
 let database: Awaited<ReturnType<typeof ownDatabase>> | undefined
@@ -22,11 +22,7 @@ describe('the database stops during traffic', () => {
     database = await ownDatabase()
     await database.start()
     server = await startServer(database.uri, {}, { sameDatabase: true })
-    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone: '13800000005', password: 'minqing-demo' }),
-    }).then((response) => response.json() as Promise<{ accessToken: string }>)
+    const login = await apiLogin(server.baseUrl, '13800000005')
     const auth = { Authorization: `Bearer ${login.accessToken}` }
     expect((await timed(`${server.baseUrl}/api/v1/cases`, { headers: auth })).status).toBe(200)
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import mongoose from 'mongoose'
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { startServer, type RunningServer } from '../support/server'
+import { apiLogin, startServer, type RunningServer } from '../support/server'
 
 const servers: RunningServer[] = []
 afterAll(async () => {
@@ -19,14 +19,7 @@ describe('kill -9 during a burst of writes', () => {
     const first = await startServer(inject('mongoUri'), env)
     servers.push(first)
     let baseUrl = first.baseUrl
-    const login = async (phone: string) =>
-      (
-        (await fetch(`${baseUrl}/api/v1/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ phone, password: 'minqing-demo' }),
-        }).then((response) => response.json())) as { accessToken: string }
-      ).accessToken
+    const login = async (phone: string) => (await apiLogin(baseUrl, phone)).accessToken
     const resident = await login('13800000005')
     const staff = await login('13800000004')
 

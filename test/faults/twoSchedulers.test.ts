@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import mongoose from 'mongoose'
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { startServer, type RunningServer } from '../support/server'
+import { apiLogin, startServer, type RunningServer } from '../support/server'
 
 const servers: RunningServer[] = []
 afterAll(async () => {
@@ -15,11 +15,7 @@ describe('two server instances on one database', () => {
     servers.push(first)
     const second = await startServer(first.mongoUri, env, { sameDatabase: true })
     servers.push(second)
-    const login = (await fetch(`${first.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone: '13800000005', password: 'minqing-demo' }),
-    }).then((response) => response.json())) as { accessToken: string }
+    const login = await apiLogin(first.baseUrl, '13800000005')
     const submitted = (await fetch(`${second.baseUrl}/api/v1/cases`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', Authorization: `Bearer ${login.accessToken}` },

@@ -9,7 +9,7 @@ import { routeTable } from '../../server/src/routes'
 import { UnitModel } from '../../server/src/units/unit.model'
 import { UserModel } from '../../server/src/users/user.model'
 import { VisitModel } from '../../server/src/visits/visit.model'
-import { startServer, type RunningServer } from '../support/server'
+import { apiLogin, startServer, type RunningServer } from '../support/server'
 
 let server: RunningServer
 const tokens: string[] = []
@@ -17,12 +17,7 @@ const tokens: string[] = []
 beforeAll(async () => {
   server = await startServer(inject('mongoUri'))
   for (const phone of ['13800000001', '13800000002', '13800000003', '13800000004', '13800000005']) {
-    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone, password: 'minqing-demo' }),
-    })
-    tokens.push(((await login.json()) as { accessToken: string }).accessToken)
+    tokens.push((await apiLogin(server.baseUrl, phone)).accessToken)
   }
 })
 

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 /** Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network. */
 export function launchChromium(): Promise<Browser> {
@@ -15,4 +15,21 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   })
+}
+
+/** Taro H5 keeps hidden pages in the DOM: only the visible copy of a selector counts. */
+export const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`)
+
+/** A phone-sized page logged in through the login form with a demo account. */
+export async function loggedInPage(browser: Browser, baseUrl: string, phone: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(baseUrl)
+  await page.waitForURL(/pages\/login/)
+  await visible(page, 'input').first().waitFor()
+  await visible(page, 'input').nth(0).fill(phone)
+  await visible(page, 'input[type="password"]').fill('minqing-demo')
+  await page.locator('.nut-button', { hasText: /^登录$/ }).click()
+  await page.waitForURL(/pages\/home/)
+  return page
 }

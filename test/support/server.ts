@@ -82,3 +82,17 @@ export async function startServer(
     },
   }
 }
+
+/** Logs a demo account in over the API and returns its access token and user. */
+export async function apiLogin(
+  baseUrl: string,
+  phone: string,
+): Promise<{ accessToken: string; user: { id: string } }> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, password: 'minqing-demo' }),
+  })
+  if (!response.ok) throw new Error(`login ${phone} failed: ${response.status}`)
+  return (await response.json()) as { accessToken: string; user: { id: string } }
+}

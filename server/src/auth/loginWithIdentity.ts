@@ -4,6 +4,7 @@ import mongoose from 'mongoose'
 import type { AppDeps } from '../http/deps'
 import { IdentityModel, type IdentityProvider } from '../users/identity.model'
 import { UserModel, type UserDocument } from '../users/user.model'
+import { isDuplicateKey } from '../db/duplicateKey'
 
 /**
  * Finds the resident behind an external identity, creating them on first login. Two concurrent
@@ -24,7 +25,7 @@ export async function residentFor(
   try {
     await IdentityModel.create({ provider, key, userId })
   } catch (error) {
-    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) {
+    if (isDuplicateKey(error)) {
       const winner = await IdentityModel.findOne({ provider, key })
       const user = winner && (await UserModel.findById(winner.userId))
       if (user) return user

@@ -8,7 +8,7 @@ import { UnitModel } from '../units/unit.model'
 import type { CaseDocument } from './case.model'
 import { commitChange, loadCase } from './commitChange'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
-import { planTransition } from './planTransition'
+import { planTransition, type CaseSnapshot } from './planTransition'
 import { pointOf } from './similarCases'
 import { canActOnCase, loadReadableCase } from './policy'
 
@@ -44,21 +44,7 @@ export async function applyTransition(
   const survivor = input.action === 'merge' ? await mergeTarget(record, input.intoCaseId) : undefined
   const now = deps.clock.now()
   const result = planTransition(
-    {
-      status: record.status,
-      urgency: record.urgency,
-      unitId: record.unitId ? String(record.unitId) : null,
-      firstReceiverUnitId: record.firstReceiverUnitId ? String(record.firstReceiverUnitId) : null,
-      reopenCount: record.reopenCount,
-      answerBy: record.deadlines.answerBy ?? null,
-      dueAt: record.deadlines.dueAt ?? null,
-      extensionPending: record.extension?.status === 'pending',
-      extensionDays: record.extension?.workingDays ?? undefined,
-      objectionPending: record.objection?.status === 'pending',
-      coUnitIds: record.coUnitIds.map(String),
-      ownerLeaderId: record.ownerLeaderId ? String(record.ownerLeaderId) : null,
-      flagLevel: record.supervision?.flag?.level ?? null,
-    },
+    caseSnapshot(record),
     input,
     { userId: viewer.userId, role: viewer.role },
     now,
@@ -112,6 +98,25 @@ export async function applyTransition(
     isPublic: plan.event.public,
   })
   return updated
+}
+
+/** The facts about a case that planning a transition needs. */
+export function caseSnapshot(record: CaseDocument): CaseSnapshot {
+  return {
+    status: record.status,
+    urgency: record.urgency,
+    unitId: record.unitId ? String(record.unitId) : null,
+    firstReceiverUnitId: record.firstReceiverUnitId ? String(record.firstReceiverUnitId) : null,
+    reopenCount: record.reopenCount,
+    answerBy: record.deadlines.answerBy ?? null,
+    dueAt: record.deadlines.dueAt ?? null,
+    extensionPending: record.extension?.status === 'pending',
+    extensionDays: record.extension?.workingDays ?? undefined,
+    objectionPending: record.objection?.status === 'pending',
+    coUnitIds: record.coUnitIds.map(String),
+    ownerLeaderId: record.ownerLeaderId ? String(record.ownerLeaderId) : null,
+    flagLevel: record.supervision?.flag?.level ?? null,
+  }
 }
 
 /** The case a duplicate is merged into: it must exist, be another case, and still be open. */

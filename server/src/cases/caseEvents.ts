@@ -1,6 +1,7 @@
 import type { Role } from '@minqing/shared'
 import mongoose from 'mongoose'
 import { CaseEventModel } from './caseEvent.model'
+import { isDuplicateKey } from '../db/duplicateKey'
 
 export interface EventActor {
   userId: string | null
@@ -36,7 +37,7 @@ export async function appendEvent(event: NewEvent): Promise<boolean> {
     })
     return true
   } catch (error) {
-    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) return false
+    if (isDuplicateKey(error)) return false
     throw error
   }
 }

@@ -6,7 +6,6 @@ import {
   type CaseSource,
   type SubmitCaseInput,
 } from '@minqing/shared'
-import mongoose from 'mongoose'
 import { categoryExists } from '../categories/categoryTree'
 import { ownedFilesExist } from '../files/gridfs'
 import type { AppDeps } from '../http/deps'
@@ -18,6 +17,7 @@ import { enforceRateLimit } from '../rateLimit/rateLimit'
 import { appendEvent } from './caseEvents'
 import { nextSequence } from './counter.model'
 import { applyRollup } from '../stats/applyRollup'
+import { isDuplicateKey } from '../db/duplicateKey'
 
 export interface SubmitResult {
   record: CaseDocument
@@ -108,7 +108,7 @@ export async function submitCase(
     await notifyCaseEvent(deps, record, 'submit', viewer.userId)
     return { record, created: true }
   } catch (error) {
-    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) {
+    if (isDuplicateKey(error)) {
       const winner = await CaseModel.findOne({ createdBy: viewer.userId, clientId: input.clientId })
       if (winner) return { record: winner, created: false }
     }

@@ -1,5 +1,4 @@
 import { AppError, objectIdSchema } from '@minqing/shared'
-import mongoose from 'mongoose'
 import { z } from 'zod'
 import { CaseEventModel } from '../cases/caseEvent.model'
 import { CaseModel } from '../cases/case.model'
@@ -8,6 +7,7 @@ import { defineRoute } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { EchoReportModel, EchoStateModel, ModerationLogModel, reportReasons } from './echoWall.model'
 import { presentEchoItem } from './presentEchoItem'
+import { isDuplicateKey, upsert } from '../db/duplicateKey'
 
 /** After this many reports an item is hidden until a moderator decides. */
 export const hideAfterReports = 3
@@ -86,19 +86,14 @@ export const echoWallRoutes = [
       try {
         await EchoReportModel.create({ caseId: params.id, userId: viewer.userId, reason: body.reason })
       } catch (error) {
-        if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000)
-          throw new AppError('DUPLICATE')
+        if (isDuplicateKey(error)) throw new AppError('DUPLICATE')
         throw error
       }
       const reports = await EchoReportModel.countDocuments({ caseId: params.id })
       const state = await EchoStateModel.findById(params.id)
       const hidden =
         state?.decision === 'show' ? false : state?.decision === 'hide' || reports >= hideAfterReports
-      await EchoStateModel.updateOne(
-        { _id: params.id },
-        { $set: { reports, hidden } },
-        { upsert: true },
-      ).catch(async () => EchoStateModel.updateOne({ _id: params.id }, { $set: { reports, hidden } }))
+      await upsert(EchoStateModel, { _id: params.id }, { $set: { reports, hidden } })
       return { reports, hidden }
     },
   }),
@@ -139,15 +134,10 @@ export const echoWallRoutes = [
         note: body.note,
         at,
       })
-      await EchoStateModel.updateOne(
+      await upsert(
+        EchoStateModel,
         { _id: params.id },
         { $set: { decision: body.decision, hidden: body.decision === 'hide' } },
-        { upsert: true },
-      ).catch(async () =>
-        EchoStateModel.updateOne(
-          { _id: params.id },
-          { $set: { decision: body.decision, hidden: body.decision === 'hide' } },
-        ),
       )
       return { caseId: params.id, decision: body.decision, at: at.toISOString() }
     },

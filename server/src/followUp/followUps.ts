@@ -3,12 +3,14 @@ import mongoose from 'mongoose'
 import { createHash } from 'node:crypto'
 import { CaseModel } from '../cases/case.model'
 import { commitChange, loadCase } from '../cases/commitChange'
+import { caseSnapshot } from '../cases/applyTransition'
 import { planTransition } from '../cases/planTransition'
 import type { AppDeps } from '../http/deps'
 import type { Viewer } from '../http/defineRoute'
 import { NotificationModel } from '../notifications/notification.model'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
 import { FollowUpModel } from './followUp.model'
+import { isDuplicateKey } from '../db/duplicateKey'
 
 const day = 86_400_000
 
@@ -43,7 +45,7 @@ export async function sampleFollowUps(deps: AppDeps) {
         sampledAt: now,
       })
     } catch (error) {
-      if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) continue // already sampled
+      if (isDuplicateKey(error)) continue // already sampled
       throw error
     }
     await NotificationModel.create({
@@ -86,18 +88,7 @@ export async function answerFollowUp(
     reason: `回头看：群众反映问题未解决${answer.comment ? `（${answer.comment}）` : ''}`,
   }
   const result = planTransition(
-    {
-      status: record.status,
-      urgency: record.urgency,
-      unitId: record.unitId ? String(record.unitId) : null,
-      firstReceiverUnitId: record.firstReceiverUnitId ? String(record.firstReceiverUnitId) : null,
-      reopenCount: record.reopenCount,
-      answerBy: record.deadlines.answerBy ?? null,
-      dueAt: record.deadlines.dueAt ?? null,
-      extensionPending: false,
-      objectionPending: false,
-      coUnitIds: record.coUnitIds.map(String),
-    },
+    caseSnapshot(record),
     input,
     { userId: viewer.userId, role: 'admin' },
     now,

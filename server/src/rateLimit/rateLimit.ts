@@ -1,5 +1,6 @@
 import { AppError } from '@minqing/shared'
 import mongoose, { Schema } from 'mongoose'
+import { isDuplicateKey } from '../db/duplicateKey'
 
 /** Counters live in the database, so the limit holds across several server instances. */
 const RateCounterModel = mongoose.model(
@@ -31,7 +32,7 @@ export async function enforceRateLimit(limit: RateLimit, now: Date): Promise<voi
   // Two concurrent upserts of a new counter: one inserts, the other hits the unique _id
   // (MongoDB retries this itself, FerretDB does not); the second try finds the counter.
   const counter = await increment().catch((error: unknown) => {
-    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) return increment()
+    if (isDuplicateKey(error)) return increment()
     throw error
   })
   if ((counter.count as number) > limit.max) {

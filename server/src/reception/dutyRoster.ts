@@ -4,6 +4,7 @@ import { UnitModel } from '../units/unit.model'
 import { isInSubtree } from '../units/unitTree'
 import { UserModel } from '../users/user.model'
 import { DutyModel } from './reception.model'
+import { upsert } from '../db/duplicateKey'
 
 /** Admins set any unit's roster; a leader only their own unit's subtree. */
 async function assertMayManage(viewer: Viewer, unitId: string): Promise<void> {
@@ -34,18 +35,11 @@ export async function setDutyRoster(viewer: Viewer, input: DutyRosterInput) {
     })
   }
   for (const entry of input.assignments) {
-    await DutyModel.updateOne(
+    await upsert(
+      DutyModel,
       { unitId: input.unitId, date: entry.date },
       { $set: { leaderId: entry.leaderId, place: entry.place, assignedBy: viewer.userId } },
-      { upsert: true },
-    ).catch(async (error: unknown) => {
-      // Two first upserts of one day race; the second becomes an update.
-      if ((error as { code?: number }).code !== 11000) throw error
-      await DutyModel.updateOne(
-        { unitId: input.unitId, date: entry.date },
-        { $set: { leaderId: entry.leaderId, place: entry.place, assignedBy: viewer.userId } },
-      )
-    })
+    )
   }
   return listDuty({ unitId: input.unitId, from: input.assignments[0]!.date, to: '9999-12-31' })
 }

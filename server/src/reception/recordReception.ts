@@ -1,11 +1,11 @@
 import { AppError, type ReceptionInput } from '@minqing/shared'
 import { categoryExists } from '../categories/categoryTree'
-import mongoose from 'mongoose'
 import { submitCase } from '../cases/submitCase'
 import type { AppDeps } from '../http/deps'
 import type { Viewer } from '../http/defineRoute'
 import { problemClientId } from '../visits/raiseProblems'
 import { ReceptionModel } from './reception.model'
+import { isDuplicateKey } from '../db/duplicateKey'
 
 /**
  * Records who came to the open-door reception and files each request as a case (source =
@@ -41,7 +41,7 @@ export async function recordReception(deps: AppDeps, viewer: Viewer, input: Rece
         requestCount: input.requests.length,
       })
     } catch (error) {
-      if (!(error instanceof mongoose.mongo.MongoServerError && error.code === 11000)) throw error
+      if (!isDuplicateKey(error)) throw error
       reception = (await ReceptionModel.findOne({ createdBy: viewer.userId, clientId: input.clientId }))!
     }
   }

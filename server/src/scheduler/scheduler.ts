@@ -1,7 +1,7 @@
-import mongoose from 'mongoose'
 import { randomBytes } from 'node:crypto'
 import type { AppDeps } from '../http/deps'
 import { JobRunModel } from './jobRun.model'
+import { isDuplicateKey } from '../db/duplicateKey'
 
 export interface Job {
   name: string
@@ -27,7 +27,7 @@ export async function runOnce(deps: AppDeps, job: Job, now = deps.clock.now()): 
       startedAt: now,
     })
   } catch (error) {
-    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) return false
+    if (isDuplicateKey(error)) return false
     throw error
   }
   try {

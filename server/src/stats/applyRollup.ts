@@ -1,6 +1,6 @@
 import { rollupContributions, type RollupEvent } from '@minqing/shared'
-import mongoose from 'mongoose'
 import { RollupModel } from './rollup.model'
+import { upsert } from '../db/duplicateKey'
 
 /**
  * Adds an event's contributions to the daily rollups. Called right after the event is stored;
@@ -12,13 +12,6 @@ export async function applyRollup(event: RollupEvent): Promise<void> {
       $inc: counts,
       $setOnInsert: { day, unitId, categoryCode },
     }
-    const _id = `${day}|${unitId}|${categoryCode}`
-    try {
-      await RollupModel.updateOne({ _id }, update, { upsert: true })
-    } catch (error) {
-      // Two first upserts of one row race (FerretDB answers duplicate key): the second increments.
-      if (!(error instanceof mongoose.mongo.MongoServerError && error.code === 11000)) throw error
-      await RollupModel.updateOne({ _id }, { $inc: counts })
-    }
+    await upsert(RollupModel, { _id: `${day}|${unitId}|${categoryCode}` }, update)
   }
 }

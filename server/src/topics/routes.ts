@@ -7,7 +7,6 @@ import {
   topicInputSchema,
   topicKindLabels,
 } from '@minqing/shared'
-import mongoose from 'mongoose'
 import { z } from 'zod'
 import { categoryExists } from '../categories/categoryTree'
 import { submitCase } from '../cases/submitCase'
@@ -16,6 +15,7 @@ import { defineRoute } from '../http/defineRoute'
 import { hideAfterReports } from '../echoWall/routes'
 import { UserModel } from '../users/user.model'
 import { SuggestionModel, SuggestionReactionModel, TopicModel } from './topic.model'
+import { isDuplicateKey } from '../db/duplicateKey'
 
 const idParams = z.object({ id: objectIdSchema })
 
@@ -30,8 +30,7 @@ async function react(suggestionId: string, userId: string, kind: 'support' | 're
   try {
     await SuggestionReactionModel.create({ suggestionId, userId, kind, reason: reason ?? null })
   } catch (error) {
-    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000)
-      throw new AppError('DUPLICATE')
+    if (isDuplicateKey(error)) throw new AppError('DUPLICATE')
     throw error
   }
   return SuggestionReactionModel.countDocuments({ suggestionId, kind })

@@ -2,9 +2,7 @@ import { AppError, uploadLimits, type UploadStart } from '@minqing/shared'
 import mongoose from 'mongoose'
 import { storeImage } from '../files/gridfs'
 import { UploadChunkModel, UploadModel, type UploadDocument } from './upload.model'
-
-const isDuplicateKey = (error: unknown) =>
-  error instanceof mongoose.mongo.MongoServerError && error.code === 11000
+import { isDuplicateKey } from '../db/duplicateKey'
 
 /** Starts (or, for a retried start with the same clientId, finds) an upload. */
 export async function startUpload(userId: string, input: UploadStart): Promise<UploadDocument> {

@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords'
 import { UnitModel } from '../units/unit.model'
 import { IdentityModel } from './identity.model'
 import { UserModel, type UserDocument } from './user.model'
+import { isDuplicateKey } from '../db/duplicateKey'
 
 /**
  * Creates an account with a phone login. The phone identity is claimed first (its unique index
@@ -19,7 +20,7 @@ export async function createUser(input: CreateUserInput): Promise<UserDocument> 
   try {
     await IdentityModel.create({ provider: 'phone', key: input.phone, userId })
   } catch (error) {
-    if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) {
+    if (isDuplicateKey(error)) {
       throw new AppError('DUPLICATE', {
         issues: [{ path: 'phone', code: 'duplicate', message: '该手机号已注册 / Phone already registered' }],
       })
