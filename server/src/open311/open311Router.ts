@@ -1,4 +1,4 @@
-import { AppError, phoneSchema, type SubmitCaseInput } from '@minqing/shared'
+import { AppError, openStatuses, phoneSchema, type SubmitCaseInput } from '@minqing/shared'
 import type { Context, Middleware } from 'koa'
 import { createHash, randomBytes } from 'node:crypto'
 import { residentFor } from '../auth/loginWithIdentity'
@@ -96,16 +96,8 @@ async function listRequests(ctx: Context, query: Record<string, unknown>) {
     .filter(Boolean)
   if (statuses.some((status) => status !== 'open' && status !== 'closed'))
     throw new Open311Error(400, 'status must be open or closed')
-  const openCases = [
-    'submitted',
-    'dispatched',
-    'accepted',
-    'in_progress',
-    'replied',
-    'transferred',
-    'returned',
-    'reopened',
-  ]
+  // The same open statuses the presenter maps to 'open' (presentRequest.open311Status).
+  const openCases = [...openStatuses]
   if (statuses.length === 1) filter.status = statuses[0] === 'open' ? { $in: openCases } : { $nin: openCases }
   return CaseModel.find(filter).sort({ submittedAt: -1 }).limit(1000)
 }
