@@ -71,6 +71,11 @@ export const fetchCampaigns = async () =>
 export const fetchProgress = (campaignId: string) =>
   api.get<{ elapsedShare: number; rows: ProgressRow[] }>(`/campaigns/${campaignId}/progress`)
 export const fetchPairs = async () => (await api.get<{ items: Pair[] }>('/pairs')).items
+export interface PairHistory {
+  id: string
+  history: Array<{ id: string; visitedAt: string; purposes: string[]; notes: string }>
+}
+export const fetchPair = (id: string) => api.get<Pair & PairHistory>(`/pairs/${id}`)
 export const createPair = (input: Partial<PairInput>) => api.post<Pair>('/pairs', input)
 export const fetchTodayDuty = () =>
   api.get<{ date: string; myDuty: DutyEntry[]; unitDuty: DutyEntry | null }>('/duty-roster/today')

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useState } from 'react'
-import { createPair, fetchPairs, type Pair } from '../../../api/visits'
+import { createPair, fetchPair, fetchPairs, type Pair, type PairHistory } from '../../../api/visits'
 import { Field } from '../../../components/Field'
 import { Page } from '../../../components/Page'
 import { fieldErrors } from '../../../ui/messages'
@@ -20,6 +20,8 @@ export default function PairsPage() {
   const [days, setDays] = useState('30')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState('')
+  /** The pair whose visit history is open. */
+  const [history, setHistory] = useState<PairHistory | null>(null)
 
   const load = () =>
     fetchPairs()
@@ -45,7 +47,19 @@ export default function PairsPage() {
     <Page>
       {pairs.length === 0 && <Empty description="还没有结对户" />}
       {pairs.map((pair) => (
-        <View key={pair.id} className="visit-card">
+        <View
+          key={pair.id}
+          className="visit-card pair-card"
+          onClick={() =>
+            history?.id === pair.id
+              ? setHistory(null)
+              : void fetchPair(pair.id)
+                  .then(setHistory)
+                  .catch((error: unknown) =>
+                    setMessage(error instanceof AppError ? error.message : '加载失败'),
+                  )
+          }
+        >
           <Text className={`visit-state visit-due-${pair.revisit.state}`}>
             {dueLabels[pair.revisit.state]}
           </Text>
@@ -56,6 +70,16 @@ export default function PairsPage() {
           <Text className="visit-card-meta">
             {pair.lastVisitAt ? `上次走访 ${dayjs(pair.lastVisitAt).format('YYYY-MM-DD')}` : '尚未走访'}
           </Text>
+          {history?.id === pair.id &&
+            (history.history.length ? (
+              history.history.map((visit) => (
+                <Text key={visit.id} className="visit-card-meta pair-history">
+                  {dayjs(visit.visitedAt).format('YYYY-MM-DD')}：{visit.notes || '（无记录）'}
+                </Text>
+              ))
+            ) : (
+              <Text className="visit-card-meta">还没有走访记录</Text>
+            ))}
         </View>
       ))}
       <Cell.Group title="新增结对">
