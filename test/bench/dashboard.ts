@@ -1,0 +1,107 @@
+import { addCounts, emptyCounts, rollupContributions, type RollupCounts } from '@minqing/shared'
+import { MongoClient, ObjectId } from 'mongodb'
+import { performance } from 'node:perf_hooks'
+import { apiLogin, startServer } from '../support/server'
+
+/**
+ * The statistics dashboard (GET /stats/rates) with the data of 10k, 100k and 1M cases. The
+ * dashboard reads only the daily rollups, so each size's rollups are produced the way the live
+ * system produces them — every synthetic case's events through the same pure `rollupContributions`
+ * — and inserted; the cases themselves are not inserted (the endpoint never reads them).
+ */
+export async function benchDashboard(mongoUri: string, sizes = [10_000, 100_000, 1_000_000]) {
+  const server = await startServer(mongoUri, { LOG_LEVEL: 'error' })
+  const client = await new MongoClient(server.mongoUri).connect()
+  const rollups = client.db().collection('case_rollups')
+  const units = Array.from({ length: 40 }, () => new ObjectId().toHexString())
+  const categories = Array.from({ length: 20 }, (_, i) => `category${i % 10}.sub${i}`)
+  const results = []
+  try {
+    const token = (await apiLogin(server.baseUrl, '13800000001')).accessToken
+    // mulberry32: a small seeded generator with a long period (a float LCG loses precision and cycles).
+    let seed = 42
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
+    for (const cases of sizes) {
+      await rollups.deleteMany({})
+      const rows = new Map<string, RollupCounts & { day: string; unitId: string; categoryCode: string }>()
+      const add = (event: Parameters<typeof rollupContributions>[0]) => {
+        for (const { day, unitId, categoryCode, counts } of rollupContributions(event)) {
+          const key = `${day}|${unitId}|${categoryCode}`
+          const row = rows.get(key) ?? { ...emptyCounts(), day, unitId, categoryCode }
+          addCounts(row, counts)
+          rows.set(key, row)
+        }
+      }
+      for (let i = 0; i < cases; i++) {
+        const at = new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 364 * 86_400_000))
+        const unitId = units[Math.floor(random() * units.length)]!
+        const facts = {
+          unitId,
+          categoryCode: categories[Math.floor(random() * categories.length)]!,
+          acceptBy: new Date(at.getTime() + 2 * 3600_000),
+          answerBy: new Date(at.getTime() + 7 * 86_400_000),
+        }
+        add({
+          action: 'dispatch',
+          at,
+          to: 'dispatched',
+          data: { facts: { ...facts, unitId: null, newUnitId: unitId } },
+        })
+        add({
+          action: 'accept',
+          at: new Date(at.getTime() + (random() < 0.9 ? 3600_000 : 3 * 3600_000)),
+          to: 'accepted',
+          data: { facts },
+        })
+        const resolvedAt = new Date(at.getTime() + (random() < 0.85 ? 5 : 9) * 86_400_000)
+        add({ action: 'resolve', at: resolvedAt, to: 'resolved', data: { facts } })
+        if (random() < 0.8) {
+          const roll = random()
+          const rating = roll < 0.7 ? 'satisfied' : roll < 0.9 ? 'basically_satisfied' : 'unsatisfied'
+          add({
+            action: 'rate',
+            at: new Date(resolvedAt.getTime() + 86_400_000),
+            to: 'closed',
+            data: { facts, rating },
+          })
+        }
+      }
+      const docs = [...rows.entries()].map(([key, row]) => ({ _id: key as unknown as ObjectId, ...row }))
+      for (let start = 0; start < docs.length; start += 5000)
+        await rollups.insertMany(docs.slice(start, start + 5000))
+      const time = async (from: string, to: string) => {
+        const timings: number[] = []
+        for (let run = 0; run < 3; run++) {
+          const started = performance.now()
+          const response = await fetch(
+            `${server.baseUrl}/api/v1/stats/rates?from=${from}&to=${to}&groupBy=unit`,
+            {
+              headers: { Authorization: `Bearer ${token}` },
+            },
+          )
+          await response.json()
+          if (!response.ok) throw new Error(`rates answered ${response.status}`)
+          timings.push(performance.now() - started)
+        }
+        timings.sort((a, b) => a - b)
+        return Math.round(timings[1]!) // the median of three
+      }
+      results.push({
+        cases,
+        rollupRows: docs.length,
+        monthMs: await time('2026-06-01', '2026-06-30'),
+        yearMs: await time('2026-01-01', '2026-12-31'),
+      })
+      console.log('[bench] dashboard', results.at(-1))
+    }
+    return results
+  } finally {
+    await client.close()
+    await server.stop()
+  }
+}
