@@ -131,9 +131,10 @@ describe('three rates from daily rollups', () => {
         if (answer.status === 200) applied++
         if (answer.status !== 403 && answer.status !== 404) break
       }
-      // Mostly minutes apart; every tenth step a jump of up to 30 hours (across days and deadlines).
-      clock.advance(step % 10 === 9 ? Math.floor(random() * 30) * hour : Math.floor(random() * 10) * 60_000)
-      if (step % 10 === 9) {
+      // Seconds apart (tokens live 15 minutes); every 40th step a jump of up to 30 hours across days
+      // and deadlines, after which everyone logs in again (logins are slow on purpose: scrypt).
+      clock.advance(step % 40 === 39 ? Math.floor(random() * 30) * hour : Math.floor(random() * 20) * 1000)
+      if (step % 40 === 39) {
         // Tokens live 15 minutes: log everyone in again.
         for (const session of [
           world.resident,
@@ -162,5 +163,5 @@ describe('three rates from daily rollups', () => {
     }
     const totals = [...recount.values()].reduce((sum, row) => sum + row.received, 0)
     expect(totals).toBeGreaterThan(12)
-  })
+  }, 120_000)
 })
