@@ -1,12 +1,13 @@
 import net from 'node:net'
 
 /**
- * A TCP proxy for a bad mobile network: every chunk is delayed (order kept), and a share of the
- * connections is cut at a random moment. Returns the port to connect to.
+ * A TCP proxy for a bad mobile network: every chunk is delayed (order kept), and every connection
+ * is cut at a random moment within `maxLifeMs` — clients keep connections alive, so cutting only
+ * some new connections would hardly ever hit a request in flight. Returns the port to connect to.
  */
 export async function lossyProxy(
   target: { host: string; port: number },
-  options: { maxDelayMs: number; dropShare: number },
+  options: { maxDelayMs: number; maxLifeMs: number },
 ) {
   let dropped = 0
   let connections = 0
@@ -39,12 +40,12 @@ export async function lossyProxy(
     upstream.on('error', close)
     client.on('close', close)
     upstream.on('close', close)
-    if (Math.random() < options.dropShare) {
-      setTimeout(() => {
-        dropped++
-        close()
-      }, Math.random() * 300)
-    }
+    const cut = setTimeout(() => {
+      if (client.destroyed) return
+      dropped++
+      close()
+    }, Math.random() * options.maxLifeMs)
+    client.on('close', () => clearTimeout(cut))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {

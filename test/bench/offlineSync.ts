@@ -15,7 +15,7 @@ import { lossyProxy } from './lossyProxy'
  */
 export async function benchOfflineSync(
   mongoUri: string,
-  options = { visits: 500, photos: 25, dropShare: 0.1, maxDelayMs: 30 },
+  options = { visits: 500, photos: 25, maxLifeMs: 1500, maxDelayMs: 30 },
 ) {
   const server = await startServer(mongoUri, { LOG_LEVEL: 'error' })
   const target = new URL(server.baseUrl)
@@ -114,7 +114,7 @@ export async function benchOfflineSync(
         duplicates:
           stored - new Set(queue.map((visit) => visit.clientId)).size + Math.max(0, files - options.photos),
         storedPhotos: files,
-        proxy: { ...proxy.stats(), dropShare: options.dropShare, maxDelayMs: options.maxDelayMs },
+        proxy: { ...proxy.stats(), maxLifeMs: options.maxLifeMs, maxDelayMs: options.maxDelayMs },
       }
     } finally {
       await connection.close()
