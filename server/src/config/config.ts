@@ -33,6 +33,8 @@ export const configSchema = z
     /** 回头看: the share of closed cases sampled for a return visit, and how long after closing. */
     FOLLOW_UP_SHARE: z.coerce.number().min(0).max(1).default(0.2),
     FOLLOW_UP_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+    /** How stale the dashboards' in-memory rollups may be before a background reload (other instances' writes). */
+    STATS_CACHE_MS: z.coerce.number().int().min(0).default(30_000),
     BODY_LIMIT: z.string().default('1mb'),
     /** Case submissions allowed per resident and per client IP in an hour. */
     CASE_SUBMIT_PER_USER_HOUR: z.coerce.number().int().positive().default(20),

@@ -1,5 +1,6 @@
 import { rollupContributions, type RollupEvent } from '@minqing/shared'
 import { RollupModel } from './rollup.model'
+import { addToRollupCache } from './rollupCache'
 import { upsert } from '../db/duplicateKey'
 
 /**
@@ -7,11 +8,13 @@ import { upsert } from '../db/duplicateKey'
  * if the process dies in between, `rebuildRollups` (from the events) puts the counts right.
  */
 export async function applyRollup(event: RollupEvent): Promise<void> {
-  for (const { day, unitId, categoryCode, counts } of rollupContributions(event)) {
+  const contributions = rollupContributions(event)
+  for (const { day, unitId, categoryCode, counts } of contributions) {
     const update = {
       $inc: counts,
       $setOnInsert: { day, unitId, categoryCode },
     }
     await upsert(RollupModel, { _id: `${day}|${unitId}|${categoryCode}` }, update)
   }
+  addToRollupCache(contributions)
 }

@@ -7,6 +7,7 @@ import {
 } from '@minqing/shared'
 import { CaseEventModel } from '../cases/caseEvent.model'
 import { RollupModel } from './rollup.model'
+import { invalidateRollupCache } from './rollupCache'
 
 /** Recounts every rollup from the event log (the events are the truth; rollups are a cache). */
 export async function recountRollups(): Promise<
@@ -37,5 +38,6 @@ export async function rebuildRollups(): Promise<number> {
   const docs = [...rows.entries()].map(([key, row]) => ({ _id: key, ...row }))
   for (let start = 0; start < docs.length; start += 1000)
     await RollupModel.insertMany(docs.slice(start, start + 1000), { ordered: false })
+  invalidateRollupCache()
   return docs.length
 }

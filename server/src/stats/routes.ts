@@ -46,7 +46,8 @@ export const statsRoutes = [
     summary:
       'The three rates (响应率, 办结率, 满意率: 0–1, null when nothing to divide) with the counts behind each, per unit or category, from the daily rollups',
     query: dayPeriod({ groupBy: z.enum(['unit', 'category']).default('unit') }),
-    handler: async (_ctx, { query, viewer }) => ratesReport(query, query.groupBy, viewer),
+    handler: async (ctx, { query, viewer }) =>
+      ratesReport(query, query.groupBy, viewer, ctx.deps.config.STATS_CACHE_MS),
   }),
   defineRoute({
     method: 'get',
@@ -58,7 +59,7 @@ export const statsRoutes = [
       resolutionWeight: weight.default(defaultRankingWeights.resolutionRate),
       satisfactionWeight: weight.default(defaultRankingWeights.satisfactionRate),
     }),
-    handler: async (_ctx, { query, viewer }) =>
+    handler: async (ctx, { query, viewer }) =>
       ranking(
         query,
         {
@@ -67,6 +68,7 @@ export const statsRoutes = [
           satisfactionRate: query.satisfactionWeight,
         },
         viewer,
+        ctx.deps.config.STATS_CACHE_MS,
       ),
   }),
   defineRoute({

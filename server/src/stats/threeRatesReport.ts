@@ -3,7 +3,6 @@ import {
   emptyCounts,
   rankingScore,
   rateDefinitions,
-  rollupCounters,
   threeRates,
   type RankingWeights,
   type RollupCounts,
@@ -12,7 +11,7 @@ import type { Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { subtreeUnitIds } from '../units/unitTree'
 import { CategoryModel } from '../categories/category.model'
-import { RollupModel } from './rollup.model'
+import { rollupRows } from './rollupCache'
 
 export interface Period {
   from: string
@@ -20,22 +19,16 @@ export interface Period {
 }
 
 /** Sums the rollups of a period (inclusive China-time days), grouped by unit or by top category. */
-async function summed(period: Period, groupBy: 'unit' | 'category', viewer: Viewer) {
-  const filter: Record<string, unknown> = { day: { $gte: period.from, $lte: period.to } }
-  if (viewer.role === 'leader' && viewer.unitId)
-    filter.unitId = { $in: (await subtreeUnitIds(viewer.unitId)).map(String) }
-  const rows = await RollupModel.find(filter).lean()
+async function summed(period: Period, groupBy: 'unit' | 'category', viewer: Viewer, maxAgeMs: number) {
+  const scope =
+    viewer.role === 'leader' && viewer.unitId
+      ? new Set((await subtreeUnitIds(viewer.unitId)).map(String))
+      : null
   const groups = new Map<string, RollupCounts>()
-  for (const row of rows) {
+  for (const row of await rollupRows(maxAgeMs)) {
+    if (row.day < period.from || row.day > period.to || (scope && !scope.has(row.unitId))) continue
     const key = groupBy === 'unit' ? row.unitId : row.categoryCode.split('.')[0]!
-    const counts = groups.get(key) ?? emptyCounts()
-    addCounts(
-      counts,
-      Object.fromEntries(
-        rollupCounters.map((name) => [name, (row as unknown as Record<string, number>)[name] ?? 0]),
-      ),
-    )
-    groups.set(key, counts)
+    groups.set(key, addCounts(groups.get(key) ?? emptyCounts(), row))
   }
   return groups
 }
@@ -50,8 +43,13 @@ async function names(groupBy: 'unit' | 'category', keys: string[]) {
 }
 
 /** GET /stats/rates: the three rates and the counts behind each, per unit or category. */
-export async function ratesReport(period: Period, groupBy: 'unit' | 'category', viewer: Viewer) {
-  const groups = await summed(period, groupBy, viewer)
+export async function ratesReport(
+  period: Period,
+  groupBy: 'unit' | 'category',
+  viewer: Viewer,
+  maxAgeMs: number,
+) {
+  const groups = await summed(period, groupBy, viewer, maxAgeMs)
   const labels = await names(groupBy, [...groups.keys()])
   const rows = [...groups.entries()].map(([key, counts]) => ({
     key,
@@ -64,8 +62,14 @@ export async function ratesReport(period: Period, groupBy: 'unit' | 'category', 
 }
 
 /** GET /stats/ranking: units by weighted score; the top and bottom three form the 红黑榜. */
-export async function ranking(period: Period, weights: RankingWeights, viewer: Viewer, listSize = 3) {
-  const report = await ratesReport(period, 'unit', viewer)
+export async function ranking(
+  period: Period,
+  weights: RankingWeights,
+  viewer: Viewer,
+  maxAgeMs: number,
+  listSize = 3,
+) {
+  const report = await ratesReport(period, 'unit', viewer, maxAgeMs)
   const ranked = report.rows
     .map((row) => ({ ...row, score: rankingScore(row, weights) }))
     .filter((row) => row.score !== null)
