@@ -34,7 +34,10 @@ export async function recountRollups(): Promise<
 /** Replaces the rollups with a recount from the events; returns the number of rows. */
 export async function rebuildRollups(): Promise<number> {
   const rows = await recountRollups()
-  await RollupModel.deleteMany({})
+  // Dropped and recreated, not emptied: FerretDB's deleteMany lists every id in one SQL statement
+  // and fails ("too many SQL variables") past ~100k documents.
+  await RollupModel.collection.drop().catch(() => undefined)
+  await RollupModel.createIndexes()
   const docs = [...rows.entries()].map(([key, row]) => ({ _id: key, ...row }))
   for (let start = 0; start < docs.length; start += 1000)
     await RollupModel.insertMany(docs.slice(start, start + 1000), { ordered: false })
