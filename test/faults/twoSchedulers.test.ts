@@ -62,7 +62,8 @@ describe('two server instances on one database', () => {
       // it is not asserted. The proof of "once" is the single event and notification above.
       const runs = await db.collection('job_runs').find({ job: 'superviseDeadlines' }).toArray()
       expect(runs.length).toBeGreaterThan(3)
-      expect(runs.every((run) => run.finishedAt && !run.error)).toBe(true)
+      // The latest tick may still be running; none may have failed.
+      expect(runs.filter((run) => run.error).map((run) => run.error)).toEqual([])
     } finally {
       await connection.close()
     }
