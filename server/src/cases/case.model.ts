@@ -33,6 +33,8 @@ const caseSchema = new Schema(
     unitId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
     /** 首问责任: the first unit that received it stays on record and sees the outcome. */
     firstReceiverUnitId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
+    /** When the unit now holding the case received it (dispatch or transfer): time to accept runs from here. */
+    unitReceivedAt: { type: Date, default: null },
     /** Every unit that has held the case, for their "handled" views and counts. */
     involvedUnitIds: { type: [Schema.Types.ObjectId], default: [] },
     routing: {

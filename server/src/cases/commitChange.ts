@@ -44,6 +44,8 @@ export async function commitChange(
   }
   // What the statistics need about the case at this moment, kept on the event (rollups rebuild from it).
   const newUnit = patch.set.find((entry) => entry.path === 'unitId')
+  // Whoever receives the case now starts its own clock for the time-to-accept statistics.
+  if (newUnit?.value) patch.set.push({ path: 'unitReceivedAt', value: event.at })
   const newCategory = patch.set.find((entry) => entry.path === 'categoryCode')
   const facts: RollupFacts = {
     unitId: record.unitId ? String(record.unitId) : null,
@@ -51,6 +53,8 @@ export async function commitChange(
     categoryCode: newCategory ? String(newCategory.value) : record.categoryCode,
     acceptBy: record.deadlines.acceptBy ?? null,
     answerBy: record.deadlines.answerBy ?? null,
+    receivedAt: record.unitReceivedAt ?? record.routing?.decidedAt ?? record.submittedAt,
+    submittedAt: record.submittedAt,
   }
   const appended = await appendEvent({
     caseId: record._id,

@@ -89,6 +89,7 @@ export async function submitCase(
       status: routed ? 'dispatched' : 'submitted',
       unitId: decision.unitId,
       firstReceiverUnitId: decision.unitId,
+      unitReceivedAt: decision.unitId ? now : null,
       involvedUnitIds: routed ? [decision.unitId] : [],
       routing: {
         kind: decision.kind,
@@ -134,6 +135,8 @@ async function writeInitialEvents(record: CaseDocument): Promise<void> {
       unitId: null,
       newUnitId: String(record.routing.unitId),
       categoryCode: record.categoryCode,
+      acceptBy: record.deadlines.acceptBy ?? null,
+      submittedAt: record.submittedAt,
     }
     const appended = await appendEvent({
       caseId: record._id,

@@ -51,8 +51,14 @@ describe('three rates from daily rollups', () => {
         rated: 1,
         basicallySatisfied: 1,
       },
+      // Two signed at once (bucket ≤ 1 h), one after 3 h (bucket 2–4 h): the median is 3/4 through the first.
+      medianAcceptHours: 0.8,
+      // Resolved 3 h after submission: the only value sits in the 2–4 h bucket, half way.
+      medianResolveHours: 3,
     })
+    expect(culture.counts).not.toHaveProperty('acceptH0')
     expect(answer.body.definitions.responseRate).toContain('响应率')
+    expect(answer.body.definitions.medianAcceptHours).toContain('中位数')
     const byCategory = await request
       .get('/api/v1/stats/rates?from=2026-03-01&to=2026-03-31&groupBy=category')
       .set(world.admin.auth)
@@ -80,8 +86,14 @@ describe('three rates from daily rollups', () => {
     const clock = manualClock(new Date('2026-03-02T09:00:00+08:00'))
     const { request } = testApp({ clock })
     const world = await caseWorld(request)
+    // mulberry32: a small integer generator that stays well distributed (a float LCG degenerates).
     let seed = 20261123
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
     const ids: string[] = []
     for (let i = 0; i < 12; i++) {

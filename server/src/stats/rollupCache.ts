@@ -16,17 +16,30 @@ export type RollupRow = RollupCounts & { day: string; unitId: string; categoryCo
  * contributions as it commits them; other instances' writes arrive with the next reload, at most
  * `maxAgeMs` later (STATS_CACHE_MS; served stale while the reload runs).
  */
-let cache: { rows: Map<string, RollupRow>; loadedAt: number } | undefined
+interface Cache {
+  rows: Map<string, RollupRow>
+  /** The same rows by day, so a period's sum touches only its own days (a month costs the same at any size). */
+  byDay: Map<string, RollupRow[]>
+  loadedAt: number
+}
+let cache: Cache | undefined
+
+function index(into: Cache, key: string, row: RollupRow): void {
+  into.rows.set(key, row)
+  const day = into.byDay.get(row.day)
+  if (day) day.push(row)
+  else into.byDay.set(row.day, [row])
+}
 let loading: Promise<void> | undefined
 
 async function load(): Promise<void> {
-  const rows = new Map<string, RollupRow>()
+  const fresh: Cache = { rows: new Map(), byDay: new Map(), loadedAt: Date.now() }
   for (const doc of await RollupModel.find().lean()) {
     const counts = emptyCounts()
     for (const name of rollupCounters) counts[name] = (doc as unknown as Record<string, number>)[name] ?? 0
-    rows.set(doc._id, { ...counts, day: doc.day, unitId: doc.unitId, categoryCode: doc.categoryCode })
+    index(fresh, doc._id, { ...counts, day: doc.day, unitId: doc.unitId, categoryCode: doc.categoryCode })
   }
-  cache = { rows, loadedAt: Date.now() }
+  cache = fresh
 }
 
 function reload(): Promise<void> {
@@ -36,11 +49,18 @@ function reload(): Promise<void> {
   return loading
 }
 
-/** Every rollup row, fresh within `maxAgeMs`. */
-export async function rollupRows(maxAgeMs: number): Promise<Iterable<RollupRow>> {
+/** The rollup rows of the days from `from` to `to` (inclusive, "YYYY-MM-DD"), fresh within `maxAgeMs`. */
+export async function rollupRows(maxAgeMs: number, from: string, to: string): Promise<RollupRow[]> {
   if (!cache) await reload()
   else if (Date.now() - cache.loadedAt > maxAgeMs) void reload().catch(() => undefined)
-  return cache!.rows.values()
+  const rows: RollupRow[] = []
+  // Walk the calendar days of the period (UTC arithmetic on plain dates: no time zone involved).
+  const last = Date.parse(`${to}T00:00:00Z`)
+  for (let day = Date.parse(`${from}T00:00:00Z`); day <= last; day += 86_400_000) {
+    const found = cache!.byDay.get(new Date(day).toISOString().slice(0, 10))
+    if (found) rows.push(...found)
+  }
+  return rows
 }
 
 /** Adds what this instance just stored, so its own dashboards never lag behind it. */
@@ -48,9 +68,12 @@ export function addToRollupCache(contributions: readonly RollupContribution[]): 
   if (!cache) return
   for (const { day, unitId, categoryCode, counts } of contributions) {
     const key = `${day}|${unitId}|${categoryCode}`
-    const row = cache.rows.get(key) ?? { ...emptyCounts(), day, unitId, categoryCode }
+    let row = cache.rows.get(key)
+    if (!row) {
+      row = { ...emptyCounts(), day, unitId, categoryCode }
+      index(cache, key, row)
+    }
     addCounts(row, counts)
-    cache.rows.set(key, row)
   }
 }
 

@@ -1,6 +1,9 @@
 import {
   addCounts,
   emptyCounts,
+  headlineCounts,
+  medianDefinitions,
+  medianDurations,
   rankingScore,
   rateDefinitions,
   threeRates,
@@ -25,8 +28,8 @@ async function summed(period: Period, groupBy: 'unit' | 'category', viewer: View
       ? new Set((await subtreeUnitIds(viewer.unitId)).map(String))
       : null
   const groups = new Map<string, RollupCounts>()
-  for (const row of await rollupRows(maxAgeMs)) {
-    if (row.day < period.from || row.day > period.to || (scope && !scope.has(row.unitId))) continue
+  for (const row of await rollupRows(maxAgeMs, period.from, period.to)) {
+    if (scope && !scope.has(row.unitId)) continue
     const key = groupBy === 'unit' ? row.unitId : row.categoryCode.split('.')[0]!
     groups.set(key, addCounts(groups.get(key) ?? emptyCounts(), row))
   }
@@ -55,10 +58,17 @@ export async function ratesReport(
     key,
     name: labels.get(key) ?? key,
     ...threeRates(counts),
-    counts,
+    ...medianDurations(counts),
+    counts: headlineCounts(counts),
   }))
   rows.sort((a, b) => b.counts.received - a.counts.received || a.name.localeCompare(b.name))
-  return { from: period.from, to: period.to, groupBy, definitions: rateDefinitions, rows }
+  return {
+    from: period.from,
+    to: period.to,
+    groupBy,
+    definitions: { ...rateDefinitions, ...medianDefinitions },
+    rows,
+  }
 }
 
 /** GET /stats/ranking: units by weighted score; the top and bottom three form the 红黑榜. */

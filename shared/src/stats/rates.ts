@@ -1,7 +1,14 @@
 import { chinaDate } from '../calendar/workingDays'
+import {
+  acceptBucketCounters,
+  durationBucket,
+  hoursBetween,
+  medianHours,
+  resolveBucketCounters,
+} from './durations'
 
 /** What the daily rollups count per day × unit × category, each moved by one kind of case event. */
-export const rollupCounters = [
+export const headlineCounters = [
   'received',
   'accepted',
   'acceptedOnTime',
@@ -17,7 +24,10 @@ export const rollupCounters = [
   'unsatisfied',
   'reopened',
 ] as const
+/** Plus the histograms of time to accept and to resolve (durations.ts), read through their medians. */
+export const rollupCounters = [...headlineCounters, ...acceptBucketCounters, ...resolveBucketCounters] as const
 export type RollupCounter = (typeof rollupCounters)[number]
+export type HeadlineCounts = Record<(typeof headlineCounters)[number], number>
 export type RollupCounts = Record<RollupCounter, number>
 
 export const emptyCounts = (): RollupCounts =>
@@ -32,6 +42,10 @@ export interface RollupFacts {
   categoryCode: string
   acceptBy?: Date | string | null
   answerBy?: Date | string | null
+  /** When the unit holding the case received it (time to accept runs from here). */
+  receivedAt?: Date | string | null
+  /** When the resident submitted it (time to resolve runs from here). */
+  submittedAt?: Date | string | null
 }
 
 export interface RollupEvent {
@@ -75,13 +89,23 @@ export function rollupContributions(event: RollupEvent): RollupContribution[] {
       return [...received, ...out]
     }
     case 'accept':
-      return at(facts.unitId, { accepted: 1, acceptedOnTime: onOrBefore(event.at, facts.acceptBy) ? 1 : 0 })
+      return at(facts.unitId, {
+        accepted: 1,
+        acceptedOnTime: onOrBefore(event.at, facts.acceptBy) ? 1 : 0,
+        ...(facts.receivedAt
+          ? { [acceptBucketCounters[durationBucket(hoursBetween(facts.receivedAt, event.at))]!]: 1 }
+          : {}),
+      })
     case 'return':
       return at(facts.unitId, { returned: 1 })
-    case 'resolve':
+    case 'resolve': {
+      const took = facts.submittedAt
+        ? { [resolveBucketCounters[durationBucket(hoursBetween(facts.submittedAt, event.at))]!]: 1 }
+        : {}
       return onOrBefore(event.at, facts.answerBy)
-        ? at(facts.unitId, { resolved: 1, resolvedOnTime: 1, due: 1 })
-        : at(facts.unitId, { resolved: 1 })
+        ? at(facts.unitId, { resolved: 1, resolvedOnTime: 1, due: 1, ...took })
+        : at(facts.unitId, { resolved: 1, ...took })
+    }
     case 'overdue':
       return at(facts.unitId, { overdue: 1, due: 1 })
     case 'rate': {
@@ -117,6 +141,18 @@ export function threeRates(counts: RollupCounts) {
   }
 }
 export type ThreeRates = ReturnType<typeof threeRates>
+
+/** Medians of time to accept and to resolve, in hours, from the summed histograms. */
+export function medianDurations(counts: RollupCounts) {
+  return {
+    medianAcceptHours: medianHours(acceptBucketCounters.map((name) => counts[name])),
+    medianResolveHours: medianHours(resolveBucketCounters.map((name) => counts[name])),
+  }
+}
+
+/** The headline counters only, for answers and tables. */
+export const headlineCounts = (counts: RollupCounts) =>
+  Object.fromEntries(headlineCounters.map((name) => [name, counts[name]])) as HeadlineCounts
 
 /** Shown next to every figure, so nobody has to guess what a rate means. */
 export const rateDefinitions: Record<keyof ThreeRates, string> = {
