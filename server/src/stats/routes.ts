@@ -1,7 +1,10 @@
 import { chinaDate, defaultRankingWeights } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
+import { brief } from './brief'
 import { handoffCounts } from './handoffCounts'
+import { visitFigures } from './visitFigures'
+import { workload } from './workload'
 import { rebuildRollups } from './rebuildRollups'
 import { ranking, ratesReport } from './threeRatesReport'
 
@@ -70,6 +73,35 @@ export const statsRoutes = [
         viewer,
         ctx.deps.config.STATS_CACHE_MS,
       ),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/stats/workload',
+    access: ['admin', 'leader'],
+    summary: 'Per unit, the cases it holds open now and how many of them are overdue (a snapshot)',
+    handler: async (ctx, { viewer }) => workload(viewer, ctx.deps.clock.now()),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/stats/visits',
+    access: ['admin', 'leader'],
+    summary: 'Visits of a period: per staff member (visits, households, field days) and households visited by tag',
+    query: dayPeriod({}),
+    handler: async (_ctx, { query, viewer }) =>
+      visitFigures(
+        new Date(`${query.from}T00:00:00+08:00`),
+        new Date(`${query.to}T23:59:59.999+08:00`),
+        viewer,
+      ),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/stats/brief',
+    access: ['admin', 'leader'],
+    summary:
+      "The period's brief (简报): key figures, the ranking with its red and black lists, follow-up figures and the cases listed for public criticism",
+    query: dayPeriod({}),
+    handler: async (ctx, { query, viewer }) => brief(query, viewer, ctx.deps.config.STATS_CACHE_MS),
   }),
   defineRoute({
     method: 'post',

@@ -45,8 +45,8 @@ async function names(groupBy: 'unit' | 'category', keys: string[]) {
   return new Map(categories.map((category) => [category.code, category.name]))
 }
 
-/** GET /stats/rates: the three rates and the counts behind each, per unit or category. */
-export async function ratesReport(
+/** The rates report with every counter of each row kept (`allCounts`), for callers that sum further. */
+export async function ratesReportWithCounts(
   period: Period,
   groupBy: 'unit' | 'category',
   viewer: Viewer,
@@ -60,6 +60,8 @@ export async function ratesReport(
     ...threeRates(counts),
     ...medianDurations(counts),
     counts: headlineCounts(counts),
+    /** Every counter, histograms included, for callers that sum further (the brief); not sent. */
+    allCounts: counts,
   }))
   rows.sort((a, b) => b.counts.received - a.counts.received || a.name.localeCompare(b.name))
   return {
@@ -69,6 +71,17 @@ export async function ratesReport(
     definitions: { ...rateDefinitions, ...medianDefinitions },
     rows,
   }
+}
+
+/** GET /stats/rates: the three rates and the counts behind each, per unit or category. */
+export async function ratesReport(
+  period: Period,
+  groupBy: 'unit' | 'category',
+  viewer: Viewer,
+  maxAgeMs: number,
+) {
+  const report = await ratesReportWithCounts(period, groupBy, viewer, maxAgeMs)
+  return { ...report, rows: report.rows.map(({ allCounts: _, ...row }) => row) }
 }
 
 /** GET /stats/ranking: units by weighted score; the top and bottom three form the 红黑榜. */

@@ -55,6 +55,21 @@ describe('the deadline watch', () => {
       .get('/api/v1/stats/rates?from=2026-03-01&to=2026-03-31')
       .set({ Authorization: `Bearer ${admin.accessToken}` })
     expect(rates.body.rows[0].counts).toMatchObject({ received: 1, due: 1, overdue: 1, resolvedOnTime: 0 })
+
+    // The escalated case is listed for public criticism in the period's brief, and the unit holds
+    // it open and overdue right now.
+    const adminAuth = { Authorization: `Bearer ${admin.accessToken}` }
+    const brief = await request.get('/api/v1/stats/brief?from=2026-03-01&to=2026-03-31').set(adminAuth)
+    expect(brief.status).toBe(200)
+    expect(brief.body.publicCriticism).toEqual([
+      expect.objectContaining({ caseId, number: submitted.body.number, unitName: '文旅局' }),
+    ])
+    expect(brief.body.totals).toMatchObject({ received: 1, overdue: 1, resolutionRate: 0 })
+    expect(brief.body.totals).not.toHaveProperty('acceptH0')
+    const earlier = await request.get('/api/v1/stats/brief?from=2026-02-01&to=2026-02-28').set(adminAuth)
+    expect(earlier.body.publicCriticism).toEqual([])
+    const now = await request.get('/api/v1/stats/workload').set(adminAuth)
+    expect(now.body.rows).toEqual([{ unitId: world.culture.id, unitName: '文旅局', open: 1, overdue: 1 }])
   })
 
   it('runs a job once per tick however many instances try', async () => {

@@ -1,0 +1,66 @@
+import {
+  addCounts,
+  emptyCounts,
+  medianDurations,
+  threeRates,
+  defaultRankingWeights,
+  headlineCounts,
+} from '@minqing/shared'
+import { CaseModel } from '../cases/case.model'
+import { CaseEventModel } from '../cases/caseEvent.model'
+import { followUpFigures } from '../followUp/followUps'
+import type { Viewer } from '../http/defineRoute'
+import { UnitModel } from '../units/unit.model'
+import { ranking, ratesReportWithCounts, type Period } from './threeRatesReport'
+
+const wholeDays = (period: Period) => ({
+  from: new Date(`${period.from}T00:00:00+08:00`),
+  to: new Date(`${period.to}T23:59:59.999+08:00`),
+})
+
+/**
+ * The period's brief (简报): the key figures overall, the ranking with its red and black lists,
+ * and the cases escalated after a chase (升级督办), which the brief lists for public criticism
+ * (通报批评). Everything comes from the rollups and the append-only events.
+ */
+export async function brief(period: Period, viewer: Viewer, maxAgeMs: number) {
+  const [report, ranked] = await Promise.all([
+    ratesReportWithCounts(period, 'unit', viewer, maxAgeMs),
+    ranking(period, defaultRankingWeights, viewer, maxAgeMs),
+  ])
+  const totals = report.rows.reduce((sum, row) => addCounts(sum, row.allCounts), emptyCounts())
+  const days = wholeDays(period)
+  const escalations = await CaseEventModel.find(
+    { action: 'escalate', at: { $gte: days.from, $lte: days.to } },
+    { caseId: 1, at: 1 },
+  ).lean()
+  const cases = await CaseModel.find(
+    { _id: { $in: escalations.map((event) => event.caseId) } },
+    { number: 1, title: 1, unitId: 1, status: 1 },
+  ).lean()
+  const unitNames = new Map(
+    (await UnitModel.find({ _id: { $in: cases.map((record) => record.unitId) } }, { name: 1 }).lean()).map(
+      (unit) => [String(unit._id), unit.name],
+    ),
+  )
+  const scope = new Set(report.rows.map((row) => row.key))
+  const criticised = cases
+    .filter((record) => viewer.role === 'admin' || scope.has(String(record.unitId)))
+    .map((record) => ({
+      caseId: String(record._id),
+      number: record.number,
+      title: record.title,
+      unitName: unitNames.get(String(record.unitId)) ?? null,
+      status: record.status,
+      escalatedAt: escalations.find((event) => String(event.caseId) === String(record._id))!.at,
+    }))
+  return {
+    from: period.from,
+    to: period.to,
+    totals: { ...headlineCounts(totals), ...threeRates(totals), ...medianDurations(totals) },
+    definitions: report.definitions,
+    ranking: ranked,
+    followUp: await followUpFigures(days.from, days.to),
+    publicCriticism: criticised,
+  }
+}
