@@ -499,4 +499,44 @@ describe('inbox filters', () => {
       'overdue',
     )
   })
+
+  it('filters the console case table by unit, category, period and number or title, within the viewer scope', async () => {
+    const clock = manualClock(new Date('2026-03-02T09:00:00+08:00'))
+    const { request } = testApp({ clock })
+    const world = await caseWorld(request)
+    const send = async (body: object) => {
+      const { accessToken } = await loginAs(request, world.resident.user) // tokens expire as days pass
+      return request
+        .post('/api/v1/cases')
+        .set({ Authorization: `Bearer ${accessToken}` })
+        .send(caseBody(body))
+    }
+    const { body: library } = await send({})
+    clock.advance(2 * 24 * 3_600_000)
+    const { body: housing } = await send({
+      categoryCode: 'housing',
+      title: '物业不管电梯',
+      description: '小区电梯坏了物业一直不修',
+    })
+    const admin = await loginAs(request, world.admin.user)
+    const list = async (query: string, token = admin.accessToken) =>
+      (await request.get(`/api/v1/cases?${query}`).set({ Authorization: `Bearer ${token}` })).body.items.map(
+        (item: { id: string }) => item.id,
+      )
+    expect(await list(`unitId=${world.culture.id}`)).toEqual([library.id])
+    expect(await list('categoryCode=housing')).toEqual([housing.id])
+    expect(await list('categoryCode=culture')).toEqual([library.id])
+    expect(await list('from=2026-03-03&to=2026-03-31')).toEqual([housing.id])
+    expect(await list('from=2026-03-01&to=2026-03-02')).toEqual([library.id])
+    expect(await list(`q=${library.number}`)).toEqual([library.id])
+    expect(await list(`q=${encodeURIComponent('电梯')}`)).toEqual([housing.id])
+    expect(await list(`q=${encodeURIComponent('.*')}`)).toEqual([])
+    // A handler's filter cannot reach beyond the unit's own cases.
+    const handler = await loginAs(request, world.cultureHandler.user)
+    expect(await list(`unitId=${world.housing.id}`, handler.accessToken)).toEqual([])
+    const bad = await request
+      .get('/api/v1/cases?unitId=nope&from=03-01')
+      .set({ Authorization: `Bearer ${admin.accessToken}` })
+    expect(bad.status).toBe(400)
+  })
 })

@@ -1,9 +1,10 @@
-import { AppError, caseStatusSchema, openStatuses, type CaseStatus } from '@minqing/shared'
+import { AppError, caseStatusSchema, objectIdSchema, openStatuses, type CaseStatus } from '@minqing/shared'
 import type { FilterQuery, SortOrder } from 'mongoose'
 import { z } from 'zod'
 import type { Viewer } from '../http/defineRoute'
 import { subtreeUnitIds } from '../units/unitTree'
 import { CaseModel, type CaseRecord } from './case.model'
+import { escapeRegex } from '../db/escapeRegex'
 
 export const listCasesQuerySchema = z.object({
   /** inbox: open cases my unit must work, due soonest first; handled: every case my unit held;
@@ -24,9 +25,21 @@ export const listCasesQuerySchema = z.object({
     }),
   /** Only cases whose running deadline has passed. */
   overdue: z.enum(['true', 'false']).optional(),
+  /** Filters of the admin console's case table. */
+  unitId: objectIdSchema.optional(),
+  categoryCode: z
+    .string()
+    .regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/)
+    .max(64)
+    .optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** A case number, or words of the title. */
+  q: z.string().trim().min(1).max(50).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 })
+
 export type ListCasesQuery = z.infer<typeof listCasesQuerySchema>
 
 export async function listCases(viewer: Viewer, query: ListCasesQuery, now: Date) {
@@ -62,6 +75,16 @@ export async function listCases(viewer: Viewer, query: ListCasesQuery, now: Date
     }
   }
   if (query.status) filter.status = { $in: query.status }
+  // Console filters narrow whatever the scope allows (and never widen it: they join with $and).
+  const narrow: Array<FilterQuery<CaseRecord>> = []
+  if (query.unitId) narrow.push({ unitId: query.unitId })
+  if (query.categoryCode)
+    narrow.push({ categoryCode: { $regex: `^${escapeRegex(query.categoryCode)}(\\.|$)` } })
+  if (query.from) narrow.push({ submittedAt: { $gte: new Date(`${query.from}T00:00:00+08:00`) } })
+  if (query.to) narrow.push({ submittedAt: { $lte: new Date(`${query.to}T23:59:59.999+08:00`) } })
+  if (query.q)
+    narrow.push({ $or: [{ number: query.q }, { title: { $regex: escapeRegex(query.q), $options: 'i' } }] })
+  if (narrow.length) filter.$and = narrow
   if (query.overdue === 'true') filter['deadlines.dueAt'] = { $lt: now }
 
   const [items, total] = await Promise.all([

@@ -58,7 +58,14 @@ describe('echo wall (回音壁)', () => {
 
     const queue = await request.get('/api/v1/echo-wall/moderation').set(world.admin.auth)
     expect(queue.body.items).toEqual([
-      { caseId: shown, reports: 3, hidden: true, reasons: ['offensive', 'offensive', 'offensive'] },
+      {
+        caseId: shown,
+        number: expect.stringMatching(/^MQ/),
+        title: expect.any(String),
+        reports: 3,
+        hidden: true,
+        reasons: ['offensive', 'offensive', 'offensive'],
+      },
     ])
     const decided = await request
       .post(`/api/v1/echo-wall/${shown}/moderation`)

@@ -8,11 +8,11 @@ import { UnitModel } from '../units/unit.model'
 import { EchoReportModel, EchoStateModel, ModerationLogModel, reportReasons } from './echoWall.model'
 import { presentEchoItem } from './presentEchoItem'
 import { isDuplicateKey, upsert } from '../db/duplicateKey'
+import { escapeRegex } from '../db/escapeRegex'
 
 /** After this many reports an item is hidden until a moderator decides. */
 export const hideAfterReports = 3
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const wallFilter = {
   publicConsent: true,
   status: { $in: ['resolved', 'closed'] },
@@ -105,9 +105,16 @@ export const echoWallRoutes = [
     handler: async () => {
       const states = await EchoStateModel.find({ reports: { $gt: 0 }, decision: null }).limit(200)
       const reports = await EchoReportModel.find({ caseId: { $in: states.map((state) => state._id) } })
+      const cases = await CaseModel.find(
+        { _id: { $in: states.map((state) => state._id) } },
+        { number: 1, title: 1 },
+      ).lean()
+      const caseOf = (id: unknown) => cases.find((record) => String(record._id) === String(id))
       return {
         items: states.map((state) => ({
           caseId: String(state._id),
+          number: caseOf(state._id)?.number ?? null,
+          title: caseOf(state._id)?.title ?? null,
           reports: state.reports,
           hidden: state.hidden,
           reasons: reports

@@ -15,7 +15,7 @@ describe('GET /stats/visits', () => {
     const { request } = testApp({ clock: manualClock(new Date('2026-03-10T12:00:00+08:00')) })
     const community = await buildUnit({ level: 'community' })
     const elsewhere = await buildUnit({ level: 'community' })
-    const session = async (role: string, unitId: string) => {
+    const session = async (role: 'staff' | 'leader' | 'admin', unitId: string) => {
       const user = await buildUser({ role, unitId })
       return { user, auth: { Authorization: `Bearer ${(await loginAs(request, user)).accessToken}` } }
     }

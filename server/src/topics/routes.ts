@@ -154,6 +154,37 @@ export const topicRoutes = [
     },
   }),
   defineRoute({
+    method: 'get',
+    path: '/suggestions/moderation',
+    access: ['admin'],
+    summary: 'Reported suggestions waiting for a decision (hidden ones included), with their report reasons',
+    handler: async () => {
+      const waiting = await SuggestionModel.find({ reports: { $gt: 0 }, decision: null })
+        .limit(200)
+        .lean()
+      const reasons = await SuggestionReactionModel.find(
+        { suggestionId: { $in: waiting.map((item) => item._id) }, kind: 'report' },
+        { suggestionId: 1, reason: 1 },
+      ).lean()
+      const topics = await TopicModel.find(
+        { _id: { $in: waiting.map((item) => item.topicId) } },
+        { title: 1 },
+      ).lean()
+      return {
+        items: waiting.map((item) => ({
+          id: String(item._id),
+          topicTitle: topics.find((topic) => String(topic._id) === String(item.topicId))?.title ?? null,
+          text: item.text,
+          reports: item.reports,
+          hidden: item.hidden,
+          reasons: reasons
+            .filter((reason) => String(reason.suggestionId) === String(item._id))
+            .map((reason) => reason.reason),
+        })),
+      }
+    },
+  }),
+  defineRoute({
     method: 'post',
     path: '/suggestions/:id/moderation',
     access: ['admin'],

@@ -58,6 +58,22 @@ describe('public topics (问计于民)', () => {
       await request.post(`/api/v1/suggestions/${spam.body.id}/reports`).set(auth).send({ reason: 'spam' })
     const visible = await request.get(`/api/v1/topics/${topic.body.id}/suggestions`)
     expect(visible.body.items.map((item: { id: string }) => item.id)).toEqual([id])
+    // The moderator's queue shows it (hidden, with its reasons) until a decision takes it off.
+    const queue = await request.get('/api/v1/suggestions/moderation').set(world.admin.auth)
+    expect(queue.body.items).toEqual([
+      expect.objectContaining({
+        id: spam.body.id,
+        reports: 3,
+        hidden: true,
+        reasons: ['spam', 'spam', 'spam'],
+      }),
+    ])
+    expect((await request.get('/api/v1/suggestions/moderation').set(world.resident.auth)).status).toBe(403)
+    await request
+      .post(`/api/v1/suggestions/${spam.body.id}/moderation`)
+      .set(world.admin.auth)
+      .send({ decision: 'hide', note: '广告' })
+    expect((await request.get('/api/v1/suggestions/moderation').set(world.admin.auth)).body.items).toEqual([])
 
     clock.set(new Date('2026-04-02T09:00:00+08:00'))
     const late = await request
