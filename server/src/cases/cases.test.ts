@@ -504,7 +504,7 @@ describe('inbox filters', () => {
     const clock = manualClock(new Date('2026-03-02T09:00:00+08:00'))
     const { request } = testApp({ clock })
     const world = await caseWorld(request)
-    const send = async (body: object) => {
+    const send = async (body: Record<string, unknown>) => {
       const { accessToken } = await loginAs(request, world.resident.user) // tokens expire as days pass
       return request
         .post('/api/v1/cases')
