@@ -47,6 +47,7 @@ describe('ledger exports', () => {
     expect(answer.status).toBe(200)
     expect(answer.headers['content-type']).toContain('spreadsheetml')
     expect(answer.headers['content-disposition']).toContain('.xlsx')
+    expect(answer.headers['x-total-rows']).toBe(String(numbers.length))
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(answer.body as ArrayBuffer)
     const sheet = workbook.getWorksheet('诉求台账')!

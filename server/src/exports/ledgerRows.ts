@@ -58,9 +58,18 @@ export const caseLedgerColumns: LedgerColumn[] = [
  * Case ledger rows of a period (by date received) and optionally one unit (cases it holds or
  * held), in batches so large exports stream instead of loading every case at once.
  */
-export async function* caseLedgerRows(filter: { from: Date; to: Date; unitId?: string }) {
+const caseLedgerQuery = (filter: { from: Date; to: Date; unitId?: string }) => {
   const query: Record<string, unknown> = { submittedAt: { $gte: filter.from, $lte: filter.to } }
   if (filter.unitId) query.involvedUnitIds = filter.unitId
+  return query
+}
+
+/** How many rows the case ledger will have (sent first, so the client can show progress). */
+export const caseLedgerCount = (filter: { from: Date; to: Date; unitId?: string }) =>
+  CaseModel.countDocuments(caseLedgerQuery(filter))
+
+export async function* caseLedgerRows(filter: { from: Date; to: Date; unitId?: string }) {
+  const query = caseLedgerQuery(filter)
   const categories = new Map(
     (await CategoryModel.find({}, { code: 1, name: 1 })).map((row) => [row.code, row.name]),
   )
@@ -131,9 +140,17 @@ export const visitLedgerColumns: LedgerColumn[] = [
 ]
 
 /** Visit ledger rows of a period (and unit subtree); contact details masked in the ledger. */
-export async function* visitLedgerRows(filter: { from: Date; to: Date; unitIds?: Types.ObjectId[] }) {
+const visitLedgerQuery = (filter: { from: Date; to: Date; unitIds?: Types.ObjectId[] }) => {
   const query: Record<string, unknown> = { visitedAt: { $gte: filter.from, $lte: filter.to } }
   if (filter.unitIds) query.unitId = { $in: filter.unitIds }
+  return query
+}
+
+export const visitLedgerCount = (filter: { from: Date; to: Date; unitIds?: Types.ObjectId[] }) =>
+  VisitModel.countDocuments(visitLedgerQuery(filter))
+
+export async function* visitLedgerRows(filter: { from: Date; to: Date; unitIds?: Types.ObjectId[] }) {
+  const query = visitLedgerQuery(filter)
   const visits = await VisitModel.find(query).sort({ visitedAt: 1 })
   const users = await UserModel.find({ _id: { $in: visits.map((visit) => visit.createdBy) } }, { name: 1 })
   const units = await UnitModel.find(

@@ -3,7 +3,14 @@ import { z } from 'zod'
 import { defineRoute, type Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { isInSubtree, subtreeUnitIds } from '../units/unitTree'
-import { caseLedgerColumns, caseLedgerRows, visitLedgerColumns, visitLedgerRows } from './ledgerRows'
+import {
+  caseLedgerColumns,
+  caseLedgerCount,
+  caseLedgerRows,
+  visitLedgerColumns,
+  visitLedgerCount,
+  visitLedgerRows,
+} from './ledgerRows'
 import { streamLedger } from './writeLedger'
 
 const day = z.iso.date()
@@ -12,7 +19,6 @@ const ledgerQuery = z
     from: day,
     to: day,
     unitId: objectIdSchema.optional(),
-    format: z.enum(['xlsx', 'csv']).optional(),
   })
   .refine((query) => query.from <= query.to, {
     message: '开始日期须早于结束日期 / from must not be after to',
@@ -45,12 +51,14 @@ export const exportRoutes = [
     query: ledgerQuery,
     handler: async (ctx, { params, query, viewer }) => {
       const unitId = await scopeUnit(viewer, query.unitId)
+      const filter = { ...period(query), unitId }
       await streamLedger(ctx, {
         format: params.format,
         filename: `诉求台账_${query.from}_${query.to}`,
         sheet: '诉求台账',
         columns: caseLedgerColumns,
-        rows: caseLedgerRows({ ...period(query), unitId }),
+        rows: caseLedgerRows(filter),
+        totalRows: await caseLedgerCount(filter),
       })
       return undefined
     },
@@ -64,15 +72,14 @@ export const exportRoutes = [
     query: ledgerQuery,
     handler: async (ctx, { params, query, viewer }) => {
       const unitId = await scopeUnit(viewer, query.unitId)
+      const filter = { ...period(query), unitIds: unitId ? await subtreeUnitIds(unitId) : undefined }
       await streamLedger(ctx, {
         format: params.format,
         filename: `走访台账_${query.from}_${query.to}`,
         sheet: '走访台账',
         columns: visitLedgerColumns,
-        rows: visitLedgerRows({
-          ...period(query),
-          unitIds: unitId ? await subtreeUnitIds(unitId) : undefined,
-        }),
+        rows: visitLedgerRows(filter),
+        totalRows: await visitLedgerCount(filter),
       })
       return undefined
     },

@@ -13,7 +13,8 @@ function csvCell(value: unknown): string {
 /**
  * Streams a ledger to the response as .xlsx (exceljs streaming writer: rows are committed as they
  * come, so a large ledger never sits in memory) or as UTF-8 CSV with a BOM (so Excel reads 中文).
- * `X-Total-Rows`-style progress is not possible before the end, so the filename carries the period.
+ * The row count goes ahead in `X-Total-Rows` (counted first), so a client can show progress while
+ * the body streams.
  */
 export async function streamLedger(
   ctx: Context,
@@ -23,9 +24,11 @@ export async function streamLedger(
     sheet: string
     columns: LedgerColumn[]
     rows: AsyncIterable<Record<string, unknown>>
+    totalRows: number
   },
 ) {
   const stream = new PassThrough()
+  ctx.set('X-Total-Rows', String(options.totalRows))
   ctx.set(
     'Content-Disposition',
     `attachment; filename*=UTF-8''${encodeURIComponent(`${options.filename}.${options.format}`)}`,
