@@ -11,6 +11,21 @@ export default defineAppConfig({
       pages: ['new/index', 'list/index', 'detail/index', 'progress/index', 'pairs/index', 'duty/index'],
     },
     { root: 'pages/review', pages: ['stats/index', 'board/index', 'echo/index', 'topics/index'] },
+    // The admin console (desktop-friendly, role-gated): loaded only by admins and leaders.
+    {
+      root: 'pages/admin',
+      pages: [
+        'dashboard/index',
+        'cases/index',
+        'brief/index',
+        'units/index',
+        'categories/index',
+        'calendar/index',
+        'campaigns/index',
+        'moderation/index',
+        'topics/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

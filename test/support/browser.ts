@@ -20,9 +20,18 @@ export function launchChromium(): Promise<Browser> {
 /** Taro H5 keeps hidden pages in the DOM: only the visible copy of a selector counts. */
 export const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`)
 
-/** A phone-sized page logged in through the login form with a demo account. */
-export async function loggedInPage(browser: Browser, baseUrl: string, phone: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+/** A page logged in through the login form with a demo account: phone-sized unless told otherwise. */
+export async function loggedInPage(
+  browser: Browser,
+  baseUrl: string,
+  phone: string,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 390, height: 844 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  })
   const page = await context.newPage()
   await page.goto(baseUrl)
   await page.waitForURL(/pages\/login/)

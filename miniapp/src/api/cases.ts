@@ -51,6 +51,7 @@ export interface CaseView {
     reason: string | null
     status: 'pending' | 'approved' | 'refused'
   } | null
+  submittedAt: string
   createdAt: string
   timeline?: TimelineEntry[]
   /** For the dispatch centre, on cases waiting in its queue. */

@@ -1,11 +1,14 @@
-import type { RollupCounts, ThreeRates } from '@minqing/shared'
+import type { HeadlineCounts, ThreeRates } from '@minqing/shared'
 import type { CaseView } from './cases'
 import { api } from './client'
 
 export interface RateRow extends ThreeRates {
   key: string
   name: string
-  counts: RollupCounts
+  counts: HeadlineCounts
+  /** Medians in hours, read off the rollups' histograms (null when nothing was signed / resolved). */
+  medianAcceptHours: number | null
+  medianResolveHours: number | null
 }
 export interface RankingRow extends RateRow {
   rank: number
@@ -40,7 +43,7 @@ export interface Suggestion {
 }
 
 export const fetchRates = (from: string, to: string, groupBy: 'unit' | 'category') =>
-  api.get<{ definitions: Record<keyof ThreeRates, string>; rows: RateRow[] }>(
+  api.get<{ definitions: Record<string, string>; rows: RateRow[] }>(
     `/stats/rates?from=${from}&to=${to}&groupBy=${groupBy}`,
   )
 export const fetchRanking = (from: string, to: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDeadline, formatTimeLeft } from './format'
+import { formatChinaTime, formatDeadline, formatTimeLeft } from './format'
 
 describe('case formatting', () => {
   it('shows deadlines in China time', () => {
@@ -11,5 +11,10 @@ describe('case formatting', () => {
     expect(formatTimeLeft({ state: 'on_time', msLeft: (2 * 1440 + 3 * 60) * 60_000 })).toBe('剩余2天3小时')
     expect(formatTimeLeft({ state: 'overdue', msLeft: -5 * 3_600_000 })).toBe('超期5小时0分')
     expect(formatTimeLeft({ state: 'warning', msLeft: 20 * 60_000 })).toBe('剩余20分钟')
+  })
+
+  it('formats a time in China time with the year, whatever the zone', () => {
+    expect(formatChinaTime('2026-12-31T16:30:00Z')).toBe('2027-01-01 00:30')
+    expect(formatChinaTime(null)).toBe('—')
   })
 })

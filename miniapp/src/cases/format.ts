@@ -9,6 +9,13 @@ export function formatDeadline(iso: string | null | undefined): string {
   return `${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`
 }
 
+/** "2026-03-11 23:59" in China time (tables and ledgers, where the year matters). */
+export function formatChinaTime(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const china = new Date(new Date(iso).getTime() + 8 * 3_600_000)
+  return `${china.getUTCFullYear()}-${pad(china.getUTCMonth() + 1)}-${pad(china.getUTCDate())} ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`
+}
+
 /** "剩余2天3小时" / "超期5小时" */
 export function formatTimeLeft(state: { state: TimeState; msLeft: number } | null): string {
   if (!state) return ''

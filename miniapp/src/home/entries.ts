@@ -81,6 +81,12 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
     },
     { key: 'stats', title: '统计分析', description: '三率与单位排名', url: '/pages/review/stats/index' },
     {
+      key: 'console',
+      title: '统计看板',
+      description: '图表、台账导出与简报',
+      url: '/pages/admin/dashboard/index',
+    },
+    {
       key: 'ownedCases',
       title: '包案',
       description: '我牵头的案件',
@@ -108,7 +114,13 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
       url: '/pages/cases/list/index?scope=queue',
     },
     { key: 'routing', title: '派单规则', description: '规则配置与试算', url: '/pages/cases/routing/index' },
-    { key: 'units', title: '单位与用户', description: '组织架构与账号' },
+    {
+      key: 'console',
+      title: '管理后台',
+      description: '看板、台账、简报与配置',
+      url: '/pages/admin/dashboard/index',
+    },
+    { key: 'units', title: '单位与用户', description: '组织架构与账号', url: '/pages/admin/units/index' },
     { key: 'stats', title: '统计分析', description: '三率、红黑榜与台账', url: '/pages/review/stats/index' },
     {
       key: 'board',

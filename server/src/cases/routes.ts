@@ -9,6 +9,7 @@ import {
 } from '@minqing/shared'
 import { z } from 'zod'
 import type { Context } from 'koa'
+import { UnitModel } from '../units/unit.model'
 import { defineRoute, type Viewer } from '../http/defineRoute'
 import { applyTransition } from './applyTransition'
 import { loadCase } from './commitChange'
@@ -104,10 +105,13 @@ export const caseRoutes = [
     handler: async (ctx, { query, viewer }) => {
       const now = ctx.deps.clock.now()
       const { items, total } = await listCases(viewer, query, now)
+      const units = await UnitModel.find({ _id: { $in: items.map((record) => record.unitId) } }, { name: 1 })
+      const unitNames = new Map(units.map((unit) => [String(unit._id), unit.name]))
       return {
-        items: items.map((record) =>
-          presentCase(record, viewer, { detail: false, now, limits: ctx.deps.timeLimits }),
-        ),
+        items: items.map((record) => ({
+          ...presentCase(record, viewer, { detail: false, now, limits: ctx.deps.timeLimits }),
+          unitName: record.unitId ? (unitNames.get(String(record.unitId)) ?? null) : null,
+        })),
         total,
         page: query.page,
         pageSize: query.pageSize,

@@ -12,6 +12,8 @@ describe('demo seed', () => {
     expect(logins?.map((login) => login.role)).toEqual(['admin', 'leader', 'handler', 'staff', 'resident'])
     expect(await seedDemo(deps)).toBeNull()
     expect(await CaseModel.countDocuments()).toBeGreaterThan(0)
+    // One sample case is past its sign-for deadline, so the board and the dashboards show an overdue case.
+    expect(await CaseModel.countDocuments({ 'deadlines.dueAt': { $lt: new Date() } })).toBe(1)
     expect(await VisitModel.countDocuments()).toBe(2)
     const campaign = (await CampaignModel.findOne())!
     const login = await request

@@ -173,6 +173,24 @@ async function seedSampleCases(deps: AppDeps, viewers: Record<Role, Viewer>): Pr
     message: '感谢您的肯定，下季度将增加两场演出。',
   })
 
+  // Received ten days ago and never signed for (past its sign-for deadline even across the longest
+  // public holiday): the supervision board, the dashboards and the console's overdue filter have a
+  // real overdue case to show.
+  const tenDaysEarlier = new Date(deps.clock.now().getTime() - 10 * 86_400_000)
+  await submitCase(
+    { ...deps, clock: { now: () => tenDaysEarlier } },
+    viewers.resident,
+    submitCaseInputSchema.parse({
+      clientId: 'demo-case-leaking-roof',
+      kind: 'help',
+      publicConsent: false,
+      contactPhone: demoAccounts.resident,
+      categoryCode: 'culture.library',
+      title: '村图书室屋顶漏雨',
+      description: '幸福村图书室屋顶漏雨，书架上的书被淋湿了，请尽快维修。',
+    }),
+  )
+
   await submit('demo-case-road', {
     kind: 'complaint',
     categoryCode: 'urban.road',

@@ -85,7 +85,8 @@ export const statsRoutes = [
     method: 'get',
     path: '/stats/visits',
     access: ['admin', 'leader'],
-    summary: 'Visits of a period: per staff member (visits, households, field days) and households visited by tag',
+    summary:
+      'Visits of a period: per staff member (visits, households, field days) and households visited by tag',
     query: dayPeriod({}),
     handler: async (_ctx, { query, viewer }) =>
       visitFigures(

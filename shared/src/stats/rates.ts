@@ -25,7 +25,11 @@ export const headlineCounters = [
   'reopened',
 ] as const
 /** Plus the histograms of time to accept and to resolve (durations.ts), read through their medians. */
-export const rollupCounters = [...headlineCounters, ...acceptBucketCounters, ...resolveBucketCounters] as const
+export const rollupCounters = [
+  ...headlineCounters,
+  ...acceptBucketCounters,
+  ...resolveBucketCounters,
+] as const
 export type RollupCounter = (typeof rollupCounters)[number]
 export type HeadlineCounts = Record<(typeof headlineCounters)[number], number>
 export type RollupCounts = Record<RollupCounter, number>

@@ -86,6 +86,8 @@ export function BarChart({ id, data, summary }: { id: string; data: BarDatum[]; 
         width: found.width,
         height,
         animate: false,
+        // F2 halves its theme's px sizes (designed for 750-wide layouts): 10 px labels are too small here.
+        px2hd: (value: number) => value * 0.65,
         children,
       })
       if (chart.current) await chart.current.update(props)

@@ -5,14 +5,14 @@ import { useEffect, useState } from 'react'
 import { fetchRanking, fetchRates, type RankingRow, type RateRow } from '../../../api/review'
 import { Chips } from '../../../components/Chips'
 import { Page } from '../../../components/Page'
+import { RankingList } from '../../../components/RankingList'
 import { percent, periodDays, periodLabels, type PeriodKey } from '../../../review/period'
 import { Empty } from '../../../ui/nutui'
 import '../review.css'
 
 /**
  * The three rates per unit or category for a period, each with its definition, and the units'
- * ranking with the red and black lists. Bars show each unit's score (a chart library comes with the
- * admin console).
+ * ranking with the red and black lists. The admin console's dashboard adds charts and more figures.
  */
 export default function StatsPage() {
   const [period, setPeriod] = useState<PeriodKey>('thisMonth')
@@ -86,38 +86,7 @@ export default function StatsPage() {
           </Text>
         ))}
       </View>
-      {ranking && ranking.rows.length > 0 && (
-        <View className="review-card review-ranking">
-          <Text className="review-title">单位排名（红黑榜）</Text>
-          {ranking.rows.map((row) => (
-            <View key={row.key} className="review-row">
-              <Text
-                className={
-                  ranking.redList.includes(row.key)
-                    ? 'review-red'
-                    : ranking.blackList.includes(row.key)
-                      ? 'review-black'
-                      : ''
-                }
-              >
-                {row.rank}. {row.name}
-                {ranking.redList.includes(row.key)
-                  ? '（红榜）'
-                  : ranking.blackList.includes(row.key)
-                    ? '（黑榜）'
-                    : ''}
-              </Text>
-              <View className="review-bar-track">
-                <View className="review-bar" style={{ width: `${row.score}%` }} />
-              </View>
-              <Text>{row.score}</Text>
-            </View>
-          ))}
-          <Text className="review-definition">
-            得分 = 响应率×30% + 办结率×40% + 满意率×30%（无数据的指标不计入）
-          </Text>
-        </View>
-      )}
+      {ranking && ranking.rows.length > 0 && <RankingList ranking={ranking} />}
       {message && <Text className="review-message">{message}</Text>}
     </Page>
   )

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { consolePagesFor, mayOpen } from './consolePages'
+
+describe('console pages', () => {
+  it('gives leaders the review pages only and admins everything; others nothing', () => {
+    expect(consolePagesFor('leader').map((page) => page.key)).toEqual([
+      'dashboard',
+      'cases',
+      'board',
+      'brief',
+    ])
+    expect(consolePagesFor('admin')).toHaveLength(12)
+    expect(consolePagesFor('handler')).toEqual([])
+    expect(consolePagesFor('resident')).toEqual([])
+    expect(mayOpen('leader', 'units')).toBe(false)
+    expect(mayOpen('admin', 'units')).toBe(true)
+    expect(mayOpen(undefined, 'dashboard')).toBe(false)
+  })
+})

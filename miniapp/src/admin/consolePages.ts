@@ -1,0 +1,32 @@
+import type { Role } from '@minqing/shared'
+
+export interface ConsolePage {
+  key: string
+  title: string
+  url: string
+  roles: readonly Role[]
+}
+
+const reviewers = ['admin', 'leader'] as const
+const admins = ['admin'] as const
+
+/** The admin console's pages, in menu order, with who may open each (the server checks again). */
+export const consolePages: readonly ConsolePage[] = [
+  { key: 'dashboard', title: '统计看板', url: '/pages/admin/dashboard/index', roles: reviewers },
+  { key: 'cases', title: '诉求台账', url: '/pages/admin/cases/index', roles: reviewers },
+  { key: 'queue', title: '派单中心', url: '/pages/cases/list/index?scope=queue', roles: admins },
+  { key: 'board', title: '督办看板', url: '/pages/review/board/index', roles: reviewers },
+  { key: 'brief', title: '简报', url: '/pages/admin/brief/index', roles: reviewers },
+  { key: 'routing', title: '派单规则', url: '/pages/cases/routing/index', roles: admins },
+  { key: 'units', title: '单位与用户', url: '/pages/admin/units/index', roles: admins },
+  { key: 'categories', title: '诉求分类', url: '/pages/admin/categories/index', roles: admins },
+  { key: 'calendar', title: '节假日', url: '/pages/admin/calendar/index', roles: admins },
+  { key: 'campaigns', title: '走访活动', url: '/pages/admin/campaigns/index', roles: admins },
+  { key: 'moderation', title: '内容审核', url: '/pages/admin/moderation/index', roles: admins },
+  { key: 'topics', title: '话题管理', url: '/pages/admin/topics/index', roles: admins },
+]
+
+export const consolePagesFor = (role: Role) => consolePages.filter((page) => page.roles.includes(role))
+
+export const mayOpen = (role: Role | undefined, key: string) =>
+  Boolean(role && consolePages.find((page) => page.key === key)?.roles.includes(role))

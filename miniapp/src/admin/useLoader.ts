@@ -1,0 +1,28 @@
+import { AppError } from '@minqing/shared'
+import { useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+
+/**
+ * Loads a page's data when it shows and whenever `deps` change; keeps the last good value and
+ * the error message (Chinese, from the server's code) for the page to show.
+ */
+export function useLoader<T>(load: () => Promise<T>, deps: readonly unknown[]) {
+  const [data, setData] = useState<T | null>(null)
+  const [message, setMessage] = useState('')
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the load depends on
+  const run = useCallback(load, deps)
+  const reload = useCallback(async () => {
+    try {
+      setData(await run())
+      setMessage('')
+    } catch (error) {
+      setMessage(error instanceof AppError ? error.message : '加载失败')
+    }
+  }, [run])
+  useDidShow(() => void reload())
+  useEffect(() => void reload(), [reload])
+  return { data, message, reload, setMessage }
+}
+
+/** An action's error as a message for people. */
+export const messageOf = (error: unknown) => (error instanceof AppError ? error.message : '操作失败')

@@ -1,0 +1,33 @@
+import { Text, View } from '@tarojs/components'
+import type { RankingRow } from '../../api/review'
+import '../../pages/review/review.css'
+
+/** Units by weighted score with the red (top) and black (bottom) lists marked; bars show the score. */
+export function RankingList({
+  ranking,
+}: {
+  ranking: { rows: RankingRow[]; redList: string[]; blackList: string[] }
+}) {
+  const mark = (key: string) =>
+    ranking.redList.includes(key) ? 'red' : ranking.blackList.includes(key) ? 'black' : null
+  return (
+    <View className="review-card review-ranking">
+      <Text className="review-title">单位排名（红黑榜）</Text>
+      {ranking.rows.map((row) => (
+        <View key={row.key} className="review-row">
+          <Text className={mark(row.key) ? `review-${mark(row.key)}` : ''}>
+            {row.rank}. {row.name}
+            {mark(row.key) === 'red' ? '（红榜）' : mark(row.key) === 'black' ? '（黑榜）' : ''}
+          </Text>
+          <View className="review-bar-track">
+            <View className="review-bar" style={{ width: `${row.score}%` }} />
+          </View>
+          <Text>{row.score}</Text>
+        </View>
+      ))}
+      <Text className="review-definition">
+        得分 = 响应率×30% + 办结率×40% + 满意率×30%（无数据的指标不计入）
+      </Text>
+    </View>
+  )
+}

@@ -1,0 +1,91 @@
+import { Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import dayjs from 'dayjs'
+import { useEffect, useState } from 'react'
+import { fetchCalendar, saveCalendar } from '../../../api/admin'
+import { messageOf, useLoader } from '../../../admin/useLoader'
+import { Chips } from '../../../components/Chips'
+import { ConsoleShell } from '../../../components/ConsoleShell'
+import { Button } from '../../../ui/nutui'
+import '../cases/index.css'
+import './index.css'
+
+type Kind = 'holidays' | 'workdays'
+const kinds: Array<{ value: Kind; label: string }> = [
+  { value: 'holidays', label: '放假（不计工作日）' },
+  { value: 'workdays', label: '调休上班（周末计工作日）' },
+]
+
+/**
+ * The year's official arrangement that working-day deadlines use: holidays and make-up working
+ * days. Edits are kept locally until saved; the server checks every date is real and in the year.
+ */
+export default function CalendarPage() {
+  const thisYear = dayjs().year()
+  const [year, setYear] = useState(thisYear)
+  const [kind, setKind] = useState<Kind>('holidays')
+  const { data, message, setMessage } = useLoader(() => fetchCalendar(year), [year])
+  const [draft, setDraft] = useState<{ holidays: string[]; workdays: string[] }>({
+    holidays: [],
+    workdays: [],
+  })
+  useEffect(() => {
+    if (data) setDraft({ holidays: data.holidays, workdays: data.workdays })
+  }, [data])
+
+  const add = (date: string) =>
+    setDraft((current) => ({ ...current, [kind]: [...new Set([...current[kind], date])].sort() }))
+  const remove = (which: Kind, date: string) =>
+    setDraft((current) => ({ ...current, [which]: current[which].filter((entry) => entry !== date) }))
+
+  async function save() {
+    try {
+      await saveCalendar(year, draft)
+      setMessage('')
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+    } catch (error) {
+      setMessage(messageOf(error))
+    }
+  }
+
+  return (
+    <ConsoleShell page="calendar" title="节假日安排">
+      <Chips
+        items={[thisYear, thisYear + 1].map((value) => ({ value: String(value), label: `${value}年` }))}
+        value={String(year)}
+        onChange={(value) => setYear(Number(value))}
+      />
+      <View className="console-form">
+        <Chips items={kinds} value={kind} onChange={(value) => setKind(value as Kind)} />
+        <Picker
+          mode="date"
+          value={`${year}-01-01`}
+          start={`${year}-01-01`}
+          end={`${year}-12-31`}
+          onChange={(event) => add(event.detail.value)}
+        >
+          <Text className="console-picker">＋ 添加日期</Text>
+        </Picker>
+        <Button size="small" type="primary" onClick={() => void save()}>
+          保存
+        </Button>
+      </View>
+      {kinds.map((entry) => (
+        <View key={entry.value} className={`review-card calendar-${entry.value}`}>
+          <Text className="review-title">
+            {entry.label}（{draft[entry.value].length} 天）
+          </Text>
+          <View className="calendar-dates">
+            {draft[entry.value].map((date) => (
+              <Text key={date} className="calendar-date" onClick={() => remove(entry.value, date)}>
+                {date} ✕
+              </Text>
+            ))}
+          </View>
+        </View>
+      ))}
+      <Text className="console-note">点击日期可移除；保存后新的期限按新安排计算，已有期限不变。</Text>
+      {message && <Text className="review-message">{message}</Text>}
+    </ConsoleShell>
+  )
+}

@@ -1,0 +1,156 @@
+import {
+  roleLabels,
+  roles,
+  unitLevelLabels,
+  unitLevels,
+  type Role,
+  type Unit,
+  type UnitLevel,
+} from '@minqing/shared'
+import { Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { createUnit, createUser, fetchUsers } from '../../../api/admin'
+import { fetchUnits } from '../../../api/cases'
+import { messageOf, useLoader } from '../../../admin/useLoader'
+import { ConsoleShell } from '../../../components/ConsoleShell'
+import { DataTable } from '../../../components/DataTable'
+import { Button, Input } from '../../../ui/nutui'
+import '../cases/index.css'
+
+/** The unit tree (indented by depth) with a form to add a unit, and the accounts of the chosen unit. */
+export default function UnitsPage() {
+  const units = useLoader(fetchUnits, [])
+  const [selected, setSelected] = useState<string | undefined>(undefined)
+  const users = useLoader(() => fetchUsers(selected), [selected])
+  const [unitForm, setUnitForm] = useState<{ name: string; level: UnitLevel; parentId: string | null }>({
+    name: '',
+    level: 'community',
+    parentId: null,
+  })
+  const [userForm, setUserForm] = useState<{ name: string; phone: string; password: string; role: Role }>({
+    name: '',
+    phone: '',
+    password: '',
+    role: 'staff',
+  })
+  const list: Unit[] = units.data ?? []
+  const nameOf = (id: string | null | undefined) => list.find((unit) => unit.id === id)?.name ?? '—'
+
+  async function addUnit() {
+    try {
+      await createUnit({ ...unitForm, name: unitForm.name.trim() })
+      setUnitForm({ ...unitForm, name: '' })
+      await units.reload()
+      void Taro.showToast({ title: '已添加单位', icon: 'success' })
+    } catch (error) {
+      units.setMessage(messageOf(error))
+    }
+  }
+  async function addUser() {
+    try {
+      await createUser({ ...userForm, unitId: selected })
+      setUserForm({ ...userForm, name: '', phone: '', password: '' })
+      await users.reload()
+      void Taro.showToast({ title: '已创建账号', icon: 'success' })
+    } catch (error) {
+      users.setMessage(messageOf(error))
+    }
+  }
+
+  return (
+    <ConsoleShell page="units" title="单位与用户">
+      <View className="console-form">
+        <Input
+          placeholder="单位名称"
+          value={unitForm.name}
+          onChange={(name) => setUnitForm({ ...unitForm, name })}
+        />
+        <Picker
+          mode="selector"
+          range={unitLevels.map((level) => unitLevelLabels[level])}
+          onChange={(event) => setUnitForm({ ...unitForm, level: unitLevels[Number(event.detail.value)]! })}
+        >
+          <Text className="console-picker">{unitLevelLabels[unitForm.level]}</Text>
+        </Picker>
+        <Picker
+          mode="selector"
+          range={['（无上级）', ...list.map((unit) => unit.name)]}
+          onChange={(event) =>
+            setUnitForm({ ...unitForm, parentId: list[Number(event.detail.value) - 1]?.id ?? null })
+          }
+        >
+          <Text className="console-picker">上级：{unitForm.parentId ? nameOf(unitForm.parentId) : '无'}</Text>
+        </Picker>
+        <Button size="small" type="primary" disabled={!unitForm.name.trim()} onClick={() => void addUnit()}>
+          添加单位
+        </Button>
+      </View>
+      <DataTable<Unit>
+        rows={list}
+        rowKey={(unit) => unit.id}
+        columns={[
+          {
+            key: 'name',
+            title: '单位',
+            grow: 3,
+            render: (unit) => (
+              <Text
+                className={unit.id === selected ? 'console-overdue' : 'console-link'}
+                onClick={() => setSelected(unit.id === selected ? undefined : unit.id)}
+              >
+                {'　'.repeat(unit.path.length)}
+                {unit.name}
+              </Text>
+            ),
+          },
+          { key: 'level', title: '层级', render: (unit) => unitLevelLabels[unit.level] },
+          { key: 'parent', title: '上级', grow: 2, render: (unit) => nameOf(unit.parentId) },
+          { key: 'area', title: '辖区范围', render: (unit) => (unit.hasArea ? '已设置' : '—') },
+        ]}
+      />
+      {units.message && <Text className="review-message">{units.message}</Text>}
+
+      <Text className="review-title units-users-title">账号（{selected ? nameOf(selected) : '全部'}）</Text>
+      <View className="console-form">
+        <Input
+          placeholder="姓名"
+          value={userForm.name}
+          onChange={(name) => setUserForm({ ...userForm, name })}
+        />
+        <Input
+          placeholder="手机号"
+          value={userForm.phone}
+          onChange={(phone) => setUserForm({ ...userForm, phone })}
+        />
+        <Input
+          placeholder="初始密码（至少8位）"
+          type="password"
+          value={userForm.password}
+          onChange={(password) => setUserForm({ ...userForm, password })}
+        />
+        <Picker
+          mode="selector"
+          range={roles.map((role) => roleLabels[role])}
+          onChange={(event) => setUserForm({ ...userForm, role: roles[Number(event.detail.value)]! })}
+        >
+          <Text className="console-picker">{roleLabels[userForm.role]}</Text>
+        </Picker>
+        <Button size="small" type="primary" onClick={() => void addUser()}>
+          创建账号{selected ? `（${nameOf(selected)}）` : ''}
+        </Button>
+      </View>
+      <DataTable
+        rows={users.data?.items ?? []}
+        rowKey={(user) => user.id}
+        columns={[
+          { key: 'name', title: '姓名', render: (user) => user.name },
+          { key: 'phone', title: '手机号（脱敏）', render: (user) => user.phone ?? '—' },
+          { key: 'role', title: '角色', render: (user) => roleLabels[user.role] },
+          { key: 'unit', title: '单位', grow: 2, render: (user) => nameOf(user.unitId) },
+        ]}
+      />
+      {users.message && <Text className="review-message">{users.message}</Text>}
+    </ConsoleShell>
+  )
+}

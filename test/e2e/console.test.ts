@@ -1,0 +1,110 @@
+import ExcelJS from 'exceljs'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium, loggedInPage, visible } from '../support/browser'
+import { apiLogin, startServer, type RunningServer } from '../support/server'
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer(inject('mongoUri'))
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** Pixels of the chart's red series (#c8161d) actually drawn on its canvas. */
+const redPixels = (canvas: HTMLCanvasElement) => {
+  const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+  let count = 0
+  for (let i = 0; i < data.length; i += 4)
+    if (data[i]! > 150 && data[i + 1]! < 60 && data[i + 2]! < 60 && data[i + 3]! > 200) count++
+  return count
+}
+
+describe('H5: admin console on a desktop screen', () => {
+  it('an admin opens the dashboard, sees a chart and the ranking, flags an overdue case and exports the ledger', async () => {
+    const page = await loggedInPage(browser, server.baseUrl, '13800000001', {
+      viewport: { width: 1280, height: 900 },
+    })
+    await page.getByText('管理后台').click()
+    await page.waitForURL(/admin\/dashboard/)
+
+    // The chart is drawn by F2 on a canvas: its bars are on it, and its figures are also given as text.
+    const canvas = visible(page, '.dashboard-chart canvas')
+    await canvas.waitFor()
+    await expect.poll(() => canvas.evaluate(redPixels), { timeout: 15_000 }).toBeGreaterThan(200)
+    await expect.poll(() => visible(page, '.mq-bar-chart-summary').innerText()).toContain('响应率')
+    await expect.poll(() => visible(page, '.review-ranking').innerText()).toContain('1.')
+    await expect.poll(() => visible(page, '.console-tiles').innerText()).toContain('当前超期')
+    // On a wide screen the menu is a sidebar beside the page.
+    const menu = await visible(page, '.console-menu').boundingBox()
+    const main = await visible(page, '.console-main').boundingBox()
+    expect(menu!.x + menu!.width).toBeLessThanOrEqual(main!.x)
+
+    // The case table, overdue only: the demo's unsigned case is there; open it and flag it.
+    await visible(page, '.console-menu-item').filter({ hasText: '诉求台账' }).click()
+    await page.waitForURL(/admin\/cases/)
+    await visible(page, '.console-switch .nut-switch').click()
+    const row = visible(page, '.console-case-table .mq-table-row').filter({ hasText: '村图书室屋顶漏雨' })
+    await expect.poll(() => row.innerText()).toContain('超期')
+    await expect
+      .poll(() => visible(page, '.console-case-table').innerText())
+      .not.toContain('农家书屋开放时间太短')
+    await row.getByText('查看').click()
+    await page.waitForURL(/cases\/detail/)
+    await visible(page, '.case-action-text textarea').fill('超期未签收，挂牌督办，请三个工作日内报告')
+    await visible(page, '.case-action-flagSupervision').click()
+    await visible(page, '.case-action-closeSupervision').waitFor()
+
+    const { accessToken } = await apiLogin(server.baseUrl, '13800000001')
+    const board = (await (
+      await fetch(`${server.baseUrl}/api/v1/supervision/board`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      })
+    ).json()) as { flagged: Array<{ title: string; supervisionLevel: string }> }
+    expect(board.flagged.map((item) => item.title)).toContain('村图书室屋顶漏雨')
+
+    // Export the ledger: the browser downloads an .xlsx that opens and holds the case.
+    await page.goBack()
+    await page.waitForURL(/admin\/cases/)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      visible(page, '.export-xlsx').click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^诉求台账_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile((await download.path())!)
+    const sheet = workbook.getWorksheet('诉求台账')!
+    expect(sheet.getRow(1).values).toContain('编号')
+    const summaries: string[] = []
+    sheet.eachRow((sheetRow) => summaries.push(String(sheetRow.getCell(6).value)))
+    expect(summaries[0]).toBe('事项摘要')
+    expect(summaries.some((summary) => summary.startsWith('村图书室屋顶漏雨：'))).toBe(true)
+    await expect.poll(() => visible(page, '.export-progress').innerText()).toContain('已导出')
+    await page.context().close()
+  })
+
+  it('a leader gets the review pages only; a resident is told the console is not for them', async () => {
+    const leader = await loggedInPage(browser, server.baseUrl, '13800000002')
+    await leader.getByText('统计看板').click()
+    await leader.waitForURL(/admin\/dashboard/)
+    await visible(leader, '.console-menu-item').first().waitFor()
+    expect(await visible(leader, '.console-menu-item').allInnerTexts()).toEqual([
+      '统计看板',
+      '诉求台账',
+      '督办看板',
+      '简报',
+    ])
+    await leader.context().close()
+
+    const resident = await loggedInPage(browser, server.baseUrl, '13800000005')
+    await resident.goto(`${server.baseUrl}/#/pages/admin/units/index`)
+    await expect.poll(() => visible(resident, '.console-denied').innerText()).toContain('无权访问')
+    await resident.context().close()
+  })
+})
