@@ -41,3 +41,25 @@ export async function appendEvent(event: NewEvent): Promise<boolean> {
     throw error
   }
 }
+
+/**
+ * Appends a case's next events in one round trip, in order. True when all were stored; false
+ * when one was taken already (ordered: the events before it are stored, none after it), so the
+ * caller can fall back to `appendEvent` one by one.
+ */
+export async function appendEvents(events: NewEvent[]): Promise<boolean> {
+  try {
+    await CaseEventModel.insertMany(
+      events.map((event) => ({
+        ...event,
+        public: event.public ?? true,
+        attachments: event.attachments ?? [],
+      })),
+      { ordered: true },
+    )
+    return true
+  } catch (error) {
+    if (isDuplicateKey(error)) return false
+    throw error
+  }
+}

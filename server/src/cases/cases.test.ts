@@ -524,10 +524,14 @@ describe('inbox filters', () => {
         (item: { id: string }) => item.id,
       )
     expect(await list(`unitId=${world.culture.id}`)).toEqual([library.id])
-    expect(await list('categoryCode=housing')).toEqual([housing.id])
-    expect(await list('categoryCode=culture')).toEqual([library.id])
-    expect(await list('from=2026-03-03&to=2026-03-31')).toEqual([housing.id])
-    expect(await list('from=2026-03-01&to=2026-03-02')).toEqual([library.id])
+    // (Other tests in this file file cases too: each filter is narrowed to this world's units.)
+    const [culture, housingUnit] = [`unitId=${world.culture.id}`, `unitId=${world.housing.id}`]
+    expect(await list(`categoryCode=housing&${housingUnit}`)).toEqual([housing.id])
+    expect(await list(`categoryCode=culture&${culture}`)).toEqual([library.id])
+    expect(await list(`categoryCode=housing&${culture}`)).toEqual([])
+    expect(await list(`from=2026-03-03&to=2026-03-31&${culture}`)).toEqual([])
+    expect(await list(`from=2026-03-03&to=2026-03-31&${housingUnit}`)).toEqual([housing.id])
+    expect(await list(`from=2026-03-01&to=2026-03-02&${culture}`)).toEqual([library.id])
     expect(await list(`q=${library.number}`)).toEqual([library.id])
     expect(await list(`q=${encodeURIComponent('电梯')}`)).toEqual([housing.id])
     expect(await list(`q=${encodeURIComponent('.*')}`)).toEqual([])

@@ -14,10 +14,12 @@ import { decideRouting } from '../routing/decideRouting'
 import { CaseModel, type CaseDocument } from './case.model'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
 import { enforceRateLimit } from '../rateLimit/rateLimit'
-import { appendEvent } from './caseEvents'
+import { appendEvent, appendEvents, type NewEvent } from './caseEvents'
 import { nextSequence } from './counter.model'
 import { applyRollup } from '../stats/applyRollup'
 import { isDuplicateKey } from '../db/duplicateKey'
+import { createHash } from 'node:crypto'
+import { Types } from 'mongoose'
 
 export interface SubmitResult {
   record: CaseDocument
@@ -42,7 +44,8 @@ export async function submitCase(
   } = {},
 ): Promise<SubmitResult> {
   const { source = 'residentApp', originId = null, limits } = options
-  const existing = await CaseModel.findOne({ createdBy: viewer.userId, clientId: input.clientId })
+  const id = caseIdFor(viewer.userId, input.clientId)
+  const existing = await CaseModel.findById(id)
   if (existing) {
     await writeInitialEvents(existing)
     return { record: existing, created: false }
@@ -69,6 +72,7 @@ export async function submitCase(
 
   try {
     const record = await CaseModel.create({
+      _id: id,
       number,
       clientId: input.clientId,
       submittedAt: now,
@@ -105,40 +109,57 @@ export async function submitCase(
       },
       eventSeq: routed ? 2 : 1,
     })
-    await writeInitialEvents(record)
+    await writeInitialEvents(record, { fresh: true })
     await notifyCaseEvent(deps, record, 'submit', viewer.userId)
     return { record, created: true }
   } catch (error) {
     if (isDuplicateKey(error)) {
-      const winner = await CaseModel.findOne({ createdBy: viewer.userId, clientId: input.clientId })
+      // A concurrent retry won the same id, or a case filed before ids were derived holds the
+      // (resident, clientId) pair: either way the resident's first case is the answer.
+      const winner =
+        (await CaseModel.findById(id)) ??
+        (await CaseModel.findOne({ createdBy: viewer.userId, clientId: input.clientId }))
       if (winner) return { record: winner, created: false }
     }
     throw error
   }
 }
 
+/**
+ * A case's id is derived from (resident, clientId), so a retry finds the first attempt's case by
+ * `_id` — the one filter FerretDB answers from its index instead of decoding every case — and two
+ * concurrent attempts collide on the primary key.
+ */
+export function caseIdFor(userId: string, clientId: string): Types.ObjectId {
+  const digest = createHash('sha256').update(`case|${userId}|${clientId}`).digest()
+  return new Types.ObjectId(digest.subarray(0, 12))
+}
+
 /** The submit event and, when routed automatically, the dispatch event: derived from the case. */
-async function writeInitialEvents(record: CaseDocument): Promise<void> {
+async function writeInitialEvents(record: CaseDocument, options: { fresh?: boolean } = {}): Promise<void> {
   const at = record.submittedAt
-  await appendEvent({
-    caseId: record._id,
-    seq: 1,
-    action: 'submit',
-    from: null,
-    to: 'submitted',
-    actor: { userId: String(record.createdBy), role: 'resident', unitId: null },
-    at,
-    data: { source: record.source },
-  })
-  if (record.routing.kind === 'rule' || record.routing.kind === 'areaFallback') {
-    const facts = {
-      unitId: null,
-      newUnitId: String(record.routing.unitId),
-      categoryCode: record.categoryCode,
-      acceptBy: record.deadlines.acceptBy ?? null,
-      submittedAt: record.submittedAt,
-    }
-    const appended = await appendEvent({
+  const events: NewEvent[] = [
+    {
+      caseId: record._id,
+      seq: 1,
+      action: 'submit',
+      from: null,
+      to: 'submitted',
+      actor: { userId: String(record.createdBy), role: 'resident', unitId: null },
+      at,
+      data: { source: record.source },
+    },
+  ]
+  const routed = record.routing.kind === 'rule' || record.routing.kind === 'areaFallback'
+  const facts = {
+    unitId: null,
+    newUnitId: String(record.routing.unitId),
+    categoryCode: record.categoryCode,
+    acceptBy: record.deadlines.acceptBy ?? null,
+    submittedAt: record.submittedAt,
+  }
+  if (routed)
+    events.push({
       caseId: record._id,
       seq: 2,
       action: 'dispatch',
@@ -154,10 +175,19 @@ async function writeInitialEvents(record: CaseDocument): Promise<void> {
         facts,
       },
     })
-    // Only the attempt that stored the event counts it (a retry finds it stored).
-    if (appended)
-      await applyRollup({ action: 'dispatch', at, to: 'dispatched', data: { facts } }).catch(() => undefined)
+  // A case this call just created has no events yet: both go in one round trip. Otherwise (a
+  // retry repairing a crashed attempt, or racing one) each is appended on its own, and only the
+  // attempt that stores the dispatch event counts it in the rollups.
+  let dispatchStored = options.fresh ? await appendEvents(events) : false
+  if (!dispatchStored) {
+    dispatchStored = false
+    for (const event of events) {
+      const appended = await appendEvent(event)
+      if (event.action === 'dispatch') dispatchStored = appended
+    }
   }
+  if (routed && dispatchStored)
+    await applyRollup({ action: 'dispatch', at, to: 'dispatched', data: { facts } }).catch(() => undefined)
 }
 
 async function enforceSubmitLimits(deps: AppDeps, userId: string, clientIp: string): Promise<void> {

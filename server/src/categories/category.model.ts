@@ -1,3 +1,4 @@
+import { clearOnWrite, memoryCache } from '../db/memoryCache'
 import mongoose, { Schema } from 'mongoose'
 
 const categorySchema = new Schema(
@@ -11,5 +12,12 @@ const categorySchema = new Schema(
   { timestamps: true },
 )
 categorySchema.index({ code: 1 }, { unique: true })
+
+/** The enabled category codes, read on every submission (see memoryCache). */
+export const enabledCategoryCodes = memoryCache(
+  async () =>
+    new Set((await CategoryModel.find({ enabled: true }, { code: 1 }).lean()).map((row) => row.code)),
+)
+clearOnWrite(categorySchema, enabledCategoryCodes)
 
 export const CategoryModel = mongoose.model('Category', categorySchema)

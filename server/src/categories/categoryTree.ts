@@ -1,5 +1,5 @@
 import { defaultCategories, type CategorySeed } from '@minqing/shared'
-import { CategoryModel } from './category.model'
+import { CategoryModel, enabledCategoryCodes } from './category.model'
 
 export interface CategoryNode {
   code: string
@@ -32,5 +32,5 @@ export async function categoryTree(): Promise<CategoryNode[]> {
 }
 
 export async function categoryExists(code: string): Promise<boolean> {
-  return Boolean(await CategoryModel.exists({ code, enabled: true }))
+  return (await enabledCategoryCodes.get()).has(code)
 }

@@ -4,7 +4,7 @@ import type { AppDeps } from '../http/deps'
 import type { CaseDocument } from '../cases/case.model'
 import { UnitModel } from '../units/unit.model'
 import { IdentityModel } from '../users/identity.model'
-import { UserModel } from '../users/user.model'
+import { userDirectory } from '../users/user.model'
 import { NotificationModel } from './notification.model'
 import { OutboxModel } from './outbox.model'
 import { audiencesFor, notificationTitle } from './recipients'
@@ -29,8 +29,9 @@ export async function notifyCaseEvent(
       for (const follower of record.followers) recipients.add(String(follower))
     }
     const add = async (role: 'handler' | 'leader' | 'admin', unitIds?: readonly Types.ObjectId[]) => {
-      const filter = { role, disabled: false, ...(unitIds ? { unitId: { $in: unitIds } } : {}) }
-      for (const user of await UserModel.find(filter, { _id: 1 })) recipients.add(String(user._id))
+      const units = unitIds ? new Set(unitIds.map(String)) : null
+      for (const user of await userDirectory.get())
+        if (user.role === role && (!units || (user.unitId && units.has(user.unitId)))) recipients.add(user.id)
     }
     if (audiences.unitHandlers && record.unitId) await add('handler', [record.unitId])
     if (audiences.coUnitHandlers && record.coUnitIds.length) await add('handler', record.coUnitIds)

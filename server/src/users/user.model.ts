@@ -1,3 +1,4 @@
+import { clearOnWrite, memoryCache } from '../db/memoryCache'
 import { positionLevels, roles } from '@minqing/shared'
 import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from 'mongoose'
 
@@ -21,4 +22,17 @@ userSchema.index({ unitId: 1, role: 1 })
 
 export type UserRecord = InferSchemaType<typeof userSchema>
 export type UserDocument = HydratedDocument<UserRecord>
+/**
+ * Who holds which role in which unit, for choosing notification recipients on every case event
+ * without scanning the users each time (see memoryCache). Disabled accounts are left out.
+ */
+export const userDirectory = memoryCache(async () =>
+  (await UserModel.find({ disabled: { $ne: true } }, { role: 1, unitId: 1 }).lean()).map((user) => ({
+    id: String(user._id),
+    role: user.role,
+    unitId: user.unitId ? String(user.unitId) : null,
+  })),
+)
+clearOnWrite(userSchema, userDirectory)
+
 export const UserModel = mongoose.model('User', userSchema)
