@@ -17,7 +17,9 @@ describe('appending case events', () => {
   it('stores a batch in one call, and on a taken sequence stops there and says so', async () => {
     const fresh = new Types.ObjectId()
     expect(await appendEvents([event(fresh, 1), event(fresh, 2)])).toBe(true)
-    expect((await CaseEventModel.find({ caseId: fresh }).sort({ seq: 1 })).map((row) => row.seq)).toEqual([1, 2])
+    expect((await CaseEventModel.find({ caseId: fresh }).sort({ seq: 1 })).map((row) => row.seq)).toEqual([
+      1, 2,
+    ])
 
     // Another writer took seq 2 first: the batch stores seq 1, refuses at 2, and one-by-one
     // appends then tell exactly which events were this writer's.
