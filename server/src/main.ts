@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     logger.info({ kind: local.kind, reason: local.reason }, `database: started local ${local.kind}`)
     console.log(`[minqing] database: ${local.kind} — ${local.reason}`)
   }
-  await connectDatabase(uri)
+  await connectDatabase(uri, undefined, { poolSize: config.DB_POOL_SIZE })
   // Indexes (unique phone identities, subtree paths) must exist before the first request.
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()))
   await ensureDefaultCategories()

@@ -35,6 +35,11 @@ export const configSchema = z
     FOLLOW_UP_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(28),
     /** How stale the dashboards' in-memory rollups may be before a background reload (other instances' writes). */
     STATS_CACHE_MS: z.coerce.number().int().min(0).default(30_000),
+    /**
+     * Connections to the database. FerretDB on SQLite runs one write at a time: many concurrent
+     * writers only fight over its lock, so a small pool queues them in the driver instead.
+     */
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(8),
     BODY_LIMIT: z.string().default('1mb'),
     /** Case submissions allowed per resident and per client IP in an hour. */
     CASE_SUBMIT_PER_USER_HOUR: z.coerce.number().int().positive().default(20),

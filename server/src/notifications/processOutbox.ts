@@ -1,3 +1,4 @@
+import { claimOnce } from '../db/claims'
 import type { AppDeps } from '../http/deps'
 import { MessengerError } from './wechatMessenger'
 import { OutboxModel } from './outbox.model'
@@ -5,8 +6,8 @@ import { OutboxModel } from './outbox.model'
 export const outboxPolicy = { maxAttempts: 5, baseDelayMs: 60_000, leaseMs: 60_000 } as const
 
 /**
- * Sends what is due in the outbox. Each item is claimed with an atomic update and a lease, so
- * several server instances can run this at once without sending anything twice; an item whose
+ * Sends what is due in the outbox. Each item is leased by an update and each attempt claimed
+ * once (claimOnce), so several server instances can run this at once without sending anything twice; an item whose
  * sender died is claimed again when its lease runs out. Failures back off exponentially and
  * give up after maxAttempts, with the error kept on the record.
  */
@@ -30,6 +31,9 @@ export async function processOutbox(deps: AppDeps, limit = 50): Promise<{ sent: 
       { sort: { nextAttemptAt: 1 }, new: true },
     )
     if (!item) break
+    // The update above is not atomic on FerretDB: two senders may both get this item with the
+    // same attempt number. The insert-once claim picks one of them.
+    if (!(await claimOnce(`outbox|${String(item._id)}|${item.attempts}`, now))) continue
     try {
       await messenger.sendCaseUpdate(
         item.address,

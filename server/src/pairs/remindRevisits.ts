@@ -2,11 +2,12 @@ import type { AppDeps } from '../http/deps'
 import { NotificationModel } from '../notifications/notification.model'
 import { PairModel } from './pair.model'
 import { presentPairs } from './pairs'
+import { claimOnce } from '../db/claims'
 
 /**
  * Reminds staff of paired households whose revisit is due within three days or overdue: one
- * in-app notification per pair and due date. The claim is a conditional update on the pair, so
- * with several server instances each reminder is still sent once.
+ * in-app notification per pair and due date. The claim is an insert keyed by pair and due date
+ * (claimOnce), so with several server instances each reminder is still sent once.
  */
 export async function remindDueRevisits(deps: AppDeps): Promise<number> {
   const now = deps.clock.now()
@@ -16,11 +17,9 @@ export async function remindDueRevisits(deps: AppDeps): Promise<number> {
   for (const [index, pair] of pairs.entries()) {
     const due = presented[index]!.revisit
     if (due.state === 'ok' || pair.remindedFor === due.dueOn) continue
-    const claimed = await PairModel.updateOne(
-      { _id: pair._id, remindedFor: pair.remindedFor ?? null },
-      { $set: { remindedFor: due.dueOn } },
-    )
-    if (claimed.modifiedCount !== 1) continue
+    const claimed = await claimOnce(`pairReminder|${String(pair._id)}|${due.dueOn}`, now)
+    await PairModel.updateOne({ _id: pair._id }, { $set: { remindedFor: due.dueOn } })
+    if (!claimed) continue
     await NotificationModel.create({
       userId: pair.staffId,
       action: 'pairRevisit',

@@ -1,6 +1,7 @@
 import { AppError } from '@minqing/shared'
 import mongoose, { Schema } from 'mongoose'
 import { isDuplicateKey } from '../db/duplicateKey'
+import { serialByKey } from '../db/serialByKey'
 
 /** Counters live in the database, so the limit holds across several server instances. */
 const RateCounterModel = mongoose.model(
@@ -16,7 +17,7 @@ export interface RateLimit {
 }
 
 /**
- * Fixed-window limiter: one atomic upsert + $inc per check. Over the limit → 429 RATE_LIMITED
+ * Fixed-window limiter: one upsert + $inc per check (serialised per key in this process). Over the limit → 429 RATE_LIMITED
  * with the seconds until the window ends.
  */
 export async function enforceRateLimit(limit: RateLimit, now: Date): Promise<void> {
@@ -31,10 +32,13 @@ export async function enforceRateLimit(limit: RateLimit, now: Date): Promise<voi
     )
   // Two concurrent upserts of a new counter: one inserts, the other hits the unique _id
   // (MongoDB retries this itself, FerretDB does not); the second try finds the counter.
-  const counter = await increment().catch((error: unknown) => {
-    if (isDuplicateKey(error)) return increment()
-    throw error
-  })
+  // $inc is read-then-write on FerretDB: this instance's checks of one counter go one at a time.
+  const counter = await serialByKey(`rate|${limit.key}`, () =>
+    increment().catch((error: unknown) => {
+      if (isDuplicateKey(error)) return increment()
+      throw error
+    }),
+  )
   if ((counter.count as number) > limit.max) {
     const retryAfterSeconds = Math.ceil((windowEndsAt.getTime() - now.getTime()) / 1000)
     throw new AppError('RATE_LIMITED', {

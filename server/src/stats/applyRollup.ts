@@ -2,6 +2,7 @@ import { rollupContributions, type RollupEvent } from '@minqing/shared'
 import { RollupModel } from './rollup.model'
 import { addToRollupCache } from './rollupCache'
 import { upsert } from '../db/duplicateKey'
+import { serialByKey } from '../db/serialByKey'
 
 /**
  * Adds an event's contributions to the daily rollups. Called right after the event is stored;
@@ -14,7 +15,9 @@ export async function applyRollup(event: RollupEvent): Promise<void> {
       $inc: counts,
       $setOnInsert: { day, unitId, categoryCode },
     }
-    await upsert(RollupModel, { _id: `${day}|${unitId}|${categoryCode}` }, update)
+    const id = `${day}|${unitId}|${categoryCode}`
+    // $inc is read-then-write on FerretDB: this instance's updates of one row go one at a time.
+    await serialByKey(`rollup|${id}`, () => upsert(RollupModel, { _id: id }, update))
   }
   addToRollupCache(contributions)
 }

@@ -1,6 +1,7 @@
 import { AppError, chinaDate, endOfNthWorkingDay, openStatuses, timeState } from '@minqing/shared'
 import { CaseModel, type CaseDocument } from '../cases/case.model'
 import { commitChange } from '../cases/commitChange'
+import { claimOnce } from '../db/claims'
 import type { AppDeps } from '../http/deps'
 import { notifyUsers, peopleOf } from './notifyUsers'
 
@@ -47,11 +48,10 @@ export async function superviseDeadlines(deps: AppDeps) {
     const startedAt = record.deadlines.clockStartedAt ?? record.submittedAt
     const state = timeState(now, startedAt, dueAt, limits.warnShare).state
     if (state === 'warning' && !same(watch.warnedFor, dueAt)) {
-      const claimed = await CaseModel.updateOne(
-        { _id: record._id, 'supervision.warnedFor': { $ne: dueAt } },
-        { $set: { 'supervision.warnedFor': dueAt } },
-      )
-      if (claimed.modifiedCount === 1) {
+      // One warning per deadline across instances: the claim is an insert (updates are not atomic on FerretDB).
+      const claimed = await claimOnce(`warn|${String(record._id)}|${dueAt.toISOString()}`, now)
+      await CaseModel.updateOne({ _id: record._id }, { $set: { 'supervision.warnedFor': dueAt } })
+      if (claimed) {
         await notifyUsers(
           await peopleOf(record.unitId, 'handler'),
           record,

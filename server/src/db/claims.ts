@@ -1,0 +1,23 @@
+import mongoose, { Schema } from 'mongoose'
+import { isDuplicateKey } from './duplicateKey'
+
+const ClaimModel = mongoose.model(
+  'Claim',
+  new Schema({ _id: String, at: Date }, { collection: 'claims', versionKey: false }),
+)
+
+/**
+ * Claims a key once, across every server instance: true for the one caller whose insert stored
+ * it. An insert on a unique `_id` is the write FerretDB v1 (SQLite) makes atomic — its updates
+ * read and then write, so two concurrent `$inc`s or conditional updates can both "succeed" (found
+ * by measurement: 40 concurrent `$inc` of one counter left it at 8).
+ */
+export async function claimOnce(key: string, at = new Date()): Promise<boolean> {
+  try {
+    await ClaimModel.create({ _id: key, at })
+    return true
+  } catch (error) {
+    if (isDuplicateKey(error)) return false
+    throw error
+  }
+}
