@@ -1,21 +1,10 @@
 import ExcelJS from 'exceljs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium, loggedInPage, visible } from '../support/browser'
-import { apiLogin, startServer, type RunningServer } from '../support/server'
+import { describe, expect, it } from 'vitest'
+import { loggedInPage, visible } from '../support/browser'
+import { serverAndBrowser } from '../support/e2eSetup'
+import { apiLogin } from '../support/server'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer(inject('mongoUri'))
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const app = serverAndBrowser()
 
 /** Pixels of the chart's red series (#c8161d) actually drawn on its canvas. */
 const redPixels = (canvas: HTMLCanvasElement) => {
@@ -28,7 +17,7 @@ const redPixels = (canvas: HTMLCanvasElement) => {
 
 describe('H5: admin console on a desktop screen', () => {
   it('an admin opens the dashboard, sees a chart and the ranking, flags an overdue case and exports the ledger', async () => {
-    const page = await loggedInPage(browser, server.baseUrl, '13800000001', {
+    const page = await loggedInPage(app.browser, app.server.baseUrl, '13800000001', {
       viewport: { width: 1280, height: 900 },
     })
     await page.getByText('管理后台').click()
@@ -61,9 +50,9 @@ describe('H5: admin console on a desktop screen', () => {
     await visible(page, '.case-action-flagSupervision').click()
     await visible(page, '.case-action-closeSupervision').waitFor()
 
-    const { accessToken } = await apiLogin(server.baseUrl, '13800000001')
+    const { accessToken } = await apiLogin(app.server.baseUrl, '13800000001')
     const board = (await (
-      await fetch(`${server.baseUrl}/api/v1/supervision/board`, {
+      await fetch(`${app.server.baseUrl}/api/v1/supervision/board`, {
         headers: { Authorization: `Bearer ${accessToken}` },
       })
     ).json()) as { flagged: Array<{ title: string; supervisionLevel: string }> }
@@ -90,7 +79,7 @@ describe('H5: admin console on a desktop screen', () => {
   })
 
   it('a leader gets the review pages only; a resident is told the console is not for them', async () => {
-    const leader = await loggedInPage(browser, server.baseUrl, '13800000002')
+    const leader = await loggedInPage(app.browser, app.server.baseUrl, '13800000002')
     await leader.getByText('统计看板').click()
     await leader.waitForURL(/admin\/dashboard/)
     await visible(leader, '.console-menu-item').first().waitFor()
@@ -102,8 +91,8 @@ describe('H5: admin console on a desktop screen', () => {
     ])
     await leader.context().close()
 
-    const resident = await loggedInPage(browser, server.baseUrl, '13800000005')
-    await resident.goto(`${server.baseUrl}/#/pages/admin/units/index`)
+    const resident = await loggedInPage(app.browser, app.server.baseUrl, '13800000005')
+    await resident.goto(`${app.server.baseUrl}/#/pages/admin/units/index`)
     await expect.poll(() => visible(resident, '.console-denied').innerText()).toContain('无权访问')
     await resident.context().close()
   })

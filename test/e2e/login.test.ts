@@ -1,25 +1,13 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from '../support/browser'
-import { startServer, type RunningServer } from '../support/server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { serverAndBrowser } from '../support/e2eSetup'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer(inject('mongoUri'))
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const app = serverAndBrowser()
 
 async function openApp(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
   const page = await context.newPage()
-  await page.goto(server.baseUrl)
+  await page.goto(app.server.baseUrl)
   return page
 }
 
@@ -84,7 +72,7 @@ describe('H5: log in and see the home page of the role', () => {
 
     await page.reload()
     await expect(page.locator('.mq-page.mq-elder:visible').waitFor()).resolves.toBeUndefined()
-    await page.goto(`${server.baseUrl}/#/pages/home/index`)
+    await page.goto(`${app.server.baseUrl}/#/pages/home/index`)
     await page.getByText('您好，张网格').waitFor()
     const homeFont = await page
       .locator('.mq-page:visible')

@@ -1,22 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium, loggedInPage, visible } from '../support/browser'
-import { startServer, type RunningServer } from '../support/server'
+import { describe, expect, it } from 'vitest'
+import { loggedInPage, visible } from '../support/browser'
+import { serverAndBrowser } from '../support/e2eSetup'
 
-let server: RunningServer
-let browser: Browser
+const app = serverAndBrowser()
 
-beforeAll(async () => {
-  server = await startServer(inject('mongoUri'))
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const loggedIn = (phone: string) => loggedInPage(browser, server.baseUrl, phone)
+const loggedIn = (phone: string) => loggedInPage(app.browser, app.server.baseUrl, phone)
 
 describe('H5: review pages', () => {
   it('an admin reads the three rates with their definitions and the ranking; the board lists supervised cases', async () => {

@@ -1,5 +1,5 @@
 import { AppError } from '@minqing/shared'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 
 /**
@@ -26,3 +26,22 @@ export function useLoader<T>(load: () => Promise<T>, deps: readonly unknown[]) {
 
 /** An action's error as a message for people. */
 export const messageOf = (error: unknown) => (error instanceof AppError ? error.message : '操作失败')
+
+/**
+ * Runs a console action (create, save, decide): on success says so in a toast and runs `then`
+ * (usually a reload); on failure hands the message to `onError`. True when it worked.
+ */
+export async function perform(
+  action: () => Promise<unknown>,
+  options: { done?: string; then?: () => Promise<unknown> | void; onError: (message: string) => void },
+): Promise<boolean> {
+  try {
+    await action()
+    await options.then?.()
+    if (options.done) void Taro.showToast({ title: options.done, icon: 'success' })
+    return true
+  } catch (error) {
+    options.onError(messageOf(error))
+    return false
+  }
+}

@@ -1,3 +1,4 @@
+import { clearOnWrite } from '../db/memoryCache'
 import { invalidateRuleCache } from './ruleCache'
 import mongoose, { Schema } from 'mongoose'
 
@@ -16,15 +17,6 @@ const routingRuleSchema = new Schema(
 routingRuleSchema.index({ enabled: 1, priority: 1 })
 
 // Any write to the rules clears this instance's cache of them.
-for (const operation of [
-  'save',
-  'findOneAndUpdate',
-  'updateOne',
-  'updateMany',
-  'deleteOne',
-  'deleteMany',
-] as const)
-  routingRuleSchema.post(operation, () => invalidateRuleCache())
-routingRuleSchema.post('insertMany', () => invalidateRuleCache())
+clearOnWrite(routingRuleSchema, { clear: invalidateRuleCache })
 
 export const RoutingRuleModel = mongoose.model('RoutingRule', routingRuleSchema)

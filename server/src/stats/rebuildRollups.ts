@@ -1,6 +1,7 @@
 import {
   addCounts,
   emptyCounts,
+  nonZeroCounts,
   rollupContributions,
   type RollupCounts,
   type RollupEvent,
@@ -38,7 +39,13 @@ export async function rebuildRollups(): Promise<number> {
   // and fails ("too many SQL variables") past ~100k documents.
   await RollupModel.collection.drop().catch(() => undefined)
   await RollupModel.createIndexes()
-  const docs = [...rows.entries()].map(([key, row]) => ({ _id: key, ...row }))
+  const docs = [...rows.entries()].map(([key, { day, unitId, categoryCode, ...counts }]) => ({
+    _id: key,
+    day,
+    unitId,
+    categoryCode,
+    ...nonZeroCounts(counts),
+  }))
   for (let start = 0; start < docs.length; start += 1000)
     await RollupModel.insertMany(docs.slice(start, start + 1000), { ordered: false })
   invalidateRollupCache()

@@ -11,7 +11,8 @@ const rollupSchema = new Schema(
     day: { type: String, required: true },
     unitId: { type: String, required: true },
     categoryCode: { type: String, required: true },
-    ...Object.fromEntries(rollupCounters.map((name) => [name, { type: Number, default: 0 }])),
+    // No defaults: a row stores only the counters that moved (a missing one reads as 0).
+    ...Object.fromEntries(rollupCounters.map((name) => [name, { type: Number }])),
   },
   { collection: 'case_rollups', versionKey: false },
 )

@@ -33,12 +33,15 @@ function index(into: Cache, key: string, row: RollupRow): void {
 let loading: Promise<void> | undefined
 
 async function load(): Promise<void> {
-  const fresh: Cache = { rows: new Map(), byDay: new Map(), loadedAt: Date.now() }
+  const fresh: Cache = { rows: new Map(), byDay: new Map(), loadedAt: 0 }
   for (const doc of await RollupModel.find().lean()) {
     const counts = emptyCounts()
     for (const name of rollupCounters) counts[name] = (doc as unknown as Record<string, number>)[name] ?? 0
     index(fresh, doc._id, { ...counts, day: doc.day, unitId: doc.unitId, categoryCode: doc.categoryCode })
   }
+  // Its age counts from when it is ready: a reload that takes longer than maxAgeMs must not be
+  // followed at once by another.
+  fresh.loadedAt = Date.now()
   cache = fresh
 }
 

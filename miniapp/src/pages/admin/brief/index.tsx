@@ -3,11 +3,11 @@ import { useState } from 'react'
 import { fetchBrief } from '../../../api/admin'
 import { formatChinaTime } from '../../../cases/format'
 import { useLoader } from '../../../admin/useLoader'
-import { Chips } from '../../../components/Chips'
+import { PeriodChips } from '../../../components/PeriodChips'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
 import { RankingList } from '../../../components/RankingList'
-import { percent, periodDays, periodLabels, type PeriodKey } from '../../../review/period'
+import { percent, periodDays, type PeriodKey } from '../../../review/period'
 import { Button } from '../../../ui/nutui'
 import './index.css'
 
@@ -25,14 +25,7 @@ export default function BriefPage() {
   return (
     <ConsoleShell page="brief" title="民情工作简报">
       <View className="brief-controls">
-        <Chips
-          items={(Object.keys(periodLabels) as PeriodKey[]).map((key) => ({
-            value: key,
-            label: periodLabels[key],
-          }))}
-          value={period}
-          onChange={(value) => setPeriod(value as PeriodKey)}
-        />
+        <PeriodChips value={period} onChange={setPeriod} />
         {process.env.TARO_ENV === 'h5' && (
           <Button size="small" type="primary" onClick={() => window.print()}>
             打印

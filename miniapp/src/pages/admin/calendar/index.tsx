@@ -1,9 +1,8 @@
 import { Picker, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { fetchCalendar, saveCalendar } from '../../../api/admin'
-import { messageOf, useLoader } from '../../../admin/useLoader'
+import { perform, useLoader } from '../../../admin/useLoader'
 import { Chips } from '../../../components/Chips'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { Button } from '../../../ui/nutui'
@@ -38,15 +37,12 @@ export default function CalendarPage() {
   const remove = (which: Kind, date: string) =>
     setDraft((current) => ({ ...current, [which]: current[which].filter((entry) => entry !== date) }))
 
-  async function save() {
-    try {
-      await saveCalendar(year, draft)
-      setMessage('')
-      void Taro.showToast({ title: '已保存', icon: 'success' })
-    } catch (error) {
-      setMessage(messageOf(error))
-    }
-  }
+  const save = () =>
+    perform(() => saveCalendar(year, draft), {
+      done: '已保存',
+      then: () => setMessage(''),
+      onError: setMessage,
+    })
 
   return (
     <ConsoleShell page="calendar" title="节假日安排">

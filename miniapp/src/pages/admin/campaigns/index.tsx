@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { createCampaign, fetchAllCampaigns, type CampaignView } from '../../../api/admin'
 import { fetchUnits } from '../../../api/cases'
-import { messageOf, useLoader } from '../../../admin/useLoader'
+import { perform, useLoader } from '../../../admin/useLoader'
+import { DatePick } from '../../../components/DatePick'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
 import { Button, Input } from '../../../ui/nutui'
@@ -26,44 +27,34 @@ export default function CampaignsPage() {
   )
   const nameOf = (id: string) => list.find((unit) => unit.id === id)?.name ?? id
 
-  async function create() {
-    try {
-      await createCampaign({
-        ...form,
-        name: form.name.trim(),
-        quotas: Object.fromEntries(
-          positionLevels.map((level) => [
-            level,
-            { ...defaultCampaignQuotas[level], households: Number(households[level]) || 0 },
-          ]),
-        ) as typeof defaultCampaignQuotas,
-      })
-      setForm({ name: '', startsOn: '', endsOn: '', unitIds: [] })
-      await campaigns.reload()
-      void Taro.showToast({ title: '已创建', icon: 'success' })
-    } catch (error) {
-      campaigns.setMessage(messageOf(error))
-    }
-  }
+  const create = () =>
+    perform(
+      async () => {
+        await createCampaign({
+          ...form,
+          name: form.name.trim(),
+          quotas: Object.fromEntries(
+            positionLevels.map((level) => [
+              level,
+              { ...defaultCampaignQuotas[level], households: Number(households[level]) || 0 },
+            ]),
+          ) as typeof defaultCampaignQuotas,
+        })
+        setForm({ name: '', startsOn: '', endsOn: '', unitIds: [] })
+      },
+      { done: '已创建', then: campaigns.reload, onError: campaigns.setMessage },
+    )
 
   return (
     <ConsoleShell page="campaigns" title="走访活动与指标">
       <View className="console-form">
         <Input placeholder="活动名称" value={form.name} onChange={(name) => setForm({ ...form, name })} />
-        <Picker
-          mode="date"
+        <DatePick
+          label="开始"
           value={form.startsOn}
-          onChange={(event) => setForm({ ...form, startsOn: event.detail.value })}
-        >
-          <Text className="console-picker">开始：{form.startsOn || '选择'}</Text>
-        </Picker>
-        <Picker
-          mode="date"
-          value={form.endsOn}
-          onChange={(event) => setForm({ ...form, endsOn: event.detail.value })}
-        >
-          <Text className="console-picker">结束：{form.endsOn || '选择'}</Text>
-        </Picker>
+          onChange={(startsOn) => setForm({ ...form, startsOn })}
+        />
+        <DatePick label="结束" value={form.endsOn} onChange={(endsOn) => setForm({ ...form, endsOn })} />
         <Picker
           mode="selector"
           range={list.map((unit) => unit.name)}

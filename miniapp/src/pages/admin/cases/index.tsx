@@ -8,6 +8,7 @@ import { fetchCategories, fetchUnits, type CaseView, type CategoryNode } from '.
 import { formatChinaTime } from '../../../cases/format'
 import { downloadLedger, type DownloadProgress } from '../../../admin/downloadLedger'
 import { messageOf, useLoader } from '../../../admin/useLoader'
+import { DatePick } from '../../../components/DatePick'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
 import { Button, Input, Progress, Switch } from '../../../ui/nutui'
@@ -98,16 +99,8 @@ export default function ConsoleCasesPage() {
               '全部分类'}
           </Text>
         </Picker>
-        <Picker
-          mode="date"
-          value={filters.from ?? ''}
-          onChange={(event) => set({ from: event.detail.value })}
-        >
-          <Text className="console-picker">自 {filters.from}</Text>
-        </Picker>
-        <Picker mode="date" value={filters.to ?? ''} onChange={(event) => set({ to: event.detail.value })}>
-          <Text className="console-picker">至 {filters.to}</Text>
-        </Picker>
+        <DatePick label="自" value={filters.from} onChange={(from) => set({ from })} />
+        <DatePick label="至" value={filters.to} onChange={(to) => set({ to })} />
         <View className="console-switch">
           <Switch checked={Boolean(filters.overdue)} onChange={(checked) => set({ overdue: checked })} />
           <Text>只看超期</Text>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { createCategory, updateCategory } from '../../../api/admin'
 import { fetchCategories, type CategoryNode } from '../../../api/cases'
-import { messageOf, useLoader } from '../../../admin/useLoader'
+import { perform, useLoader } from '../../../admin/useLoader'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
 import { Button, Input } from '../../../ui/nutui'
@@ -28,14 +28,7 @@ export default function CategoriesPage() {
   const [form, setForm] = useState({ code: '', name: '', parentCode: '' })
   const [renaming, setRenaming] = useState<{ code: string; name: string } | null>(null)
 
-  async function run(action: () => Promise<unknown>) {
-    try {
-      await action()
-      await reload()
-    } catch (error) {
-      setMessage(messageOf(error))
-    }
-  }
+  const run = (action: () => Promise<unknown>) => perform(action, { then: reload, onError: setMessage })
 
   return (
     <ConsoleShell page="categories" title="诉求分类">

@@ -5,11 +5,11 @@ import { fetchBrief, fetchVisitFigures, fetchWorkload } from '../../../api/admin
 import { fetchRates, type RateRow } from '../../../api/review'
 import { useLoader } from '../../../admin/useLoader'
 import { BarChart, type BarDatum } from '../../../components/BarChart'
-import { Chips } from '../../../components/Chips'
+import { PeriodChips } from '../../../components/PeriodChips'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
 import { RankingList } from '../../../components/RankingList'
-import { percent, periodDays, periodLabels, type PeriodKey } from '../../../review/period'
+import { percent, periodDays, type PeriodKey } from '../../../review/period'
 
 const hours = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : `${value} 小时`
@@ -54,14 +54,7 @@ export default function DashboardPage() {
 
   return (
     <ConsoleShell page="dashboard" title="统计看板">
-      <Chips
-        items={(Object.keys(periodLabels) as PeriodKey[]).map((key) => ({
-          value: key,
-          label: periodLabels[key],
-        }))}
-        value={period}
-        onChange={(value) => setPeriod(value as PeriodKey)}
-      />
+      <PeriodChips value={period} onChange={setPeriod} />
       {totals && (
         <View className="console-tiles">
           {[

@@ -5,7 +5,7 @@ import {
   fetchEchoModeration,
   fetchSuggestionModeration,
 } from '../../../api/admin'
-import { messageOf, useLoader } from '../../../admin/useLoader'
+import { perform, useLoader } from '../../../admin/useLoader'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { Button } from '../../../ui/nutui'
 import '../cases/index.css'
@@ -25,14 +25,11 @@ export default function ModerationPage() {
   const echo = useLoader(fetchEchoModeration, [])
   const suggestions = useLoader(fetchSuggestionModeration, [])
 
-  async function decide(action: () => Promise<unknown>) {
-    try {
-      await action()
-      await Promise.all([echo.reload(), suggestions.reload()])
-    } catch (error) {
-      echo.setMessage(messageOf(error))
-    }
-  }
+  const decide = (action: () => Promise<unknown>) =>
+    perform(action, {
+      then: () => Promise.all([echo.reload(), suggestions.reload()]),
+      onError: echo.setMessage,
+    })
   const buttons = (onDecide: (decision: 'show' | 'hide') => Promise<unknown>) => (
     <View className="console-toolbar">
       <Button size="small" onClick={() => void decide(() => onDecide('show'))}>

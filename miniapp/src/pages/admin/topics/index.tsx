@@ -1,11 +1,11 @@
 import { topicKindLabels, topicKinds, type TopicInput } from '@minqing/shared'
 import { Picker, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { adoptSuggestion, createTopic } from '../../../api/admin'
 import { fetchCategories, type CategoryNode } from '../../../api/cases'
 import { fetchSuggestions, fetchTopics } from '../../../api/review'
-import { messageOf, useLoader } from '../../../admin/useLoader'
+import { perform, useLoader } from '../../../admin/useLoader'
+import { DatePick } from '../../../components/DatePick'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { Button, Input, TextArea } from '../../../ui/nutui'
 import '../cases/index.css'
@@ -36,14 +36,8 @@ export default function TopicsAdminPage() {
   )
   const [categoryCode, setCategoryCode] = useState<string | null>(null)
 
-  async function run(action: () => Promise<unknown>, done: string) {
-    try {
-      await action()
-      void Taro.showToast({ title: done, icon: 'success' })
-    } catch (error) {
-      topics.setMessage(messageOf(error))
-    }
-  }
+  const run = (action: () => Promise<unknown>, done: string) =>
+    perform(action, { done, onError: topics.setMessage })
 
   return (
     <ConsoleShell page="topics" title="话题管理">
@@ -56,20 +50,12 @@ export default function TopicsAdminPage() {
           <Text className="console-picker">{topicKindLabels[form.kind]}</Text>
         </Picker>
         <Input placeholder="话题标题" value={form.title} onChange={(title) => setForm({ ...form, title })} />
-        <Picker
-          mode="date"
-          value={form.opensOn}
-          onChange={(event) => setForm({ ...form, opensOn: event.detail.value })}
-        >
-          <Text className="console-picker">开始：{form.opensOn || '选择'}</Text>
-        </Picker>
-        <Picker
-          mode="date"
+        <DatePick label="开始" value={form.opensOn} onChange={(opensOn) => setForm({ ...form, opensOn })} />
+        <DatePick
+          label="截止"
           value={form.closesOn}
-          onChange={(event) => setForm({ ...form, closesOn: event.detail.value })}
-        >
-          <Text className="console-picker">截止：{form.closesOn || '选择'}</Text>
-        </Picker>
+          onChange={(closesOn) => setForm({ ...form, closesOn })}
+        />
         <TextArea
           placeholder="向群众提出的问题"
           value={form.question}

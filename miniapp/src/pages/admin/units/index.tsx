@@ -8,11 +8,10 @@ import {
   type UnitLevel,
 } from '@minqing/shared'
 import { Picker, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { createUnit, createUser, fetchUsers } from '../../../api/admin'
 import { fetchUnits } from '../../../api/cases'
-import { messageOf, useLoader } from '../../../admin/useLoader'
+import { perform, useLoader } from '../../../admin/useLoader'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
 import { Button, Input } from '../../../ui/nutui'
@@ -37,26 +36,22 @@ export default function UnitsPage() {
   const list: Unit[] = units.data ?? []
   const nameOf = (id: string | null | undefined) => list.find((unit) => unit.id === id)?.name ?? '—'
 
-  async function addUnit() {
-    try {
-      await createUnit({ ...unitForm, name: unitForm.name.trim() })
-      setUnitForm({ ...unitForm, name: '' })
-      await units.reload()
-      void Taro.showToast({ title: '已添加单位', icon: 'success' })
-    } catch (error) {
-      units.setMessage(messageOf(error))
-    }
-  }
-  async function addUser() {
-    try {
-      await createUser({ ...userForm, unitId: selected })
-      setUserForm({ ...userForm, name: '', phone: '', password: '' })
-      await users.reload()
-      void Taro.showToast({ title: '已创建账号', icon: 'success' })
-    } catch (error) {
-      users.setMessage(messageOf(error))
-    }
-  }
+  const addUnit = () =>
+    perform(
+      async () => {
+        await createUnit({ ...unitForm, name: unitForm.name.trim() })
+        setUnitForm({ ...unitForm, name: '' })
+      },
+      { done: '已添加单位', then: units.reload, onError: units.setMessage },
+    )
+  const addUser = () =>
+    perform(
+      async () => {
+        await createUser({ ...userForm, unitId: selected })
+        setUserForm({ ...userForm, name: '', phone: '', password: '' })
+      },
+      { done: '已创建账号', then: users.reload, onError: users.setMessage },
+    )
 
   return (
     <ConsoleShell page="units" title="单位与用户">

@@ -5,8 +5,9 @@ import { useEffect, useState } from 'react'
 import { fetchRanking, fetchRates, type RankingRow, type RateRow } from '../../../api/review'
 import { Chips } from '../../../components/Chips'
 import { Page } from '../../../components/Page'
+import { PeriodChips } from '../../../components/PeriodChips'
 import { RankingList } from '../../../components/RankingList'
-import { percent, periodDays, periodLabels, type PeriodKey } from '../../../review/period'
+import { percent, periodDays, type PeriodKey } from '../../../review/period'
 import { Empty } from '../../../ui/nutui'
 import '../review.css'
 
@@ -44,15 +45,7 @@ export default function StatsPage() {
 
   return (
     <Page>
-      <Chips
-        className="review-periods"
-        items={(Object.keys(periodLabels) as PeriodKey[]).map((key) => ({
-          value: key,
-          label: periodLabels[key],
-        }))}
-        value={period}
-        onChange={(value) => setPeriod(value as PeriodKey)}
-      />
+      <PeriodChips className="review-periods" value={period} onChange={setPeriod} />
       <Chips
         items={[
           { value: 'unit', label: '按单位' },
