@@ -34,7 +34,9 @@ let loading: Promise<void> | undefined
 
 async function load(): Promise<void> {
   const fresh: Cache = { rows: new Map(), byDay: new Map(), loadedAt: 0 }
-  for (const doc of await RollupModel.find().lean()) {
+  // Streamed: a million-case year is ~300k rows, and holding them twice (documents + rows) at once
+  // is what a reload must not do.
+  for await (const doc of RollupModel.find().lean().cursor({ batchSize: 5000 })) {
     const counts = emptyCounts()
     for (const name of rollupCounters) counts[name] = (doc as unknown as Record<string, number>)[name] ?? 0
     index(fresh, doc._id, { ...counts, day: doc.day, unitId: doc.unitId, categoryCode: doc.categoryCode })
