@@ -1,13 +1,41 @@
-import {
-  addCounts,
-  emptyCounts,
-  rollupCounters,
-  type RollupContribution,
-  type RollupCounts,
-} from '@minqing/shared'
+import { emptyCounts, rollupCounters, type RollupContribution, type RollupCounts } from '@minqing/shared'
 import { RollupModel } from './rollup.model'
 
-export type RollupRow = RollupCounts & { day: string; unitId: string; categoryCode: string }
+/**
+ * A row in memory: its counters as a typed array in `rollupCounters` order. Summing a year of a
+ * million cases adds ~300k rows × 38 counters; by name on plain objects that took 1.5 s, as
+ * typed arrays it is a tight numeric loop.
+ */
+export interface RollupRow {
+  day: string
+  unitId: string
+  categoryCode: string
+  values: Float64Array
+}
+
+const counterIndex = new Map<string, number>(rollupCounters.map((name, index) => [name, index]))
+
+function addInto(values: Float64Array, counts: Partial<RollupCounts>): void {
+  for (const [name, value] of Object.entries(counts)) {
+    const index = counterIndex.get(name)
+    if (index !== undefined && value) values[index]! += value
+  }
+}
+
+/** Adds one row's counters into a running total (same order). */
+export function sumInto(total: Float64Array, row: RollupRow): void {
+  const values = row.values
+  for (let index = 0; index < values.length; index++) total[index]! += values[index]!
+}
+
+export const emptyTotal = () => new Float64Array(rollupCounters.length)
+
+/** A total as named counts, for the rate functions and answers. */
+export function countsOf(total: Float64Array): RollupCounts {
+  const counts = emptyCounts()
+  rollupCounters.forEach((name, index) => (counts[name] = total[index]!))
+  return counts
+}
 
 /**
  * The daily rollups held in memory for the dashboards. FerretDB evaluates filters other than `_id`
@@ -37,9 +65,9 @@ async function load(): Promise<void> {
   // Streamed: a million-case year is ~300k rows, and holding them twice (documents + rows) at once
   // is what a reload must not do.
   for await (const doc of RollupModel.find().lean().cursor({ batchSize: 5000 })) {
-    const counts = emptyCounts()
-    for (const name of rollupCounters) counts[name] = (doc as unknown as Record<string, number>)[name] ?? 0
-    index(fresh, doc._id, { ...counts, day: doc.day, unitId: doc.unitId, categoryCode: doc.categoryCode })
+    const values = emptyTotal()
+    addInto(values, doc as unknown as Partial<RollupCounts>)
+    index(fresh, doc._id, { day: doc.day, unitId: doc.unitId, categoryCode: doc.categoryCode, values })
   }
   // Its age counts from when it is ready: a reload that takes longer than maxAgeMs must not be
   // followed at once by another.
@@ -75,10 +103,10 @@ export function addToRollupCache(contributions: readonly RollupContribution[]): 
     const key = `${day}|${unitId}|${categoryCode}`
     let row = cache.rows.get(key)
     if (!row) {
-      row = { ...emptyCounts(), day, unitId, categoryCode }
+      row = { day, unitId, categoryCode, values: emptyTotal() }
       index(cache, key, row)
     }
-    addCounts(row, counts)
+    addInto(row.values, counts)
   }
 }
 

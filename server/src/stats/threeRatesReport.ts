@@ -1,6 +1,4 @@
 import {
-  addCounts,
-  emptyCounts,
   headlineCounts,
   medianDefinitions,
   medianDurations,
@@ -14,7 +12,7 @@ import type { Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { subtreeUnitIds } from '../units/unitTree'
 import { CategoryModel } from '../categories/category.model'
-import { rollupRows } from './rollupCache'
+import { countsOf, emptyTotal, rollupRows, sumInto } from './rollupCache'
 
 export interface Period {
   from: string
@@ -27,13 +25,15 @@ async function summed(period: Period, groupBy: 'unit' | 'category', viewer: View
     viewer.role === 'leader' && viewer.unitId
       ? new Set((await subtreeUnitIds(viewer.unitId)).map(String))
       : null
-  const groups = new Map<string, RollupCounts>()
+  const totals = new Map<string, Float64Array>()
   for (const row of await rollupRows(maxAgeMs, period.from, period.to)) {
     if (scope && !scope.has(row.unitId)) continue
     const key = groupBy === 'unit' ? row.unitId : row.categoryCode.split('.')[0]!
-    groups.set(key, addCounts(groups.get(key) ?? emptyCounts(), row))
+    let total = totals.get(key)
+    if (!total) totals.set(key, (total = emptyTotal()))
+    sumInto(total, row)
   }
-  return groups
+  return new Map<string, RollupCounts>([...totals].map(([key, total]) => [key, countsOf(total)]))
 }
 
 async function names(groupBy: 'unit' | 'category', keys: string[]) {
