@@ -1,74 +1,73 @@
 import { emptyCounts, rollupCounters, type RollupContribution, type RollupCounts } from '@minqing/shared'
 import { RollupModel } from './rollup.model'
 
-/**
- * A row in memory: its counters as a typed array in `rollupCounters` order. Summing a year of a
- * million cases adds ~300k rows × 38 counters; by name on plain objects that took 1.5 s, as
- * typed arrays it is a tight numeric loop.
- */
-export interface RollupRow {
-  day: string
-  unitId: string
-  categoryCode: string
-  values: Float64Array
-}
-
+const width = rollupCounters.length
 const counterIndex = new Map<string, number>(rollupCounters.map((name, index) => [name, index]))
 
-function addInto(values: Float64Array, counts: Partial<RollupCounts>): void {
-  for (const [name, value] of Object.entries(counts)) {
-    const index = counterIndex.get(name)
-    if (index !== undefined && value) values[index]! += value
-  }
-}
-
-/** Adds one row's counters into a running total (same order). */
-export function sumInto(total: Float64Array, row: RollupRow): void {
-  const values = row.values
-  for (let index = 0; index < values.length; index++) total[index]! += values[index]!
-}
-
-export const emptyTotal = () => new Float64Array(rollupCounters.length)
-
-/** A total as named counts, for the rate functions and answers. */
-export function countsOf(total: Float64Array): RollupCounts {
-  const counts = emptyCounts()
-  rollupCounters.forEach((name, index) => (counts[name] = total[index]!))
-  return counts
+/**
+ * One day's rows: their units and categories side by side, and all their counters in one
+ * Float64Array (row i at [i × width, (i + 1) × width), in `rollupCounters` order). A year of a
+ * million cases is ~300k rows × 38 counters: summed by name on plain objects that took 1.5 s;
+ * with one numeric array per day the sum is a tight loop and the heap holds a few hundred objects.
+ */
+interface DayBlock {
+  unitIds: string[]
+  categoryCodes: string[]
+  values: Float64Array
+  size: number
 }
 
 /**
  * The daily rollups held in memory for the dashboards. FerretDB evaluates filters other than `_id`
  * by decoding every document (~0.3 ms each), so reading a period's rows per request grows with
- * the collection; summing in memory takes milliseconds at any size. This instance adds its own
- * contributions as it commits them; other instances' writes arrive with the next reload, at most
- * `maxAgeMs` later (STATS_CACHE_MS; served stale while the reload runs).
+ * the collection; summing in memory takes milliseconds at any size, and by day a period touches
+ * only its own days. This instance adds its own contributions as it commits them; other
+ * instances' writes arrive with the next reload, at most `maxAgeMs` later (STATS_CACHE_MS;
+ * served stale while the reload runs).
  */
 interface Cache {
-  rows: Map<string, RollupRow>
-  /** The same rows by day, so a period's sum touches only its own days (a month costs the same at any size). */
-  byDay: Map<string, RollupRow[]>
+  slots: Map<string, { block: DayBlock; row: number }>
+  byDay: Map<string, DayBlock>
   loadedAt: number
 }
 let cache: Cache | undefined
-
-function index(into: Cache, key: string, row: RollupRow): void {
-  into.rows.set(key, row)
-  const day = into.byDay.get(row.day)
-  if (day) day.push(row)
-  else into.byDay.set(row.day, [row])
-}
 let loading: Promise<void> | undefined
 
-async function load(): Promise<void> {
-  const fresh: Cache = { rows: new Map(), byDay: new Map(), loadedAt: 0 }
-  // Streamed: a million-case year is ~300k rows, and holding them twice (documents + rows) at once
-  // is what a reload must not do.
-  for await (const doc of RollupModel.find().lean().cursor({ batchSize: 5000 })) {
-    const values = emptyTotal()
-    addInto(values, doc as unknown as Partial<RollupCounts>)
-    index(fresh, doc._id, { day: doc.day, unitId: doc.unitId, categoryCode: doc.categoryCode, values })
+function slot(into: Cache, day: string, unitId: string, categoryCode: string) {
+  const key = `${day}|${unitId}|${categoryCode}`
+  const found = into.slots.get(key)
+  if (found) return found
+  let block = into.byDay.get(day)
+  if (!block) {
+    block = { unitIds: [], categoryCodes: [], values: new Float64Array(16 * width), size: 0 }
+    into.byDay.set(day, block)
   }
+  if ((block.size + 1) * width > block.values.length) {
+    const grown = new Float64Array(block.values.length * 2)
+    grown.set(block.values)
+    block.values = grown
+  }
+  block.unitIds.push(unitId)
+  block.categoryCodes.push(categoryCode)
+  const created = { block, row: block.size++ }
+  into.slots.set(key, created)
+  return created
+}
+
+function addInto(target: { block: DayBlock; row: number }, counts: Partial<RollupCounts>): void {
+  const base = target.row * width
+  for (const [name, value] of Object.entries(counts)) {
+    const index = counterIndex.get(name)
+    if (index !== undefined && value) target.block.values[base + index]! += value
+  }
+}
+
+async function load(): Promise<void> {
+  const fresh: Cache = { slots: new Map(), byDay: new Map(), loadedAt: 0 }
+  // Streamed: a million-case year is ~300k rows, and holding every document at once is what a
+  // reload must not do.
+  for await (const doc of RollupModel.find().lean().cursor({ batchSize: 5000 }))
+    addInto(slot(fresh, doc.day, doc.unitId, doc.categoryCode), doc as unknown as Partial<RollupCounts>)
   // Its age counts from when it is ready: a reload that takes longer than maxAgeMs must not be
   // followed at once by another.
   fresh.loadedAt = Date.now()
@@ -82,32 +81,50 @@ function reload(): Promise<void> {
   return loading
 }
 
-/** The rollup rows of the days from `from` to `to` (inclusive, "YYYY-MM-DD"), fresh within `maxAgeMs`. */
-export async function rollupRows(maxAgeMs: number, from: string, to: string): Promise<RollupRow[]> {
+export const emptyTotal = () => new Float64Array(width)
+
+/** A total as named counts, for the rate functions and answers. */
+export function countsOf(total: Float64Array): RollupCounts {
+  const counts = emptyCounts()
+  rollupCounters.forEach((name, index) => (counts[name] = total[index]!))
+  return counts
+}
+
+/**
+ * Sums the rows of the days from `from` to `to` (inclusive, "YYYY-MM-DD"), fresh within
+ * `maxAgeMs`, into one total per group: `groupOf` names a row's group, or null to leave it out.
+ */
+export async function sumRollups(
+  maxAgeMs: number,
+  from: string,
+  to: string,
+  groupOf: (unitId: string, categoryCode: string) => string | null,
+): Promise<Map<string, Float64Array>> {
   if (!cache) await reload()
   else if (Date.now() - cache.loadedAt > maxAgeMs) void reload().catch(() => undefined)
-  const rows: RollupRow[] = []
+  const totals = new Map<string, Float64Array>()
   // Walk the calendar days of the period (UTC arithmetic on plain dates: no time zone involved).
   const last = Date.parse(`${to}T00:00:00Z`)
   for (let day = Date.parse(`${from}T00:00:00Z`); day <= last; day += 86_400_000) {
-    const found = cache!.byDay.get(new Date(day).toISOString().slice(0, 10))
-    if (found) rows.push(...found)
+    const block = cache!.byDay.get(new Date(day).toISOString().slice(0, 10))
+    if (!block) continue
+    for (let row = 0; row < block.size; row++) {
+      const group = groupOf(block.unitIds[row]!, block.categoryCodes[row]!)
+      if (group === null) continue
+      let total = totals.get(group)
+      if (!total) totals.set(group, (total = emptyTotal()))
+      const base = row * width
+      for (let index = 0; index < width; index++) total[index]! += block.values[base + index]!
+    }
   }
-  return rows
+  return totals
 }
 
 /** Adds what this instance just stored, so its own dashboards never lag behind it. */
 export function addToRollupCache(contributions: readonly RollupContribution[]): void {
   if (!cache) return
-  for (const { day, unitId, categoryCode, counts } of contributions) {
-    const key = `${day}|${unitId}|${categoryCode}`
-    let row = cache.rows.get(key)
-    if (!row) {
-      row = { day, unitId, categoryCode, values: emptyTotal() }
-      index(cache, key, row)
-    }
-    addInto(row.values, counts)
-  }
+  for (const { day, unitId, categoryCode, counts } of contributions)
+    addInto(slot(cache, day, unitId, categoryCode), counts)
 }
 
 /** After a rebuild (or in tests that write rollups directly) the next read loads afresh. */

@@ -12,11 +12,16 @@ import type { Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { subtreeUnitIds } from '../units/unitTree'
 import { CategoryModel } from '../categories/category.model'
-import { countsOf, emptyTotal, rollupRows, sumInto } from './rollupCache'
+import { countsOf, sumRollups } from './rollupCache'
 
 export interface Period {
   from: string
   to: string
+}
+
+const topCategory = (code: string) => {
+  const dot = code.indexOf('.')
+  return dot === -1 ? code : code.slice(0, dot)
 }
 
 /** Sums the rollups of a period (inclusive China-time days), grouped by unit or by top category. */
@@ -25,14 +30,9 @@ async function summed(period: Period, groupBy: 'unit' | 'category', viewer: View
     viewer.role === 'leader' && viewer.unitId
       ? new Set((await subtreeUnitIds(viewer.unitId)).map(String))
       : null
-  const totals = new Map<string, Float64Array>()
-  for (const row of await rollupRows(maxAgeMs, period.from, period.to)) {
-    if (scope && !scope.has(row.unitId)) continue
-    const key = groupBy === 'unit' ? row.unitId : row.categoryCode.split('.')[0]!
-    let total = totals.get(key)
-    if (!total) totals.set(key, (total = emptyTotal()))
-    sumInto(total, row)
-  }
+  const totals = await sumRollups(maxAgeMs, period.from, period.to, (unitId, categoryCode) =>
+    scope && !scope.has(unitId) ? null : groupBy === 'unit' ? unitId : topCategory(categoryCode),
+  )
   return new Map<string, RollupCounts>([...totals].map(([key, total]) => [key, countsOf(total)]))
 }
 
