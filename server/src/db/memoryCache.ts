@@ -34,17 +34,33 @@ export function memoryCache<T>(load: () => Promise<T>, maxAgeMs = 30_000) {
   }
 }
 
-const writes = [
-  'save',
-  'findOneAndUpdate',
-  'updateOne',
-  'updateMany',
-  'deleteOne',
-  'deleteMany',
-  'insertMany',
-] as const
+const queryWrites = ['findOneAndUpdate', 'updateOne', 'updateMany', 'deleteOne', 'deleteMany'] as const
 
-/** Clears a cache after any write through the model of `schema`. */
-export function clearOnWrite(schema: Schema, cache: { clear(): void }): void {
-  for (const operation of writes) schema.post(operation as 'save', () => cache.clear())
+/** Whether an update document sets any of `fields` (directly or under an operator such as $set). */
+const updateTouches = (update: unknown, fields: readonly string[]) =>
+  !update ||
+  Object.entries(update as Record<string, unknown>).some(([key, value]) =>
+    key.startsWith('$')
+      ? Object.keys((value as Record<string, unknown>) ?? {}).some((field) => fields.includes(field))
+      : fields.includes(key),
+  )
+
+/**
+ * Clears a cache after writes through the model of `schema`. With `fields`, updates that set
+ * none of them (a login's failed-attempt counter) and saved documents `matters` rejects (a new
+ * resident, for a directory of staff) leave it be.
+ */
+export function clearOnWrite(
+  schema: Schema,
+  cache: { clear(): void },
+  options: { fields?: readonly string[]; matters?: (doc: Record<string, unknown>) => boolean } = {},
+): void {
+  schema.post('save', function (doc: Record<string, unknown>) {
+    if (!options.matters || options.matters(doc)) cache.clear()
+  })
+  schema.post('insertMany', () => cache.clear())
+  for (const operation of queryWrites)
+    schema.post(operation, function (this: { getUpdate?: () => unknown }) {
+      if (!options.fields || updateTouches(this.getUpdate?.(), options.fields)) cache.clear()
+    })
 }

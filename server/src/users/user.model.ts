@@ -23,16 +23,25 @@ userSchema.index({ unitId: 1, role: 1 })
 export type UserRecord = InferSchemaType<typeof userSchema>
 export type UserDocument = HydratedDocument<UserRecord>
 /**
- * Who holds which role in which unit, for choosing notification recipients on every case event
- * without scanning the users each time (see memoryCache). Disabled accounts are left out.
+ * Who holds which staff role in which unit, for choosing notification recipients on every case
+ * event without scanning the users each time (see memoryCache). Residents (notified by id) and
+ * disabled accounts are left out.
  */
 export const userDirectory = memoryCache(async () =>
-  (await UserModel.find({ disabled: { $ne: true } }, { role: 1, unitId: 1 }).lean()).map((user) => ({
+  (
+    await UserModel.find(
+      { role: { $ne: 'resident' }, disabled: { $ne: true } },
+      { role: 1, unitId: 1 },
+    ).lean()
+  ).map((user) => ({
     id: String(user._id),
     role: user.role,
     unitId: user.unitId ? String(user.unitId) : null,
   })),
 )
-clearOnWrite(userSchema, userDirectory)
+clearOnWrite(userSchema, userDirectory, {
+  fields: ['role', 'unitId', 'disabled'],
+  matters: (user) => user.role !== 'resident',
+})
 
 export const UserModel = mongoose.model('User', userSchema)
