@@ -1,4 +1,11 @@
-import { AppError, caseStatusSchema, objectIdSchema, openStatuses, type CaseStatus } from '@minqing/shared'
+import {
+  AppError,
+  caseStatusSchema,
+  chinaDays,
+  objectIdSchema,
+  openStatuses,
+  type CaseStatus,
+} from '@minqing/shared'
 import type { FilterQuery, SortOrder } from 'mongoose'
 import { z } from 'zod'
 import type { Viewer } from '../http/defineRoute'
@@ -80,8 +87,8 @@ export async function listCases(viewer: Viewer, query: ListCasesQuery, now: Date
   if (query.unitId) narrow.push({ unitId: query.unitId })
   if (query.categoryCode)
     narrow.push({ categoryCode: { $regex: `^${escapeRegex(query.categoryCode)}(\\.|$)` } })
-  if (query.from) narrow.push({ submittedAt: { $gte: new Date(`${query.from}T00:00:00+08:00`) } })
-  if (query.to) narrow.push({ submittedAt: { $lte: new Date(`${query.to}T23:59:59.999+08:00`) } })
+  if (query.from) narrow.push({ submittedAt: { $gte: chinaDays(query.from, query.from).from } })
+  if (query.to) narrow.push({ submittedAt: { $lte: chinaDays(query.to, query.to).to } })
   if (query.q)
     narrow.push({ $or: [{ number: query.q }, { title: { $regex: escapeRegex(query.q), $options: 'i' } }] })
   if (narrow.length) filter.$and = narrow

@@ -180,7 +180,6 @@ async function writeInitialEvents(record: CaseDocument, options: { fresh?: boole
   // attempt that stores the dispatch event counts it in the rollups.
   let dispatchStored = options.fresh ? await appendEvents(events) : false
   if (!dispatchStored) {
-    dispatchStored = false
     for (const event of events) {
       const appended = await appendEvent(event)
       if (event.action === 'dispatch') dispatchStored = appended

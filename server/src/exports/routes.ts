@@ -1,4 +1,4 @@
-import { AppError, chinaDate, objectIdSchema } from '@minqing/shared'
+import { AppError, chinaDays, objectIdSchema } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute, type Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
@@ -25,12 +25,6 @@ const ledgerQuery = z
     path: ['to'],
   })
 
-/** Whole China-time days of the period. */
-const period = (query: { from: string; to: string }) => ({
-  from: chinaDate(new Date(`${query.from}T00:00:00+08:00`)).toDate(),
-  to: new Date(`${query.to}T23:59:59.999+08:00`),
-})
-
 /** Leaders export their own subtree only; admins any unit or everything. */
 async function scopeUnit(viewer: Viewer, unitId: string | undefined): Promise<string | undefined> {
   if (viewer.role === 'admin') return unitId
@@ -51,7 +45,7 @@ export const exportRoutes = [
     query: ledgerQuery,
     handler: async (ctx, { params, query, viewer }) => {
       const unitId = await scopeUnit(viewer, query.unitId)
-      const filter = { ...period(query), unitId }
+      const filter = { ...chinaDays(query.from, query.to), unitId }
       await streamLedger(ctx, {
         format: params.format,
         filename: `诉求台账_${query.from}_${query.to}`,
@@ -72,7 +66,10 @@ export const exportRoutes = [
     query: ledgerQuery,
     handler: async (ctx, { params, query, viewer }) => {
       const unitId = await scopeUnit(viewer, query.unitId)
-      const filter = { ...period(query), unitIds: unitId ? await subtreeUnitIds(unitId) : undefined }
+      const filter = {
+        ...chinaDays(query.from, query.to),
+        unitIds: unitId ? await subtreeUnitIds(unitId) : undefined,
+      }
       await streamLedger(ctx, {
         format: params.format,
         filename: `走访台账_${query.from}_${query.to}`,

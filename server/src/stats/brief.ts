@@ -5,18 +5,14 @@ import {
   threeRates,
   defaultRankingWeights,
   headlineCounts,
+  chinaDays,
 } from '@minqing/shared'
 import { CaseModel } from '../cases/case.model'
 import { CaseEventModel } from '../cases/caseEvent.model'
 import { followUpFigures } from '../followUp/followUps'
 import type { Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
-import { ranking, ratesReportWithCounts, type Period } from './threeRatesReport'
-
-const wholeDays = (period: Period) => ({
-  from: new Date(`${period.from}T00:00:00+08:00`),
-  to: new Date(`${period.to}T23:59:59.999+08:00`),
-})
+import { publicReport, rankUnits, ratesReportWithCounts, type Period } from './threeRatesReport'
 
 /**
  * The period's brief (简报): the key figures overall, the ranking with its red and black lists,
@@ -24,12 +20,11 @@ const wholeDays = (period: Period) => ({
  * (通报批评). Everything comes from the rollups and the append-only events.
  */
 export async function brief(period: Period, viewer: Viewer, maxAgeMs: number) {
-  const [report, ranked] = await Promise.all([
-    ratesReportWithCounts(period, 'unit', viewer, maxAgeMs),
-    ranking(period, defaultRankingWeights, viewer, maxAgeMs),
-  ])
+  // One sum of the rollups serves the totals and the ranking.
+  const report = await ratesReportWithCounts(period, 'unit', viewer, maxAgeMs)
+  const ranked = rankUnits(publicReport(report), defaultRankingWeights)
   const totals = report.rows.reduce((sum, row) => addCounts(sum, row.allCounts), emptyCounts())
-  const days = wholeDays(period)
+  const days = chinaDays(period.from, period.to)
   const escalations = await CaseEventModel.find(
     { action: 'escalate', at: { $gte: days.from, $lte: days.to } },
     { caseId: 1, at: 1 },

@@ -1,4 +1,4 @@
-import { chinaDate, defaultRankingWeights } from '@minqing/shared'
+import { chinaDate, chinaDays, defaultRankingWeights } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { brief } from './brief'
@@ -88,12 +88,7 @@ export const statsRoutes = [
     summary:
       'Visits of a period: per staff member (visits, households, field days) and households visited by tag',
     query: dayPeriod({}),
-    handler: async (_ctx, { query, viewer }) =>
-      visitFigures(
-        new Date(`${query.from}T00:00:00+08:00`),
-        new Date(`${query.to}T23:59:59.999+08:00`),
-        viewer,
-      ),
+    handler: async (_ctx, { query, viewer }) => visitFigures(chinaDays(query.from, query.to), viewer),
   }),
   defineRoute({
     method: 'get',

@@ -73,6 +73,13 @@ export async function ratesReportWithCounts(
   }
 }
 
+/** The report as answered: without the full counters. */
+export const publicReport = (report: Awaited<ReturnType<typeof ratesReportWithCounts>>) => ({
+  ...report,
+  rows: report.rows.map(({ allCounts: _, ...row }) => row),
+})
+type PublicReport = ReturnType<typeof publicReport>
+
 /** GET /stats/rates: the three rates and the counts behind each, per unit or category. */
 export async function ratesReport(
   period: Period,
@@ -80,8 +87,7 @@ export async function ratesReport(
   viewer: Viewer,
   maxAgeMs: number,
 ) {
-  const report = await ratesReportWithCounts(period, groupBy, viewer, maxAgeMs)
-  return { ...report, rows: report.rows.map(({ allCounts: _, ...row }) => row) }
+  return publicReport(await ratesReportWithCounts(period, groupBy, viewer, maxAgeMs))
 }
 
 /** GET /stats/ranking: units by weighted score; the top and bottom three form the 红黑榜. */
@@ -92,7 +98,11 @@ export async function ranking(
   maxAgeMs: number,
   listSize = 3,
 ) {
-  const report = await ratesReport(period, 'unit', viewer, maxAgeMs)
+  return rankUnits(await ratesReport(period, 'unit', viewer, maxAgeMs), weights, listSize)
+}
+
+/** Ranks a per-unit report's rows by weighted score (pure: the brief ranks the report it has). */
+export function rankUnits(report: PublicReport, weights: RankingWeights, listSize = 3) {
   const ranked = report.rows
     .map((row) => ({ ...row, score: rankingScore(row, weights) }))
     .filter((row) => row.score !== null)
@@ -100,8 +110,8 @@ export async function ranking(
     .map((row, index) => ({ rank: index + 1, ...row }))
   const size = Math.min(listSize, Math.floor(ranked.length / 2))
   return {
-    from: period.from,
-    to: period.to,
+    from: report.from,
+    to: report.to,
     weights,
     definitions: report.definitions,
     rows: ranked,

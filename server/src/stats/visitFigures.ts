@@ -11,7 +11,7 @@ import { VisitModel } from '../visits/visit.model'
  * distinct households visited under each household tag (困难户, 独居老人, … and custom tags).
  * Quotas belong to campaigns and are shown by `GET /campaigns/:id/progress`.
  */
-export async function visitFigures(from: Date, to: Date, viewer: Viewer) {
+export async function visitFigures({ from, to }: { from: Date; to: Date }, viewer: Viewer) {
   const scope: Types.ObjectId[] | null =
     viewer.role === 'leader' && viewer.unitId ? await subtreeUnitIds(viewer.unitId) : null
   const visits = await VisitModel.find(

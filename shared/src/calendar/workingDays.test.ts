@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { china2026 } from './china2026'
-import { chinaDate, endOfNthWorkingDay, isWorkingDay, workingDaysBetween } from './workingDays'
+import { chinaDate, chinaDays, endOfNthWorkingDay, isWorkingDay, workingDaysBetween } from './workingDays'
 
 const cst = (text: string) => new Date(`${text}+08:00`)
 const day = (text: string) => chinaDate(cst(`${text}T12:00:00`))
@@ -44,5 +44,14 @@ describe('working days (2026 national calendar)', () => {
   it('counts working days between two instants', () => {
     expect(workingDaysBetween(cst('2026-09-30T09:00:00'), cst('2026-10-12T09:00:00'), china2026)).toBe(4)
     expect(workingDaysBetween(cst('2026-03-02T09:00:00'), cst('2026-03-02T18:00:00'), china2026)).toBe(0)
+  })
+})
+
+describe('chinaDays', () => {
+  it('spans whole China-time days, from 00:00 of the first to the last millisecond of the last', () => {
+    expect(chinaDays('2026-03-01', '2026-03-31')).toEqual({
+      from: new Date('2026-02-28T16:00:00.000Z'),
+      to: new Date('2026-03-31T15:59:59.999Z'),
+    })
   })
 })

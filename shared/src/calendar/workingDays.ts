@@ -19,6 +19,11 @@ export function chinaDate(instant: Date): Dayjs {
   return dayjs(instant).utcOffset(chinaOffsetMinutes)
 }
 
+/** The first and last instant of China-time days "YYYY-MM-DD" … "YYYY-MM-DD" (periods, ledgers, filters). */
+export function chinaDays(from: string, to: string): { from: Date; to: Date } {
+  return { from: new Date(`${from}T00:00:00+08:00`), to: new Date(`${to}T23:59:59.999+08:00`) }
+}
+
 export function isWorkingDay(day: Dayjs, calendar: HolidayCalendar): boolean {
   const key = day.format('YYYY-MM-DD')
   if (calendar.workdays.includes(key)) return true
