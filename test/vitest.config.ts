@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['e2e/**/*.test.ts', 'fuzz/**/*.test.ts', 'faults/**/*.test.ts'],
+    include: ['e2e/**/*.test.ts', 'fuzz/**/*.test.ts', 'faults/**/*.test.ts', 'weapp/**/*.test.ts'],
     // One database for the run (as for the server's tests), and an up-to-date H5 build.
     globalSetup: ['../server/test/globalSetup.ts', './support/buildH5.ts'],
     pool: 'forks',

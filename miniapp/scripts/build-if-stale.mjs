@@ -1,12 +1,16 @@
-// Builds the H5 app unless the last production build made by this script is newer than every
-// source file (keeps `npm start` and the browser tests fast). `--force` always builds.
+// Builds the H5 app (or, with `--type=weapp`, the mini-program) unless the last production build
+// made by this script is newer than every source file (keeps `npm start` and the tests fast).
+// `--force` always builds.
 import { execSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const miniapp = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const marker = path.join(miniapp, 'dist/h5/.minqing-build.json')
+const typeArg = process.argv.find((arg) => arg.startsWith('--type='))
+const type = typeArg ? typeArg.slice('--type='.length) : 'h5'
+if (!['h5', 'weapp'].includes(type)) throw new Error(`unknown build type ${type}`)
+const marker = path.join(miniapp, `dist/${type}/.minqing-build.json`)
 
 function newestMtime(dir) {
   let newest = 0
@@ -25,12 +29,12 @@ const sources = [
 const sourceTime = Math.max(...sources.map(newestMtime))
 const built = existsSync(marker) ? JSON.parse(readFileSync(marker, 'utf8')) : null
 if (!process.argv.includes('--force') && built && built.sourceTime >= sourceTime) {
-  console.log('[minqing] H5 build is up to date')
+  console.log(`[minqing] ${type} build is up to date`)
 } else {
-  console.log('[minqing] building the H5 app...')
+  console.log(`[minqing] building the ${type} app...`)
   // Callers such as vitest set NODE_ENV=test, which would make Taro emit a development build
   // (React Refresh hooks that fail at run time): the served app is always a production build.
-  execSync('npx taro build --type h5', {
+  execSync(`npx taro build --type ${type}`, {
     cwd: miniapp,
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },

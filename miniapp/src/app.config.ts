@@ -1,5 +1,13 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/login/index', 'pages/profile/index'],
+  pages: ['pages/home/index', 'pages/login/index', 'pages/profile/index', 'pages/privacy/index'],
+  // WeChat's rules for privacy APIs: location must be declared (else wx.getLocation fails in a
+  // released mini-program), each permission explains why, and privacy APIs wait for the user's
+  // agreement to the privacy guide (onNeedPrivacyAuthorization, see src/privacy/).
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于确定您反映的问题或走访发生的地点，以便派给负责的单位' },
+  },
+  __usePrivacyCheck__: true,
   // Case pages are not needed for the first screen: a subpackage keeps the main package small.
   subPackages: [
     {

@@ -17,12 +17,13 @@ export function buildDeps(config: Config, logger: Logger, jwtSecret: string, clo
         })
       : undefined
   const messenger =
-    config.WECHAT_APPID && config.WECHAT_SECRET && config.WECHAT_SUBSCRIBE_TEMPLATE_ID
+    config.WECHAT_APPID &&
+    config.WECHAT_SECRET &&
+    (config.WECHAT_SUBSCRIBE_TEMPLATE_ID || config.WECHAT_TEMPLATE_CASE_CLOSED)
       ? createWechatMessenger({
           baseUrl: config.WECHAT_API_BASE,
           appId: config.WECHAT_APPID,
           secret: config.WECHAT_SECRET,
-          templateId: config.WECHAT_SUBSCRIBE_TEMPLATE_ID,
         })
       : undefined
   return {

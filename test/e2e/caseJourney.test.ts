@@ -3,7 +3,7 @@ import path from 'node:path'
 import { writeFileSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium, loggedInPage, visible } from '../support/browser'
+import { launchChromium, loggedInPage, choosePhotos, visible } from '../support/browser'
 import { startServer, type RunningServer } from '../support/server'
 
 let server: RunningServer
@@ -42,9 +42,7 @@ describe('H5: a case from the resident to the unit and back', () => {
     await visible(resident, '.case-subcategories .mq-chip').filter({ hasText: '农家书屋' }).click()
     await visible(resident, 'input[name="title"]').fill('书屋周末不开门')
     await visible(resident, '.case-description textarea').fill('社区农家书屋周末不开门，希望周六也能借书。')
-    const chooser = resident.waitForEvent('filechooser')
-    await visible(resident, '.case-add-photo').click()
-    await (await chooser).setFiles(photoPath)
+    await choosePhotos(resident, '.case-add-photo', photoPath)
     await expect.poll(() => visible(resident, '.case-photo-uploaded').count(), { timeout: 15_000 }).toBe(1)
     await visible(resident, '.case-submit').click()
     // Possible duplicates are shown once before filing; then 提交 again files a new case.

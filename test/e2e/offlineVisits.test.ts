@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium, loggedInPage, visible } from '../support/browser'
+import { launchChromium, loggedInPage, choosePhotos, visible } from '../support/browser'
 import { apiLogin, startServer, type RunningServer } from '../support/server'
 
 let server: RunningServer
@@ -47,9 +47,7 @@ async function recordVisit(page: Page, index: number, problem?: { title: string;
   await visible(page, 'input[name="householdAddress"]').fill(`幸福村${index}组${index}号`)
   await visible(page, '.visit-tags .mq-chip').filter({ hasText: '困难户' }).click()
   await visible(page, '.visit-notes textarea').fill(`第${index}户：在村里没有信号时记录的民情日记。`)
-  const chooser = page.waitForEvent('filechooser')
-  await visible(page, '.visit-add-photo').click()
-  await (await chooser).setFiles(photoPaths[index]!)
+  await choosePhotos(page, '.visit-add-photo', photoPaths[index]!)
   await visible(page, '.visit-photo').first().waitFor()
   if (problem) {
     await visible(page, '.visit-add-problem').click()

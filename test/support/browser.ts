@@ -42,3 +42,19 @@ export async function loggedInPage(
   await page.waitForURL(/pages\/home/)
   return page
 }
+
+/**
+ * Taps a photo button and gives the file chooser its files. The first privacy API of a fresh
+ * browser opens the privacy agreement (隐私保护指引) first: agree to it when it is shown.
+ */
+export async function choosePhotos(page: Page, trigger: string, files: string | string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await visible(page, trigger).click()
+  const agree = visible(page, '.mq-privacy-agree')
+  const first = await Promise.race([
+    chooser.then(() => 'chooser' as const),
+    agree.waitFor().then(() => 'dialog' as const),
+  ])
+  if (first === 'dialog') await agree.click()
+  await (await chooser).setFiles(files)
+}

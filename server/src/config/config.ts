@@ -24,8 +24,10 @@ export const configSchema = z
     WECHAT_APPID: z.string().optional(),
     WECHAT_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
-    /** Subscribe-message template for case updates; without it no WeChat messages are queued. */
+    /** Subscribe-message template for case progress; without it no WeChat messages are queued. */
     WECHAT_SUBSCRIBE_TEMPLATE_ID: z.string().optional(),
+    /** Subscribe-message template for a case's closing (办结通知); same fields as the progress one. */
+    WECHAT_TEMPLATE_CASE_CLOSED: z.string().optional(),
     /** How often the outbox is processed (0 turns the background sender off, e.g. in tests). */
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(10_000),
     /** How often the deadline watch (warnings, overdue, 催办, 升级督办) runs; one instance per tick. */

@@ -67,6 +67,15 @@ describe('in-app notifications', () => {
   })
 })
 
+type Request = ReturnType<typeof testApp>['request']
+
+/** A resident's tap on 订阅提醒, as the mini-app reports WeChat's answer. */
+const allow = (request: Request, auth: Record<string, string>, results: Record<string, string>, extra = {}) =>
+  request
+    .post('/api/v1/notifications/subscriptions')
+    .set(auth)
+    .send({ clientId: `tap-${Math.random().toString(36).slice(2, 12)}`, results, ...extra })
+
 describe('WeChat subscribe messages through the outbox', () => {
   it('queues a message for a WeChat resident and sends it to the real HTTP endpoint', async () => {
     const clock = manualClock()
@@ -77,6 +86,10 @@ describe('WeChat subscribe messages through the outbox', () => {
     const world = await caseWorld(request)
     const wechatLogin = await request.post('/api/v1/auth/wechat').send({ code: `resident-${Date.now()}` })
     const auth = { Authorization: `Bearer ${wechatLogin.body.accessToken}` }
+    expect((await allow(request, auth, { 'tmpl-case-update': 'accept' })).body).toEqual({
+      granted: ['caseProgress'],
+      refused: [],
+    })
     const { body: created } = await request.post('/api/v1/cases').set(auth).send(caseBody())
     await request
       .post(`/api/v1/cases/${created.id}/transitions`)
@@ -107,10 +120,9 @@ describe('WeChat subscribe messages through the outbox', () => {
     const { request, deps } = testApp({ clock, env: stub.env({ WECHAT_SUBSCRIBE_TEMPLATE_ID: 'tmpl' }) })
     const world = await caseWorld(request)
     const wechatLogin = await request.post('/api/v1/auth/wechat').send({ code: `refuser-${Date.now()}` })
-    const { body: created } = await request
-      .post('/api/v1/cases')
-      .set({ Authorization: `Bearer ${wechatLogin.body.accessToken}` })
-      .send(caseBody())
+    const auth = { Authorization: `Bearer ${wechatLogin.body.accessToken}` }
+    await allow(request, auth, { tmpl: 'accept' })
+    const { body: created } = await request.post('/api/v1/cases').set(auth).send(caseBody())
     await request
       .post(`/api/v1/cases/${created.id}/transitions`)
       .set(world.cultureHandler.auth)
@@ -134,5 +146,76 @@ describe('WeChat subscribe messages through the outbox', () => {
     } finally {
       stub.state.sendErrcode = 0
     }
+  })
+
+  it('sends only what the resident allowed: one message per accepted tap, the rest skipped with the reason', async () => {
+    const { request, deps } = testApp({
+      env: stub.env({
+        WECHAT_SUBSCRIBE_TEMPLATE_ID: 'tmpl-progress',
+        WECHAT_TEMPLATE_CASE_CLOSED: 'tmpl-closed',
+      }),
+    })
+    const world = await caseWorld(request)
+    const wechatLogin = await request.post('/api/v1/auth/wechat').send({ code: `allower-${Date.now()}` })
+    const auth = { Authorization: `Bearer ${wechatLogin.body.accessToken}` }
+    const templates = await request.get('/api/v1/notifications/subscribe-templates').set(auth)
+    expect(templates.body.templates).toEqual([
+      { kind: 'caseProgress', templateId: 'tmpl-progress', title: '诉求办理进度提醒' },
+      { kind: 'caseClosed', templateId: 'tmpl-closed', title: '诉求办结通知' },
+    ])
+    const { body: created } = await request.post('/api/v1/cases').set(auth).send(caseBody())
+    const act = (body: Record<string, unknown>) =>
+      request.post(`/api/v1/cases/${created.id}/transitions`).set(world.cultureHandler.auth).send(body)
+
+    // No tap yet: signing for it is not sent, and the outbox says why.
+    await act({ action: 'accept' })
+    const outbox = async () =>
+      (await request.get(`/api/v1/notifications/outbox?caseId=${created.id}`).set(world.admin.auth)).body
+        .items as Array<{ status: string; reason: string | null; templateId: string | null }>
+    expect(await outbox()).toEqual([
+      expect.objectContaining({
+        status: 'skipped',
+        reason: 'NO_SUBSCRIPTION_ALLOWANCE',
+        templateId: 'tmpl-progress',
+      }),
+    ])
+
+    // One tap on the case page, reported twice (a retry): progress accepted, closing refused.
+    const tap = {
+      clientId: 'tap-on-case-page-1',
+      caseId: created.id,
+      results: { 'tmpl-progress': 'accept', 'tmpl-closed': 'reject' },
+    }
+    for (let i = 0; i < 2; i++) {
+      const answer = await request.post('/api/v1/notifications/subscriptions').set(auth).send(tap)
+      expect(answer.body).toEqual({ granted: ['caseProgress'], refused: ['caseClosed'] })
+    }
+    await act({ action: 'reply', message: '已安排人员查看', public: true })
+    await act({ action: 'reply', message: '正在维修', public: true })
+    const before = stub.state.sent.length
+    expect(await processOutbox(deps)).toEqual({ sent: 1, failed: 0 })
+    expect(stub.state.sent[before]!.body.template_id).toBe('tmpl-progress')
+    const statuses = (await outbox()).map((item) => item.status)
+    expect(statuses).toEqual(['skipped', 'sent', 'skipped']) // newest first: one allowance, one message
+
+    // The closing template was refused on that tap; a later tap allows it, and 办结 is sent with it.
+    await allow(request, auth, { 'tmpl-closed': 'accept' })
+    await act({ action: 'resolve', message: '已修好' })
+    expect((await outbox())[0]).toMatchObject({ status: 'pending', templateId: 'tmpl-closed' })
+    expect(await processOutbox(deps)).toEqual({ sent: 1, failed: 0 })
+    expect(stub.state.sent[before + 1]!.body.template_id).toBe('tmpl-closed')
+  })
+
+  it('refuses templates that are not configured, and answers 400 for an empty report', async () => {
+    const { request } = testApp({ env: stub.env({ WECHAT_SUBSCRIBE_TEMPLATE_ID: 'tmpl-progress' }) })
+    const world = await caseWorld(request)
+    const unknown = await allow(request, world.resident.auth, { 'tmpl-other': 'accept' })
+    expect(unknown.status).toBe(400)
+    expect(unknown.body.error.issues[0].path).toBe('results.tmpl-other')
+    const empty = await request
+      .post('/api/v1/notifications/subscriptions')
+      .set(world.resident.auth)
+      .send({ clientId: 'tap-empty-0001', results: {} })
+    expect(empty.status).toBe(400)
   })
 })

@@ -1,5 +1,4 @@
 import { caseStatusLabels, type CaseAction } from '@minqing/shared'
-import type { Types } from 'mongoose'
 import type { AppDeps } from '../http/deps'
 import type { CaseDocument } from '../cases/case.model'
 import { UnitModel } from '../units/unit.model'
@@ -7,6 +6,9 @@ import { IdentityModel } from '../users/identity.model'
 import { userDirectory } from '../users/user.model'
 import { NotificationModel } from './notification.model'
 import { OutboxModel } from './outbox.model'
+import { spendAllowance } from './allowances'
+import { subscribeTemplates, templateKindFor } from './subscribeTemplates'
+import { Types } from 'mongoose'
 import { audiencesFor, notificationTitle } from './recipients'
 
 /**
@@ -57,25 +59,46 @@ export async function notifyCaseEvent(
     )
 
     const resident = String(record.createdBy)
-    if (deps.messenger && recipients.has(resident)) {
-      const wechat = await IdentityModel.findOne({ provider: 'wechat', userId: resident })
-      if (wechat) {
-        await OutboxModel.create({
-          channel: 'wechatSubscribe',
-          userId: resident,
-          address: wechat.key,
-          payload: {
-            caseId: String(record._id),
-            number: record.number,
-            title: record.title,
-            status: caseStatusLabels[record.status],
-            at: deps.clock.now().toISOString(),
-          },
-          nextAttemptAt: deps.clock.now(),
-        })
-      }
-    }
+    if (deps.messenger && recipients.has(resident)) await queueSubscribeMessage(deps, record, resident)
   } catch (error) {
     deps.logger.error({ err: error, caseId: String(record._id), action }, 'notification failed')
   }
+}
+
+/**
+ * A WeChat resident hears of the change by subscribe message only when they allowed one of that
+ * template (a tap on 订阅提醒): the allowance is used up by this message. Otherwise the outbox
+ * keeps the message as `skipped` with the reason, so an admin can see why nothing was sent.
+ */
+async function queueSubscribeMessage(deps: AppDeps, record: CaseDocument, resident: string) {
+  const wechat = await IdentityModel.findOne({ provider: 'wechat', userId: resident })
+  if (!wechat) return
+  const kind = templateKindFor(record.status)
+  const template = subscribeTemplates(deps.config).find((t) => t.kind === kind)
+  const now = deps.clock.now()
+  const outboxId = new Types.ObjectId()
+  const allowed = template
+    ? await spendAllowance(resident, template.templateId, record._id, outboxId, now)
+    : false
+  await OutboxModel.create({
+    _id: outboxId,
+    channel: 'wechatSubscribe',
+    userId: resident,
+    address: wechat.key,
+    templateId: template?.templateId ?? null,
+    payload: {
+      caseId: String(record._id),
+      number: record.number,
+      title: record.title,
+      status: caseStatusLabels[record.status],
+      at: now.toISOString(),
+    },
+    nextAttemptAt: now,
+    ...(allowed
+      ? {}
+      : {
+          status: 'skipped',
+          lastError: template ? 'NO_SUBSCRIPTION_ALLOWANCE' : 'TEMPLATE_NOT_CONFIGURED',
+        }),
+  })
 }

@@ -11,7 +11,13 @@ const outboxSchema = new Schema(
     /** The recipient's address on the channel (WeChat openid). */
     address: { type: String, required: true },
     payload: { type: Schema.Types.Mixed, required: true },
-    status: { type: String, enum: ['pending', 'sending', 'sent', 'failed'], default: 'pending' },
+    /** The subscribe-message template the resident allowed for this message. */
+    templateId: { type: String, default: null },
+    /**
+     * `skipped`: never sent, with the reason in lastError (e.g. the resident allowed no message of
+     * this template: WeChat refuses a subscribe message without a one-time allowance).
+     */
+    status: { type: String, enum: ['pending', 'sending', 'sent', 'failed', 'skipped'], default: 'pending' },
     attempts: { type: Number, default: 0 },
     lastError: { type: String, default: null },
     nextAttemptAt: { type: Date, required: true },
@@ -22,5 +28,6 @@ const outboxSchema = new Schema(
   { timestamps: true },
 )
 outboxSchema.index({ status: 1, nextAttemptAt: 1 })
+outboxSchema.index({ userId: 1, createdAt: -1 })
 
 export const OutboxModel = mongoose.model('Outbox', outboxSchema)

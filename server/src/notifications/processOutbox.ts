@@ -38,6 +38,7 @@ export async function processOutbox(deps: AppDeps, limit = 50): Promise<{ sent: 
       await messenger.sendCaseUpdate(
         item.address,
         item.payload as Parameters<typeof messenger.sendCaseUpdate>[1],
+        item.templateId ?? deps.config.WECHAT_SUBSCRIBE_TEMPLATE_ID ?? '',
       )
       await OutboxModel.updateOne(
         { _id: item._id },

@@ -1,7 +1,10 @@
-import { AppError, objectIdSchema, roles } from '@minqing/shared'
+import { AppError, objectIdSchema, roles, subscriptionInputSchema } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { NotificationModel } from './notification.model'
+import { grantAllowances } from './allowances'
+import { OutboxModel } from './outbox.model'
+import { subscribeTemplates, subscribeTemplateTitles } from './subscribeTemplates'
 
 export const notificationRoutes = [
   defineRoute({
@@ -55,6 +58,83 @@ export const notificationRoutes = [
     handler: async (_ctx, { viewer }) => {
       await NotificationModel.updateMany({ userId: viewer.userId, read: false }, { $set: { read: true } })
       return { ok: true }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/notifications/subscribe-templates',
+    access: roles,
+    summary: 'The WeChat subscribe-message templates a resident may allow (none when WeChat is not set up)',
+    handler: async (ctx) => ({
+      templates: subscribeTemplates(ctx.deps.config).map((template) => ({
+        ...template,
+        title: subscribeTemplateTitles[template.kind],
+      })),
+    }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/notifications/subscriptions',
+    access: roles,
+    summary:
+      "Record a tap's answers to wx.requestSubscribeMessage: each accepted template allows one message",
+    body: subscriptionInputSchema,
+    handler: async (ctx, { body, viewer }) => {
+      const templates = subscribeTemplates(ctx.deps.config)
+      const known = new Set(templates.map((template) => template.templateId))
+      const unknown = Object.keys(body.results).filter((id) => !known.has(id))
+      if (unknown.length)
+        throw new AppError('VALIDATION_FAILED', {
+          issues: unknown.map((id) => ({
+            path: `results.${id}`,
+            code: 'unknown_template',
+            message: '未知的订阅消息模板 / Unknown subscribe-message template',
+          })),
+        })
+      const { granted, refused } = await grantAllowances({
+        userId: viewer.userId,
+        clientId: body.clientId,
+        caseId: body.caseId ?? null,
+        results: body.results,
+        templates,
+        now: ctx.deps.clock.now(),
+      })
+      return { granted: granted.map((t) => t.kind), refused: refused.map((t) => t.kind) }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/notifications/outbox',
+    access: ['admin'],
+    summary: 'Messages to the outside with their delivery state, and why a message was not sent',
+    query: z.object({
+      caseId: objectIdSchema.optional(),
+      userId: objectIdSchema.optional(),
+      status: z.enum(['pending', 'sending', 'sent', 'failed', 'skipped']).optional(),
+    }),
+    handler: async (_ctx, { query }) => {
+      const filter = {
+        ...(query.caseId ? { 'payload.caseId': query.caseId } : {}),
+        ...(query.userId ? { userId: query.userId } : {}),
+        ...(query.status ? { status: query.status } : {}),
+      }
+      const items = await OutboxModel.find(filter).sort({ createdAt: -1, _id: -1 }).limit(200)
+      // The recipient's openid is an identifier of a person: it stays on the server.
+      return {
+        items: items.map((item) => ({
+          id: String(item._id),
+          channel: item.channel,
+          userId: String(item.userId),
+          caseId: String((item.payload as { caseId?: string }).caseId ?? ''),
+          caseNumber: String((item.payload as { number?: string }).number ?? ''),
+          templateId: item.templateId ?? null,
+          status: item.status,
+          reason: item.lastError ?? null,
+          attempts: item.attempts,
+          createdAt: (item.get('createdAt') as Date).toISOString(),
+          sentAt: item.sentAt ? item.sentAt.toISOString() : null,
+        })),
+      }
     },
   }),
 ]

@@ -10,7 +10,7 @@ export interface CaseUpdateMessage {
 
 export interface WechatMessenger {
   /** Sends a subscribe message; throws MessengerError with WeChat's errcode on refusal. */
-  sendCaseUpdate(openId: string, message: CaseUpdateMessage): Promise<void>
+  sendCaseUpdate(openId: string, message: CaseUpdateMessage, templateId: string): Promise<void>
 }
 
 export class MessengerError extends Error {
@@ -36,13 +36,13 @@ const staleTokenCodes = new Set([40001, 40014, 42001])
  * The real client for WeChat subscribe messages (订阅消息): an access token from
  * /cgi-bin/token, cached until shortly before it expires, then /cgi-bin/message/subscribe/send.
  * Template fields: character_string1 = case number, thing2 = title (≤20 chars), phrase3 =
- * status (≤5 chars), time4 = time of the change — the shape of the template to register.
+ * status (≤5 chars), time4 = time of the change — the shape of both templates to register
+ * (progress and closing; see subscribeTemplates.ts).
  */
 export function createWechatMessenger(options: {
   baseUrl: string
   appId: string
   secret: string
-  templateId: string
   timeoutMs?: number
   now?: () => number
 }): WechatMessenger {
@@ -72,7 +72,11 @@ export function createWechatMessenger(options: {
     return cached.token
   }
 
-  async function send(openId: string, message: CaseUpdateMessage): Promise<number | null> {
+  async function send(
+    openId: string,
+    message: CaseUpdateMessage,
+    templateId: string,
+  ): Promise<number | null> {
     const url = new URL('/cgi-bin/message/subscribe/send', options.baseUrl)
     url.searchParams.set('access_token', await accessToken())
     const body = sendSchema.parse(
@@ -81,7 +85,7 @@ export function createWechatMessenger(options: {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           touser: openId,
-          template_id: options.templateId,
+          template_id: templateId,
           page: `pages/cases/detail/index?id=${message.caseId}`,
           data: {
             character_string1: { value: message.number },
@@ -96,11 +100,11 @@ export function createWechatMessenger(options: {
   }
 
   return {
-    async sendCaseUpdate(openId, message) {
-      let errcode = await send(openId, message)
+    async sendCaseUpdate(openId, message, templateId) {
+      let errcode = await send(openId, message, templateId)
       if (errcode !== null && staleTokenCodes.has(errcode)) {
         cached = null
-        errcode = await send(openId, message)
+        errcode = await send(openId, message, templateId)
       }
       if (errcode) throw new MessengerError(`WeChat refused the message (errcode ${errcode})`, errcode)
     },

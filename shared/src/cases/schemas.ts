@@ -75,7 +75,7 @@ export type CaseLocation = z.infer<typeof locationSchema>
 
 export const caseLimits = { maxPhotos: 9, titleMax: 60, descriptionMax: 4000, reasonMax: 500 } as const
 
-const clientIdSchema = z
+export const clientIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '客户端编号无效 / clientId must be 8–64 url-safe characters' })
 

@@ -27,6 +27,14 @@ export default function ProfilePage() {
           extra={<Switch checked={elder} onChange={(value: boolean) => setElder(value)} />}
         />
       </Cell.Group>
+      <Cell.Group title="隐私">
+        <Cell
+          title="隐私保护指引"
+          description="我们收集哪些信息、谁能看到、保存多久"
+          clickable
+          onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}
+        />
+      </Cell.Group>
       <View className="profile-actions">
         <Button
           size="large"

@@ -33,6 +33,8 @@ import { useCurrentUser } from '../../../session/useSession'
 import { fieldErrors } from '../../../ui/messages'
 import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
 import '../cases.css'
+import { withPrivacy } from '../../../privacy/privacy'
+import { SubscribeButton } from '../../../components/SubscribeButton'
 
 const sessionUserRole = () => sessionStore.get()?.user.role
 
@@ -89,9 +91,9 @@ export default function CaseDetailPage() {
   })
 
   async function attachPhotos() {
-    const chosen = await Taro.chooseImage({ count: 9 - attachments.length, sizeType: ['compressed'] }).catch(
-      () => null,
-    )
+    const chosen = await withPrivacy('photos', () =>
+      Taro.chooseImage({ count: 9 - attachments.length, sizeType: ['compressed'] }),
+    ).catch(() => null)
     for (const path of chosen?.tempFilePaths ?? []) {
       try {
         const { id: fileId } = await uploadPhoto(path)
@@ -151,6 +153,9 @@ export default function CaseDetailPage() {
         <Text className="case-expected">
           已提交，编号 {item.number}。预计在 {formatDeadline(item.deadlines.expectedAnswerBy)} 前答复您。
         </Text>
+      )}
+      {user.role === 'resident' && !['closed', 'rejected'].includes(item.status) && (
+        <SubscribeButton caseId={item.id} />
       )}
       <Cell.Group title={item.title}>
         <Cell title="状态" extra={<Text className="case-status">{item.statusLabel}</Text>} />

@@ -30,6 +30,7 @@ import { SimilarCases } from '../../../components/SimilarCases'
 import { fieldErrors } from '../../../ui/messages'
 import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
 import '../cases.css'
+import { withPrivacy } from '../../../privacy/privacy'
 
 interface Photo {
   localPath: string
@@ -73,9 +74,9 @@ export default function SubmitCasePage() {
   }, [urgency])
 
   async function addPhotos() {
-    const chosen = await Taro.chooseImage({ count: 9 - photos.length, sizeType: ['compressed'] }).catch(
-      () => null,
-    )
+    const chosen = await withPrivacy('photos', () =>
+      Taro.chooseImage({ count: 9 - photos.length, sizeType: ['compressed'] }),
+    ).catch(() => null)
     if (!chosen) return
     for (const localPath of chosen.tempFilePaths) {
       setPhotos((current) => [...current, { localPath }])
@@ -94,7 +95,7 @@ export default function SubmitCasePage() {
   }
 
   async function locate() {
-    const here = await Taro.getLocation({ type: 'gcj02' }).catch(() => null)
+    const here = await withPrivacy('location', () => Taro.getLocation({ type: 'gcj02' })).catch(() => null)
     if (here) setLocation({ lat: here.latitude, lng: here.longitude })
     else setMessage('无法获取位置，可在描述中写明地点')
   }
@@ -235,7 +236,7 @@ export default function SubmitCasePage() {
         <Cell
           title={location ? `已定位 ${location.lat.toFixed(4)}, ${location.lng.toFixed(4)}` : '位置（可选）'}
           extra={
-            <Button size="small" onClick={() => void locate()}>
+            <Button size="small" className="case-locate" onClick={() => void locate()}>
               获取位置
             </Button>
           }

@@ -25,6 +25,7 @@ import { upsertVisit, type LocalPhoto, type VisitForm } from '../../../visits/qu
 import { cachedFetch } from '../../../visits/referenceCache'
 import { queueStore, syncNow } from '../../../visits/visitStore'
 import '../visits.css'
+import { withPrivacy } from '../../../privacy/privacy'
 
 interface ProblemDraft {
   kind: CaseKind
@@ -126,9 +127,9 @@ export default function NewVisitPage() {
   }, [campaigns, campaignId])
 
   async function addPhotos() {
-    const chosen = await Taro.chooseImage({ count: 9 - photos.length, sizeType: ['compressed'] }).catch(
-      () => null,
-    )
+    const chosen = await withPrivacy('photos', () =>
+      Taro.chooseImage({ count: 9 - photos.length, sizeType: ['compressed'] }),
+    ).catch(() => null)
     if (!chosen) return
     for (const [index, tempPath] of chosen.tempFilePaths.entries()) {
       const file = (chosen.tempFiles[index] as { originalFileObj?: Blob } | undefined)?.originalFileObj
@@ -143,7 +144,7 @@ export default function NewVisitPage() {
   }
 
   async function locate() {
-    const here = await Taro.getLocation({ type: 'gcj02' }).catch(() => null)
+    const here = await withPrivacy('location', () => Taro.getLocation({ type: 'gcj02' })).catch(() => null)
     if (here) setLocation({ lat: here.latitude, lng: here.longitude })
     else setMessage('无法获取位置（离线时可不填）')
   }
