@@ -2,6 +2,8 @@ import { china2026, defaultTimeLimits } from '@minqing/shared'
 import { createTokenService } from './auth/tokens'
 import { createWechatAuthClient } from './auth/wechatClient'
 import { createWechatMessenger } from './notifications/wechatMessenger'
+import { createWechatApi } from './wechat/accessToken'
+import { createWechatPhoneClient } from './wechat/phoneNumberClient'
 import type { Config } from './config/config'
 import type { AppDeps, Clock } from './http/deps'
 import type { Logger } from './log/logger'
@@ -16,18 +18,22 @@ export function buildDeps(config: Config, logger: Logger, jwtSecret: string, clo
           secret: config.WECHAT_SECRET,
         })
       : undefined
-  const messenger =
-    config.WECHAT_APPID &&
-    config.WECHAT_SECRET &&
-    (config.WECHAT_SUBSCRIBE_TEMPLATE_ID || config.WECHAT_TEMPLATE_CASE_CLOSED)
-      ? createWechatMessenger({
+  // One access token for WeChat's server APIs (subscribe messages, phone numbers).
+  const wechatApi =
+    config.WECHAT_APPID && config.WECHAT_SECRET
+      ? createWechatApi({
           baseUrl: config.WECHAT_API_BASE,
           appId: config.WECHAT_APPID,
           secret: config.WECHAT_SECRET,
         })
       : undefined
+  const messenger =
+    wechatApi && (config.WECHAT_SUBSCRIBE_TEMPLATE_ID || config.WECHAT_TEMPLATE_CASE_CLOSED)
+      ? createWechatMessenger(wechatApi)
+      : undefined
   return {
     messenger,
+    wechatPhone: wechatApi ? createWechatPhoneClient(wechatApi) : undefined,
     config,
     logger,
     clock,

@@ -19,6 +19,7 @@ import { routingRoutes } from './routing/routes'
 import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
 import { userRoutes } from './users/routes'
+import { wechatRoutes } from './wechat/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -45,4 +46,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...supervisionRoutes,
   ...followUpRoutes,
   ...topicRoutes,
+  ...wechatRoutes,
 ]

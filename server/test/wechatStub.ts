@@ -8,7 +8,8 @@ export interface SentMessage {
 
 /**
  * A local stand-in for api.weixin.qq.com over real HTTP: code2session (code "bad-code" is
- * refused), access tokens, and subscribe-message sending (answers `sendErrcode` when set).
+ * refused), access tokens, subscribe-message sending (answers `sendErrcode` when set), and
+ * the phone-number API (codes registered in `phoneCodes`).
  */
 export async function startWechatStub() {
   const state = {
@@ -16,6 +17,8 @@ export async function startWechatStub() {
     tokensIssued: 0,
     sent: [] as SentMessage[],
     sendErrcode: 0,
+    /** getPhoneNumber codes the stub knows: code → [purePhoneNumber, countryCode]. */
+    phoneCodes: new Map<string, [string, string]>(),
   }
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://stub')
@@ -43,6 +46,29 @@ export async function startWechatStub() {
       req.on('end', () => {
         state.sent.push({ accessToken: url.searchParams.get('access_token'), body: JSON.parse(raw) })
         res.end(JSON.stringify({ errcode: state.sendErrcode, errmsg: state.sendErrcode ? 'refused' : 'ok' }))
+      })
+      return
+    }
+    if (url.pathname === '/wxa/business/getuserphonenumber' && req.method === 'POST') {
+      let raw = ''
+      req.on('data', (chunk) => (raw += String(chunk)))
+      req.on('end', () => {
+        const known = state.phoneCodes.get((JSON.parse(raw) as { code: string }).code)
+        res.end(
+          JSON.stringify(
+            url.searchParams.get('access_token')?.startsWith('token-') && known
+              ? {
+                  errcode: 0,
+                  errmsg: 'ok',
+                  phone_info: {
+                    phoneNumber: `+${known[1]} ${known[0]}`,
+                    purePhoneNumber: known[0],
+                    countryCode: known[1],
+                  },
+                }
+              : { errcode: 40029, errmsg: 'invalid code' },
+          ),
+        )
       })
       return
     }

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger'
 import type { TokenService } from '../auth/tokens'
 import type { WechatAuthClient } from '../auth/wechatClient'
 import type { WechatMessenger } from '../notifications/wechatMessenger'
+import type { WechatPhoneClient } from '../wechat/phoneNumberClient'
 
 /** A clock the tests can move; everything time-dependent asks it instead of `new Date()`. */
 export interface Clock {
@@ -26,6 +27,8 @@ export interface AppDeps {
   wechat?: WechatAuthClient
   /** Undefined unless a subscribe-message template is configured too. */
   messenger?: WechatMessenger
+  /** WeChat's verified phone numbers (getPhoneNumber); undefined without WECHAT_APPID / SECRET. */
+  wechatPhone?: WechatPhoneClient
 }
 
 declare module 'koa' {

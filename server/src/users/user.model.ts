@@ -8,6 +8,8 @@ const userSchema = new Schema(
     role: { type: String, enum: roles, required: true },
     /** Contact phone in full; never leaves the server unmasked except to roles allowed to see it. */
     phone: { type: String, default: null },
+    /** When WeChat verified the phone (getPhoneNumber); null for a number typed by hand. */
+    phoneVerifiedAt: { type: Date, default: null },
     unitId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
     positionLevel: { type: String, enum: [...positionLevels, null], default: null },
     passwordHash: { type: String, default: null },

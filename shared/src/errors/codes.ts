@@ -58,6 +58,22 @@ export const errorCatalog = {
     en: 'The database is temporarily unavailable',
   },
   NETWORK_ERROR: { status: 0, zh: '网络连接失败，请检查网络', en: 'The network request failed' },
+  // WeChat mini-program (issue 17): verified phone numbers.
+  WECHAT_PHONE_FAILED: {
+    status: 502,
+    zh: '未能从微信获取手机号，请重试或手动填写',
+    en: 'WeChat did not give the phone number; retry or type it',
+  },
+  PHONE_IN_USE: {
+    status: 409,
+    zh: '该手机号已绑定其他账号，请用该手机号登录',
+    en: 'This phone number belongs to another account; log in with it',
+  },
+  PHONE_NOT_SUPPORTED: {
+    status: 400,
+    zh: '仅支持中国大陆手机号',
+    en: 'Only mainland China mobile numbers are supported',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

@@ -31,6 +31,7 @@ import { fieldErrors } from '../../../ui/messages'
 import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
 import '../cases.css'
 import { withPrivacy } from '../../../privacy/privacy'
+import { WechatPhoneButton } from '../../../components/WechatPhoneButton'
 
 interface Photo {
   localPath: string
@@ -250,6 +251,7 @@ export default function SubmitCasePage() {
             maxLength={11}
             onChange={(value: string) => setContactPhone(value)}
           />
+          <WechatPhoneButton onPhone={setContactPhone} />
         </Field>
         <Cell
           title="匿名反映"
