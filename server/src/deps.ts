@@ -3,6 +3,7 @@ import { createTokenService } from './auth/tokens'
 import { createWechatAuthClient } from './auth/wechatClient'
 import { createWechatMessenger } from './notifications/wechatMessenger'
 import { createWechatApi } from './wechat/accessToken'
+import { smsGatewayFromConfig } from './sms/smsFromConfig'
 import { createWechatPhoneClient } from './wechat/phoneNumberClient'
 import type { Config } from './config/config'
 import type { AppDeps, Clock } from './http/deps'
@@ -34,6 +35,7 @@ export function buildDeps(config: Config, logger: Logger, jwtSecret: string, clo
   return {
     messenger,
     wechatPhone: wechatApi ? createWechatPhoneClient(wechatApi) : undefined,
+    sms: smsGatewayFromConfig(config),
     config,
     logger,
     clock,

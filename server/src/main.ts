@@ -80,9 +80,9 @@ async function main(): Promise<void> {
   })
   server.requestTimeout = 30_000
 
-  // Background sender for WeChat messages; safe with several instances (leases in the database).
+  // Background sender for WeChat messages and SMS; safe with several instances (leases in the database).
   const outboxTimer =
-    deps.messenger && config.OUTBOX_INTERVAL_MS > 0
+    (deps.messenger || deps.sms) && config.OUTBOX_INTERVAL_MS > 0
       ? setInterval(() => {
           processOutbox(deps).catch((error: unknown) =>
             logger.error({ err: error }, 'outbox processing failed'),

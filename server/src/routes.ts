@@ -20,6 +20,7 @@ import type { RouteSpec } from './http/defineRoute'
 import { unitRoutes } from './units/routes'
 import { userRoutes } from './users/routes'
 import { wechatRoutes } from './wechat/routes'
+import { smsRoutes } from './sms/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -47,4 +48,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...followUpRoutes,
   ...topicRoutes,
   ...wechatRoutes,
+  ...smsRoutes,
 ]

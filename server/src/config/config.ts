@@ -28,6 +28,16 @@ export const configSchema = z
     WECHAT_SUBSCRIBE_TEMPLATE_ID: z.string().optional(),
     /** Subscribe-message template for a case's closing (办结通知); same fields as the progress one. */
     WECHAT_TEMPLATE_CASE_CLOSED: z.string().optional(),
+    /** SMS gateway (login codes, messages to callers): none, Aliyun-style signed API, or a webhook. */
+    SMS_PROVIDER: z.enum(['none', 'aliyun', 'webhook']).default('none'),
+    SMS_ENDPOINT: z.string().url().default('https://dysmsapi.aliyuncs.com/'),
+    SMS_ACCESS_KEY_ID: z.string().optional(),
+    SMS_ACCESS_KEY_SECRET: z.string().optional(),
+    SMS_SIGN_NAME: z.string().optional(),
+    SMS_WEBHOOK_URL: z.string().url().optional(),
+    SMS_WEBHOOK_TOKEN: z.string().optional(),
+    /** The gateway's template for a login code; its one parameter is `code`. */
+    SMS_TEMPLATE_LOGIN_CODE: z.string().default('SMS_LOGIN_CODE'),
     /** How often the outbox is processed (0 turns the background sender off, e.g. in tests). */
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(10_000),
     /** How often the deadline watch (warnings, overdue, 催办, 升级督办) runs; one instance per tick. */
@@ -60,6 +70,19 @@ export const configSchema = z
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
     message: 'JWT_SECRET is required when NODE_ENV=production',
     path: ['JWT_SECRET'],
+  })
+  .refine(
+    (config) =>
+      config.SMS_PROVIDER !== 'aliyun' ||
+      (config.SMS_ACCESS_KEY_ID && config.SMS_ACCESS_KEY_SECRET && config.SMS_SIGN_NAME),
+    {
+      message: 'SMS_PROVIDER=aliyun needs SMS_ACCESS_KEY_ID, SMS_ACCESS_KEY_SECRET and SMS_SIGN_NAME',
+      path: ['SMS_PROVIDER'],
+    },
+  )
+  .refine((config) => config.SMS_PROVIDER !== 'webhook' || config.SMS_WEBHOOK_URL, {
+    message: 'SMS_PROVIDER=webhook needs SMS_WEBHOOK_URL',
+    path: ['SMS_WEBHOOK_URL'],
   })
 
 export type Config = z.infer<typeof configSchema>

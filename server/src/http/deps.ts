@@ -5,6 +5,7 @@ import type { TokenService } from '../auth/tokens'
 import type { WechatAuthClient } from '../auth/wechatClient'
 import type { WechatMessenger } from '../notifications/wechatMessenger'
 import type { WechatPhoneClient } from '../wechat/phoneNumberClient'
+import type { SmsGateway } from '../sms/smsGateway'
 
 /** A clock the tests can move; everything time-dependent asks it instead of `new Date()`. */
 export interface Clock {
@@ -29,6 +30,8 @@ export interface AppDeps {
   messenger?: WechatMessenger
   /** WeChat's verified phone numbers (getPhoneNumber); undefined without WECHAT_APPID / SECRET. */
   wechatPhone?: WechatPhoneClient
+  /** The SMS gateway (SMS_PROVIDER); undefined when none is configured. */
+  sms?: SmsGateway
 }
 
 declare module 'koa' {

@@ -1,14 +1,18 @@
-import mongoose, { Schema } from 'mongoose'
+import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose'
 
 /**
- * Messages to the outside (WeChat subscribe messages). Delivery state lives on the record —
+ * Messages to the outside (WeChat subscribe messages, SMS). Delivery state lives on the record —
  * attempts, last error, next attempt — never only in a log (FixMyStreet's send queue).
  */
+export const outboxChannels = ['wechatSubscribe', 'sms'] as const
+export type OutboxChannel = (typeof outboxChannels)[number]
+
 const outboxSchema = new Schema(
   {
-    channel: { type: String, enum: ['wechatSubscribe'], required: true },
-    userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
-    /** The recipient's address on the channel (WeChat openid). */
+    channel: { type: String, enum: outboxChannels, required: true },
+    /** The recipient's account; null for someone without one (an SMS login code, a caller). */
+    userId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    /** The recipient's address on the channel (WeChat openid, mobile number for SMS). */
     address: { type: String, required: true },
     payload: { type: Schema.Types.Mixed, required: true },
     /** The subscribe-message template the resident allowed for this message. */
@@ -31,3 +35,4 @@ outboxSchema.index({ status: 1, nextAttemptAt: 1 })
 outboxSchema.index({ userId: 1, createdAt: -1 })
 
 export const OutboxModel = mongoose.model('Outbox', outboxSchema)
+export type OutboxDocument = HydratedDocument<InferSchemaType<typeof outboxSchema>>

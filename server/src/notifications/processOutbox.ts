@@ -1,7 +1,8 @@
 import { claimOnce } from '../db/claims'
 import type { AppDeps } from '../http/deps'
 import { MessengerError } from './wechatMessenger'
-import { OutboxModel } from './outbox.model'
+import { OutboxModel, type OutboxChannel, type OutboxDocument } from './outbox.model'
+import { SmsError, type SmsMessage } from '../sms/smsGateway'
 
 export const outboxPolicy = { maxAttempts: 5, baseDelayMs: 60_000, leaseMs: 60_000 } as const
 
@@ -13,12 +14,14 @@ export const outboxPolicy = { maxAttempts: 5, baseDelayMs: 60_000, leaseMs: 60_0
  */
 export async function processOutbox(deps: AppDeps, limit = 50): Promise<{ sent: number; failed: number }> {
   const result = { sent: 0, failed: 0 }
-  const messenger = deps.messenger
-  if (!messenger) return result
+  const senders = outboxSenders(deps)
+  const channels = Object.keys(senders)
+  if (channels.length === 0) return result
   for (let i = 0; i < limit; i++) {
     const now = deps.clock.now()
     const item = await OutboxModel.findOneAndUpdate(
       {
+        channel: { $in: channels },
         $or: [
           { status: 'pending', nextAttemptAt: { $lte: now } },
           { status: 'sending', leaseUntil: { $lt: now } },
@@ -35,18 +38,15 @@ export async function processOutbox(deps: AppDeps, limit = 50): Promise<{ sent: 
     // same attempt number. The insert-once claim picks one of them.
     if (!(await claimOnce(`outbox|${String(item._id)}|${item.attempts}`, now))) continue
     try {
-      await messenger.sendCaseUpdate(
-        item.address,
-        item.payload as Parameters<typeof messenger.sendCaseUpdate>[1],
-        item.templateId ?? deps.config.WECHAT_SUBSCRIBE_TEMPLATE_ID ?? '',
-      )
+      await senders[item.channel as OutboxChannel]!(item)
       await OutboxModel.updateOne(
         { _id: item._id },
         { $set: { status: 'sent', sentAt: deps.clock.now(), leaseUntil: null, lastError: null } },
       )
       result.sent++
     } catch (error) {
-      const message = error instanceof MessengerError ? error.message : 'send failed'
+      const message =
+        error instanceof MessengerError || error instanceof SmsError ? error.message : 'send failed'
       const giveUp = item.attempts >= outboxPolicy.maxAttempts
       await OutboxModel.updateOne(
         { _id: item._id },
@@ -63,4 +63,25 @@ export async function processOutbox(deps: AppDeps, limit = 50): Promise<{ sent: 
     }
   }
   return result
+}
+
+/** Who sends each channel's messages; a channel without a configured sender waits. */
+function outboxSenders(
+  deps: AppDeps,
+): Partial<Record<OutboxChannel, (item: OutboxDocument) => Promise<void>>> {
+  const senders: Partial<Record<OutboxChannel, (item: OutboxDocument) => Promise<void>>> = {}
+  const { messenger, sms } = deps
+  if (messenger)
+    senders.wechatSubscribe = (item) =>
+      messenger.sendCaseUpdate(
+        item.address,
+        item.payload as Parameters<typeof messenger.sendCaseUpdate>[1],
+        item.templateId ?? deps.config.WECHAT_SUBSCRIBE_TEMPLATE_ID ?? '',
+      )
+  if (sms)
+    senders.sms = (item) => {
+      const payload = item.payload as Omit<SmsMessage, 'phone'>
+      return sms.send({ phone: item.address, template: payload.template, params: payload.params })
+    }
+  return senders
 }

@@ -124,7 +124,7 @@ export const notificationRoutes = [
         items: items.map((item) => ({
           id: String(item._id),
           channel: item.channel,
-          userId: String(item.userId),
+          userId: item.userId ? String(item.userId) : null,
           caseId: String((item.payload as { caseId?: string }).caseId ?? ''),
           caseNumber: String((item.payload as { number?: string }).number ?? ''),
           templateId: item.templateId ?? null,

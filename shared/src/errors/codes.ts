@@ -69,6 +69,16 @@ export const errorCatalog = {
     zh: '该手机号已绑定其他账号，请用该手机号登录',
     en: 'This phone number belongs to another account; log in with it',
   },
+  SMS_NOT_CONFIGURED: {
+    status: 503,
+    zh: '短信服务未配置，请使用其他方式登录',
+    en: 'SMS is not configured on this server',
+  },
+  INVALID_SMS_CODE: {
+    status: 401,
+    zh: '验证码错误或已过期，请重新获取',
+    en: 'The code is wrong or has expired; ask for a new one',
+  },
   PHONE_NOT_SUPPORTED: {
     status: 400,
     zh: '仅支持中国大陆手机号',

@@ -1,0 +1,24 @@
+import { smsCodeRequestSchema, smsLoginInputSchema } from '@minqing/shared'
+import { startSession } from '../auth/sessions'
+import { defineRoute } from '../http/defineRoute'
+import { loginWithSmsCode, requestLoginCode } from './smsLogin'
+
+export const smsRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/auth/sms/code',
+    access: 'public',
+    summary: 'Send a six-digit login code by SMS (same answer for registered and new phones)',
+    body: smsCodeRequestSchema,
+    handler: (ctx, { body }) => requestLoginCode(ctx.deps, body.phone, ctx.ip),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/sms/login',
+    access: 'public',
+    summary: 'Log in with phone + SMS code (H5); a new phone becomes a resident account',
+    body: smsLoginInputSchema,
+    handler: async (ctx, { body }) =>
+      startSession(ctx.deps, await loginWithSmsCode(ctx.deps, body.phone, body.code)),
+  }),
+]
