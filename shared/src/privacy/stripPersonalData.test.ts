@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isLuhnValid, isValidIdNumber } from './digits'
 import { roundPublicLocation } from './location'
-import { stripOptional, stripPersonalData } from './stripPersonalData'
+import { publicAddress, stripOptional, stripPersonalData } from './stripPersonalData'
 
 describe('personal numbers by structure', () => {
   it('checks the ID number check digit (GB 11643), X included', () => {
@@ -40,5 +40,14 @@ describe('stripPersonalData', () => {
 describe('roundPublicLocation', () => {
   it('rounds to 0.001° (about 100 m)', () => {
     expect(roundPublicLocation({ lat: 39.904211, lng: 116.407395 })).toEqual({ lat: 39.904, lng: 116.407 })
+  })
+})
+
+describe('publicAddress', () => {
+  it('keeps the area and hides everything from the first door, building or room number', () => {
+    expect(publicAddress('朝阳区幸福路18号3单元')).toBe('朝阳区幸福路****')
+    expect(publicAddress('幸福小区五号楼三单元二〇一室')).toBe('幸福小区****')
+    expect(publicAddress('幸福村东头老槐树下')).toBe('幸福村东头****')
+    expect(publicAddress(undefined)).toBeNull()
   })
 })

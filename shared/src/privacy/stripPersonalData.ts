@@ -1,3 +1,4 @@
+import { maskAddress } from './mask'
 import { stripAddresses } from './addresses'
 import { classifyDigits, contextBefore, type NumberKind } from './digits'
 import { stripNames } from './names'
@@ -94,3 +95,15 @@ export function stripPersonalData(text: string): string {
 /** The same for optional values. */
 export const stripOptional = (text: string | null | undefined): string | null =>
   text ? stripPersonalData(text) : null
+
+/**
+ * An address for public views: the stripped text up to the first removed or numbered piece
+ * ("朝阳区幸福路[地址]" → "朝阳区幸福路****"), as maskAddress does for raw addresses.
+ */
+export function publicAddress(address: string | null | undefined): string | null {
+  if (!address) return null
+  const stripped = stripPersonalData(address)
+  const cut = stripped.search(/[[0-9]/)
+  if (cut === -1) return maskAddress(stripped) ?? null
+  return `${stripped.slice(0, Math.min(cut, 12))}****`
+}
