@@ -11,3 +11,6 @@ export const placeholders = {
 } as const
 
 export type PersonalDataKind = keyof typeof placeholders
+
+/** Bumped whenever the stripper's rules change, so stored stripped copies are recomputed. */
+export const privacyRulesVersion = 1
