@@ -5,7 +5,7 @@ import type { CaseDocument } from '../cases/case.model'
 export interface EchoText {
   title: string
   description: string
-  reply: string | null
+  reply?: string | null
 }
 
 /** An echo-wall item: what was asked and what the unit answered, with nobody identifiable. */
@@ -28,7 +28,7 @@ export function presentEchoItem(
     title: extra.text.title,
     description: extra.text.description,
     unitName: extra.unitName,
-    reply: extra.text.reply,
+    reply: extra.text.reply ?? null,
     submittedAt: record.submittedAt.toISOString(),
     resolvedAt: extra.resolvedAt ? extra.resolvedAt.toISOString() : null,
     rating: record.rating?.value ?? null,
