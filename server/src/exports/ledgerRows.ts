@@ -6,6 +6,7 @@ import {
   maskAddress,
   maskPhone,
   ratingLabels,
+  stripPersonalData,
   visitPurposeLabels,
   type CaseKind,
   type Rating,
@@ -103,13 +104,14 @@ export async function* caseLedgerRows(filter: { from: Date; to: Date; unitId?: s
         source: sourceLabels[record.source] ?? record.source,
         kind: caseKindLabels[record.kind as CaseKind] ?? record.kind,
         category: categories.get(record.categoryCode) ?? record.categoryCode,
-        summary: `${record.title}：${record.description}`.slice(0, 300),
+        // Ledgers are printed and passed around: free text goes through the privacy stripper.
+        summary: stripPersonalData(`${record.title}：${record.description}`).slice(0, 300),
         leader: name(people, record.ownerLeaderId),
         unit: name(units, record.unitId),
         handler: accepted ? name(handlers, accepted.actor?.userId) : '',
         measures: own
           .filter((event) => event.public && event.message)
-          .map((event) => event.message)
+          .map((event) => stripPersonalData(event.message!))
           .join('；'),
         deadline: time(record.deadlines.answerBy ?? record.deadlines.acceptBy),
         status: caseStatusLabels[record.status],
