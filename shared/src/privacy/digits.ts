@@ -39,6 +39,7 @@ export interface NumberContext {
   phone: boolean
   idNumber: boolean
   bankCard: boolean
+  home: boolean
 }
 
 export const contextBefore = (before: string): NumberContext => {
@@ -47,6 +48,7 @@ export const contextBefore = (before: string): NumberContext => {
     phone: /(电话|手机|座机|号码|联系|致电|拨打|打给|tel|call)[^0-9]{0,4}$/i.test(near),
     idNumber: /(身份证|证件|身份号|公民号)[^0-9]{0,5}$/.test(near),
     bankCard: /(卡|账号|帐号|银行)[^0-9]{0,5}$/.test(near),
+    home: /(住|家在|小区|花园|公寓|苑)[^0-9]{0,2}$/.test(near),
   }
 }
 
@@ -78,6 +80,15 @@ export function classifyDigits(
     /^\d{1,3}$/.test(groups[0]!) &&
     /^\d{1,2}$/.test(groups[1]!) &&
     /^\d{3,4}$/.test(groups[2]!)
+  )
+    return 'address'
+  // Building-flat "3-501" only where a home is being named ("家住3-501"): elsewhere it is a range.
+  if (
+    context.home &&
+    hyphenated &&
+    groups.length === 2 &&
+    /^\d{1,3}$/.test(groups[0]!) &&
+    /^\d{3,4}$/.test(groups[1]!)
   )
     return 'address'
   return null

@@ -6,6 +6,7 @@ export const placeholders = {
   bankCard: '[银行卡号]',
   plate: '[车牌号]',
   email: '[邮箱]',
+  chatId: '[社交账号]',
   name: '[姓名]',
   address: '[地址]',
 } as const

@@ -71,13 +71,16 @@ const plate = new RegExp(
   `[${provinces}][A-Za-z][ ·•.\\-]?(?:[A-Za-z0-9]{5,6}|[A-Za-z0-9]{4}[挂学警港澳])(?![A-Za-z0-9])`,
   'g',
 )
+/** WeChat and QQ accounts after their label: 微信号 zhang_san88, QQ：12345678. */
+const chatId =
+  /(微信号?|vx|VX|wx|WX|QQ号?|qq号?)([ \t]*[:：是为]?[ \t]*)([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,11})(?![-_A-Za-z0-9])/g
 const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
 
 /**
  * Removes the personal data residents and handlers type into free text before it is shown to
  * anyone but the case's own people: mobiles in every spelling (139 1234 5678, +86…, full-width),
  * landlines, ID numbers (18 with check digit or a birth date, and 15-digit old ones), bank cards
- * (Luhn), licence plates, e-mail addresses, names after 我叫/我是/本人/姓名：, and building,
+ * (Luhn), licence plates, e-mail addresses, WeChat and QQ accounts, names after 我叫/我是/本人/姓名：, and building,
  * unit, room and door numbers. Each becomes a placeholder such as [手机号]; dates, times,
  * prices, case numbers, road names and floors in general are left as written.
  */
@@ -85,6 +88,7 @@ export function stripPersonalData(text: string): string {
   let out = normalize(text)
   out = out.replace(plate, (whole) => (/\d/.test(whole.slice(2)) ? placeholders.plate : whole))
   out = out.replace(email, placeholders.email)
+  out = out.replace(chatId, (_whole, label: string, gap: string) => `${label}${gap}${placeholders.chatId}`)
   out = out.replace(digitRun, (run: string, offset: number, all: string) =>
     stripDigitRun(run, all.slice(Math.max(0, offset - 12), offset)),
   )
