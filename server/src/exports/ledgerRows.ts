@@ -3,8 +3,8 @@ import {
   caseStatusLabels,
   chinaDate,
   householdTagLabels,
-  maskAddress,
   maskPhone,
+  publicAddress,
   ratingLabels,
   stripPersonalData,
   visitPurposeLabels,
@@ -172,7 +172,7 @@ export async function* visitLedgerRows(filter: { from: Date; to: Date; unitIds?:
       visitor: users.find((user) => String(user._id) === String(visit.createdBy))?.name ?? '',
       unit: units.find((unit) => String(unit._id) === String(visit.unitId))?.name ?? '',
       household: content.household.name,
-      address: maskAddress(content.household.address) ?? '',
+      address: publicAddress(content.household.address) ?? '',
       phone: maskPhone(content.household.phone) ?? '',
       tags: content.household.tags
         .map((tag) => householdTagLabels[tag as keyof typeof householdTagLabels] ?? tag)
@@ -180,8 +180,8 @@ export async function* visitLedgerRows(filter: { from: Date; to: Date; unitIds?:
       purposes: content.purposes
         .map((purpose) => visitPurposeLabels[purpose as VisitPurpose] ?? purpose)
         .join('、'),
-      notes: content.notes,
-      problems: content.problems.map((problem) => problem.title).join('；'),
+      notes: stripPersonalData(content.notes),
+      problems: content.problems.map((problem) => stripPersonalData(problem.title)).join('；'),
       followUp: content.followUp.needed ? (content.followUp.by ?? '是') : '',
     }
   }
