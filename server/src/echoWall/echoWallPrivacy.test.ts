@@ -48,7 +48,7 @@ describe('echo wall search and reports', () => {
     const [item] = (await request.get('/api/v1/echo-wall')).body.items
     expect(item.description).toBe('我是[姓名]，电话[手机号]，住[地址]，书屋两个月没开门')
     expect(item.reply).toBe('已联系[手机号]，书屋恢复开放')
-  })
+  }, 90_000)
 
   it('computes the stripped copy for items that have none (existing data) and refreshes it when the case changes', async () => {
     const { request, file } = await wallWorld()
@@ -69,7 +69,7 @@ describe('echo wall search and reports', () => {
     expect(changed.body.items.map((item: { description: string }) => item.description)).toEqual([
       '路灯又坏了，电话[手机号]',
     ])
-  })
+  }, 90_000)
 
   it('takes reports only from verified residents: a guest gets 403 VERIFIED_RESIDENT_REQUIRED and counts for nothing', async () => {
     const { request, file, city } = await wallWorld()
@@ -87,5 +87,5 @@ describe('echo wall search and reports', () => {
       (await request.get('/api/v1/echo-wall')).body.items.map((item: { id: string }) => item.id),
     ).toContain(id)
     expect((await report(city.resident.auth)).body).toEqual({ reports: 1, hidden: false })
-  })
+  }, 90_000)
 })

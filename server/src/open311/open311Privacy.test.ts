@@ -107,5 +107,5 @@ describe('Open311 requests publish no personal data', () => {
     const url = await withPhoto({ PUBLIC_BASE_URL: 'https://minqing.example.gov.cn' })
     expect(url).toMatch(new RegExp(`^https://minqing\\.example\\.gov\\.cn/.*${photo}`))
     expect(url).not.toContain('evil')
-  })
+  }, 90_000)
 })

@@ -55,5 +55,5 @@ describe('public topic suggestions and reactions', () => {
     ).toEqual({
       supports: 1,
     })
-  })
+  }, 90_000)
 })
