@@ -1,3 +1,4 @@
+import { allMatches } from './allMatches'
 import { placeholders } from './placeholders'
 
 const numeral = '(?:\\d+|[零〇一二三四五六七八九十百两]+|[A-Z])'
@@ -49,7 +50,7 @@ export function stripAddresses(text: string): string {
   return text
     .replace(/门牌(号码?|号)?[ \t]*[:：是为]?[ \t]*\d+[ \t]*号?/g, `门牌${placeholders.address}`)
     .replace(chain, (whole: string, offset: number, all: string) => {
-      const pieces = Array.from(whole.matchAll(piece), (m) => ({ num: m[1]!, unit: m[2]! }))
+      const pieces = allMatches(piece, whole).map((m) => ({ num: m[1]!, unit: m[2]! }))
       const after = all.slice(offset + whole.length)
       if (!isAddress(whole, pieces, all.slice(0, offset), after)) return whole
       const trailing = /[ \t]*$/.exec(whole)![0]

@@ -1,3 +1,4 @@
+import { allMatches } from './allMatches'
 import { maskAddress } from './mask'
 import { stripAddresses } from './addresses'
 import { classifyDigits, contextBefore, type NumberKind } from './digits'
@@ -32,7 +33,7 @@ const digitGroup = /\d+[Xx]?/g
  * whole groups that is a personal number is replaced, from the left.
  */
 function stripDigitRun(run: string, before: string): string {
-  const groups = Array.from(run.matchAll(digitGroup), (m) => ({
+  const groups = allMatches(digitGroup, run).map((m) => ({
     text: m[0],
     start: m.index,
     end: m.index + m[0].length,
