@@ -64,6 +64,12 @@ export const configSchema = z
       })
       .optional(),
     OPEN311_JURISDICTION: z.string().default('minqing.local'),
+    /** The public address of this server ("https://minqing.example.gov.cn"), for links in public feeds such as Open311 media_url; without it they are left out. */
+    PUBLIC_BASE_URL: z
+      .string()
+      .url()
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
     /** Behind a reverse proxy, trust X-Forwarded-For for the client IP. */
     TRUST_PROXY: booleanFlag.default(false),
   })

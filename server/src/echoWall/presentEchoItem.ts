@@ -1,21 +1,20 @@
 import { caseKindLabels, type CaseKind } from '@minqing/shared'
 import type { CaseDocument } from '../cases/case.model'
 
-/** Phone numbers, ID numbers and house numbers a resident may have typed into the text. */
-export function stripPersonalData(text: string): string {
-  return text
-    .replace(/1[3-9]\d{9}/g, '1**********')
-    .replace(/\d{17}[\dXx]|\d{15}/g, '******************')
-    .replace(/\d+\s*(号楼|号|栋|单元|室|组)/g, '**$1')
+/** The stripped copy stored for the item (echoTexts.ts): what the wall shows and searches. */
+export interface EchoText {
+  title: string
+  description: string
+  reply?: string | null
 }
 
 /** An echo-wall item: what was asked and what the unit answered, with nobody identifiable. */
 export function presentEchoItem(
   record: CaseDocument,
   extra: {
+    text: EchoText
     categoryName: string | null
     unitName: string | null
-    reply: string | null
     resolvedAt: Date | null
   },
 ) {
@@ -26,10 +25,10 @@ export function presentEchoItem(
     kindLabel: caseKindLabels[record.kind as CaseKind],
     categoryCode: record.categoryCode,
     categoryName: extra.categoryName,
-    title: stripPersonalData(record.title),
-    description: stripPersonalData(record.description),
+    title: extra.text.title,
+    description: extra.text.description,
     unitName: extra.unitName,
-    reply: extra.reply ? stripPersonalData(extra.reply) : null,
+    reply: extra.text.reply ?? null,
     submittedAt: record.submittedAt.toISOString(),
     resolvedAt: extra.resolvedAt ? extra.resolvedAt.toISOString() : null,
     rating: record.rating?.value ?? null,

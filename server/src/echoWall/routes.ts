@@ -9,15 +9,12 @@ import { EchoReportModel, EchoStateModel, ModerationLogModel, reportReasons } fr
 import { presentEchoItem } from './presentEchoItem'
 import { isDuplicateKey, upsert } from '../db/duplicateKey'
 import { escapeRegex } from '../db/escapeRegex'
+import { EchoTextModel } from './echoText.model'
+import { refreshEchoTexts, wallFilter } from './echoTexts'
+import { requireVerifiedResident } from './verifiedResident'
 
 /** After this many reports an item is hidden until a moderator decides. */
 export const hideAfterReports = 3
-
-const wallFilter = {
-  publicConsent: true,
-  status: { $in: ['resolved', 'closed'] },
-  closedReason: { $ne: 'merged' },
-}
 
 export const echoWallRoutes = [
   defineRoute({
@@ -36,22 +33,28 @@ export const echoWallRoutes = [
       pageSize: z.coerce.number().int().min(1).max(50).default(20),
     }),
     handler: async (_ctx, { query }) => {
+      await refreshEchoTexts()
       const hidden = (await EchoStateModel.find({ hidden: true }, { _id: 1 })).map((state) => state._id)
       const filter: Record<string, unknown> = { ...wallFilter, _id: { $nin: hidden } }
       if (query.categoryCode) filter.categoryCode = { $regex: `^${escapeRegex(query.categoryCode)}` }
       if (query.q) {
-        const pattern = { $regex: escapeRegex(query.q), $options: 'i' }
-        filter.$or = [{ title: pattern }, { description: pattern }]
+        // Search what is shown: the stored stripped text, never the case's own fields.
+        const matches = await EchoTextModel.find(
+          { search: { $regex: escapeRegex(query.q), $options: 'i' } },
+          { _id: 1 },
+        ).lean()
+        filter._id = { $nin: hidden, $in: matches.map((text) => text._id) }
       }
       const records = await CaseModel.find(filter)
         .sort({ submittedAt: -1 })
         .skip((query.page - 1) * query.pageSize)
         .limit(query.pageSize)
       const ids = records.map((record) => record._id)
-      const [events, units, categories] = await Promise.all([
+      const [texts, events, units, categories] = await Promise.all([
+        EchoTextModel.find({ _id: { $in: ids } }).lean(),
         CaseEventModel.find(
-          { caseId: { $in: ids }, public: true, action: { $in: ['reply', 'resolve'] } },
-          { caseId: 1, action: 1, message: 1, at: 1, seq: 1 },
+          { caseId: { $in: ids }, public: true, action: 'resolve' },
+          { caseId: 1, action: 1, at: 1, seq: 1 },
         ).sort({ seq: -1 }),
         UnitModel.find({ _id: { $in: records.map((record) => record.unitId) } }, { name: 1 }),
         CategoryModel.find(
@@ -60,14 +63,18 @@ export const echoWallRoutes = [
         ),
       ])
       return {
-        items: records.map((record) => {
-          const own = events.filter((event) => String(event.caseId) === String(record._id))
-          return presentEchoItem(record, {
-            categoryName: categories.find((row) => row.code === record.categoryCode)?.name ?? null,
-            unitName: units.find((unit) => String(unit._id) === String(record.unitId))?.name ?? null,
-            reply: own.find((event) => event.message)?.message ?? null,
-            resolvedAt: own.find((event) => event.action === 'resolve')?.at ?? null,
-          })
+        // A case that changed since the refresh above waits for the next read rather than showing raw text.
+        items: records.flatMap((record) => {
+          const text = texts.find((row) => String(row._id) === String(record._id))
+          if (!text) return []
+          return [
+            presentEchoItem(record, {
+              text,
+              categoryName: categories.find((row) => row.code === record.categoryCode)?.name ?? null,
+              unitName: units.find((unit) => String(unit._id) === String(record.unitId))?.name ?? null,
+              resolvedAt: events.find((event) => String(event.caseId) === String(record._id))?.at ?? null,
+            }),
+          ]
         }),
       }
     },
@@ -77,11 +84,12 @@ export const echoWallRoutes = [
     path: '/echo-wall/:id/reports',
     access: ['resident'],
     summary:
-      'Report an echo-wall item (spam, offensive, off topic); once per resident; hidden after 3 until a moderator decides',
+      'Report an echo-wall item (spam, offensive, off topic); once per verified resident (not guests); hidden after 3 until a moderator decides',
     params: z.object({ id: objectIdSchema }),
     body: z.object({ reason: z.enum(reportReasons) }),
     status: 201,
     handler: async (_ctx, { params, body, viewer }) => {
+      await requireVerifiedResident(viewer.userId)
       if (!(await CaseModel.exists({ _id: params.id, ...wallFilter }))) throw new AppError('NOT_FOUND')
       try {
         await EchoReportModel.create({ caseId: params.id, userId: viewer.userId, reason: body.reason })

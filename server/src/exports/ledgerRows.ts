@@ -3,9 +3,10 @@ import {
   caseStatusLabels,
   chinaDate,
   householdTagLabels,
-  maskAddress,
   maskPhone,
+  publicAddress,
   ratingLabels,
+  stripPersonalData,
   visitPurposeLabels,
   type CaseKind,
   type Rating,
@@ -103,13 +104,14 @@ export async function* caseLedgerRows(filter: { from: Date; to: Date; unitId?: s
         source: sourceLabels[record.source] ?? record.source,
         kind: caseKindLabels[record.kind as CaseKind] ?? record.kind,
         category: categories.get(record.categoryCode) ?? record.categoryCode,
-        summary: `${record.title}：${record.description}`.slice(0, 300),
+        // Ledgers are printed and passed around: free text goes through the privacy stripper.
+        summary: stripPersonalData(`${record.title}：${record.description}`).slice(0, 300),
         leader: name(people, record.ownerLeaderId),
         unit: name(units, record.unitId),
         handler: accepted ? name(handlers, accepted.actor?.userId) : '',
         measures: own
           .filter((event) => event.public && event.message)
-          .map((event) => event.message)
+          .map((event) => stripPersonalData(event.message!))
           .join('；'),
         deadline: time(record.deadlines.answerBy ?? record.deadlines.acceptBy),
         status: caseStatusLabels[record.status],
@@ -170,7 +172,7 @@ export async function* visitLedgerRows(filter: { from: Date; to: Date; unitIds?:
       visitor: users.find((user) => String(user._id) === String(visit.createdBy))?.name ?? '',
       unit: units.find((unit) => String(unit._id) === String(visit.unitId))?.name ?? '',
       household: content.household.name,
-      address: maskAddress(content.household.address) ?? '',
+      address: publicAddress(content.household.address) ?? '',
       phone: maskPhone(content.household.phone) ?? '',
       tags: content.household.tags
         .map((tag) => householdTagLabels[tag as keyof typeof householdTagLabels] ?? tag)
@@ -178,8 +180,8 @@ export async function* visitLedgerRows(filter: { from: Date; to: Date; unitIds?:
       purposes: content.purposes
         .map((purpose) => visitPurposeLabels[purpose as VisitPurpose] ?? purpose)
         .join('、'),
-      notes: content.notes,
-      problems: content.problems.map((problem) => problem.title).join('；'),
+      notes: stripPersonalData(content.notes),
+      problems: content.problems.map((problem) => stripPersonalData(problem.title)).join('；'),
       followUp: content.followUp.needed ? (content.followUp.by ?? '是') : '',
     }
   }

@@ -59,7 +59,7 @@ async function presentAll(ctx: Context, records: CaseDocument[]) {
       serviceName: categories.find((row) => row.code === record.categoryCode)?.name ?? null,
       agency: units.find((unit) => String(unit._id) === String(record.unitId))?.name ?? null,
       statusNotes: notes.find((event) => String(event.caseId) === String(record._id))?.message ?? null,
-      origin: ctx.origin,
+      publicBaseUrl: deps.config.PUBLIC_BASE_URL,
       urlSecret: deps.urlSecret,
       now: deps.clock.now(),
     }),

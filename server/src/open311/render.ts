@@ -13,6 +13,15 @@ export class Open311Error extends Error {
   }
 }
 
+/**
+ * Characters XML 1.0 forbids (C0 controls other than tab and line breaks, U+FFFE/U+FFFF, lone
+ * surrogates): one of them in any value makes the whole document unreadable for every consumer.
+ */
+const notXmlChar =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+export const xmlSafe = (value: string) => value.replace(notXmlChar, '')
+
 const builder = new XMLBuilder({ ignoreAttributes: true, format: true, suppressEmptyNode: false })
 
 /**
@@ -33,7 +42,9 @@ export function render(ctx: Context, format: Format, root: string, item: string,
         ? value.map(clean)
         : typeof value === 'object'
           ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, clean(inner)]))
-          : value
+          : typeof value === 'string'
+            ? xmlSafe(value)
+            : value
   const content = Array.isArray(body) ? { [item]: clean(body) } : clean(body)
   ctx.type = 'application/xml'
   ctx.body = `<?xml version="1.0" encoding="utf-8"?>\n${builder.build({ [root]: content }) as string}`

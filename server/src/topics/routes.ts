@@ -2,6 +2,7 @@ import {
   AppError,
   chinaDate,
   maskName,
+  stripPersonalData,
   objectIdSchema,
   suggestionInputSchema,
   topicInputSchema,
@@ -13,6 +14,7 @@ import { submitCase } from '../cases/submitCase'
 import { ModerationLogModel, reportReasons } from '../echoWall/echoWall.model'
 import { defineRoute } from '../http/defineRoute'
 import { hideAfterReports } from '../echoWall/routes'
+import { requireVerifiedResident } from '../echoWall/verifiedResident'
 import { UserModel } from '../users/user.model'
 import { SuggestionModel, SuggestionReactionModel, TopicModel } from './topic.model'
 import { isDuplicateKey } from '../db/duplicateKey'
@@ -79,7 +81,8 @@ export const topicRoutes = [
     method: 'get',
     path: '/topics/:id/suggestions',
     access: 'public',
-    summary: "A topic's suggestions, most supported first (hidden ones left out); authors' names masked",
+    summary:
+      "A topic's suggestions, most supported first (hidden ones left out); authors' names masked, personal data stripped from the text",
     params: idParams,
     handler: async (_ctx, { params }) => {
       const suggestions = await SuggestionModel.find({ topicId: params.id, hidden: false })
@@ -92,7 +95,7 @@ export const topicRoutes = [
       return {
         items: suggestions.map((item) => ({
           id: String(item._id),
-          text: item.text,
+          text: stripPersonalData(item.text),
           author: maskName(authors.find((user) => String(user._id) === String(item.authorId))?.name) ?? '',
           supports: item.supports,
           adoptedCaseId: item.adoptedCaseId ? String(item.adoptedCaseId) : null,
@@ -127,9 +130,10 @@ export const topicRoutes = [
     method: 'post',
     path: '/suggestions/:id/support',
     access: ['resident'],
-    summary: '点赞 a suggestion, once per resident',
+    summary: '点赞 a suggestion, once per verified resident (not guests)',
     params: idParams,
     handler: async (_ctx, { params, viewer }) => {
+      await requireVerifiedResident(viewer.userId)
       await findSuggestion(params.id)
       const supports = await react(params.id, viewer.userId, 'support')
       await SuggestionModel.updateOne({ _id: params.id }, { $set: { supports } })
@@ -140,11 +144,13 @@ export const topicRoutes = [
     method: 'post',
     path: '/suggestions/:id/reports',
     access: ['resident'],
-    summary: 'Report a suggestion (spam, offensive, off topic); hidden after 3 until a moderator decides',
+    summary:
+      'Report a suggestion (spam, offensive, off topic), once per verified resident (not guests); hidden after 3 until a moderator decides',
     params: idParams,
     body: z.object({ reason: z.enum(reportReasons) }),
     status: 201,
     handler: async (_ctx, { params, body, viewer }) => {
+      await requireVerifiedResident(viewer.userId)
       const suggestion = await findSuggestion(params.id)
       const reports = await react(params.id, viewer.userId, 'report', body.reason)
       const hidden =

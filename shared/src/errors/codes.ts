@@ -84,6 +84,12 @@ export const errorCatalog = {
     zh: '仅支持中国大陆手机号',
     en: 'Only mainland China mobile numbers are supported',
   },
+  // Privacy and public views (echo wall, topics)
+  VERIFIED_RESIDENT_REQUIRED: {
+    status: 403,
+    zh: '请使用微信或手机号登录后再操作，游客账号不能点赞或举报',
+    en: 'Sign in with WeChat or a phone number: guest accounts cannot support or report',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

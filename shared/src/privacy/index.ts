@@ -1,0 +1,5 @@
+export * from './mask'
+export * from './stripPersonalData'
+export * from './placeholders'
+export * from './location'
+export { isLuhnValid, isValidIdNumber } from './digits'
