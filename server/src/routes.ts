@@ -1,3 +1,4 @@
+import { auditRoutes } from './audit/routes'
 import { authRoutes } from './auth/routes'
 import { caseRoutes } from './cases/routes'
 import { categoryRoutes } from './categories/routes'
@@ -45,4 +46,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...supervisionRoutes,
   ...followUpRoutes,
   ...topicRoutes,
+  ...auditRoutes,
 ]
