@@ -2,11 +2,16 @@ import { roles, type Role } from '@minqing/shared'
 import mongoose from 'mongoose'
 import { describe, expect, it } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
-import { buildUser, loginAs } from '../../test/factories'
+import { buildUnit, buildUser, loginAs } from '../../test/factories'
 import { manualClock, testApp } from '../../test/testApp'
 import { routeTable } from '../routes'
 
 type Request = ReturnType<typeof testApp>['request']
+
+const matrixPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 /** Every route with its path parameters filled by an id that exists nowhere. */
 const routes = routeTable.map((route) => ({
@@ -123,5 +128,73 @@ describe('authorization matrix (every route × every role, generated from the ro
     expect(
       (await request.get(`/api/v1/uploads/${upload.body.id}`).set(as(stranger.accessToken))).status,
     ).toBe(404)
+  })
+
+  it('answers case, photo and contact reads per person: author, follower, guest, other units and districts', async () => {
+    const { request } = testApp()
+    const world = await caseWorld(request)
+    const as = (token: string) => ({ Authorization: `Bearer ${token}` })
+    const guestLogin = async (deviceId: string) =>
+      as((await request.post('/api/v1/auth/guest').send({ deviceId })).body.accessToken as string)
+    const otherDistrict = await buildUnit({ level: 'district' })
+    const otherDepartment = await buildUnit({ level: 'department', parentId: otherDistrict.id })
+    const login = async (role: 'handler' | 'leader' | 'staff', unitId: string) =>
+      as((await loginAs(request, await buildUser({ role, unitId }))).accessToken)
+    const people: Record<string, Record<string, string>> = {
+      author: world.resident.auth,
+      follower: world.otherResident.auth,
+      guestFollower: await guestLogin('matrix-guest-follower-0000001'),
+      guest: await guestLogin('matrix-guest-stranger-0000002'),
+      unitHandler: world.cultureHandler.auth,
+      otherUnitHandler: world.housingHandler.auth,
+      districtLeader: world.districtLeader.auth,
+      admin: world.admin.auth,
+      otherDistrictHandler: await login('handler', otherDepartment.id),
+      otherDistrictLeader: await login('leader', otherDistrict.id),
+      otherDistrictStaff: await login('staff', otherDistrict.id),
+    }
+    const fileCase = async (publicConsent: boolean) => {
+      const photo = await request
+        .post('/api/v1/files')
+        .set(world.resident.auth)
+        .attach('file', matrixPng, 'x.png')
+      const submitted = await request
+        .post('/api/v1/cases')
+        .set(world.resident.auth)
+        .send(caseBody({ publicConsent, photos: [photo.body.id] }))
+      return { id: submitted.body.id as string, photo: photo.body.id as string }
+    }
+    const publicCase = await fileCase(true)
+    const privateCase = await fileCase(false)
+    for (const who of ['follower', 'guestFollower'])
+      expect((await request.post(`/api/v1/cases/${publicCase.id}/follow`).set(people[who]!)).status).toBe(200)
+
+    // [case read, photo by token, contact]: full/public/404, 200/404, 200/403/404.
+    type Row = [string, string, number]
+    const expected: Record<string, { public: Row; private: Row }> = {
+      author: { public: ['full', '200', 403], private: ['full', '200', 403] },
+      follower: { public: ['public', '404', 403], private: ['404', '404', 403] },
+      guestFollower: { public: ['public', '404', 403], private: ['404', '404', 403] },
+      guest: { public: ['404', '404', 403], private: ['404', '404', 403] },
+      unitHandler: { public: ['full', '200', 200], private: ['full', '200', 200] },
+      otherUnitHandler: { public: ['404', '404', 404], private: ['404', '404', 404] },
+      districtLeader: { public: ['full', '200', 200], private: ['full', '200', 200] },
+      admin: { public: ['full', '200', 200], private: ['full', '200', 200] },
+      otherDistrictHandler: { public: ['404', '404', 404], private: ['404', '404', 404] },
+      otherDistrictLeader: { public: ['404', '404', 404], private: ['404', '404', 404] },
+      otherDistrictStaff: { public: ['404', '404', 403], private: ['404', '404', 403] },
+    }
+    const actual: typeof expected = {}
+    for (const [who, auth] of Object.entries(people)) {
+      const row = async (target: { id: string; photo: string }): Promise<Row> => {
+        const read = await request.get(`/api/v1/cases/${target.id}`).set(auth)
+        const view = read.status === 200 ? (read.body.view === 'public' ? 'public' : 'full') : String(read.status)
+        const photo = await request.get(`/api/v1/files/${target.photo}`).set(auth)
+        const contact = await request.get(`/api/v1/cases/${target.id}/contact`).set(auth)
+        return [view, String(photo.status), contact.status]
+      }
+      actual[who] = { public: await row(publicCase), private: await row(privateCase) }
+    }
+    expect(actual).toEqual(expected)
   })
 })
