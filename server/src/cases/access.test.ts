@@ -158,9 +158,18 @@ describe('similar cases stay in the district and respect consent', () => {
     expect(caseIds).toEqual(expect.arrayContaining([anonymous.id, privateCase.id]))
     expect(caseIds).not.toContain(farCase.id)
 
-    // Without a place there is no district to search.
+    // Without a place, the district is that of the unit the case would be routed to...
     const { location: _unused, ...unlocated } = question
-    const nowhere = await request.post('/api/v1/cases/similar').set(world.otherResident.auth).send(unlocated)
+    const routed = await request.post('/api/v1/cases/similar').set(world.otherResident.auth).send(unlocated)
+    const routedIds = routed.body.items.map((item: { id: string }) => item.id)
+    expect(routedIds).toContain(consented.id)
+    expect(routedIds).not.toContain(farCase.id)
+    expect(routedIds).not.toContain(privateCase.id)
+    // ...and with neither place nor routing (and several top-level units) there is none to search.
+    const nowhere = await request
+      .post('/api/v1/cases/similar')
+      .set(world.otherResident.auth)
+      .send({ ...unlocated, categoryCode: 'urban.road' })
     expect(nowhere.body.items).toEqual([])
   })
 })

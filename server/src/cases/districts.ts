@@ -1,4 +1,6 @@
 import { currentAreaIndex } from '../areas/areaIndex'
+import type { Viewer } from '../http/defineRoute'
+import { decideRouting, type RoutingQuestion } from '../routing/decideRouting'
 import { UnitModel, type UnitDocument } from '../units/unit.model'
 
 /**
@@ -39,4 +41,30 @@ export async function districtOfUnitId(unitId: string | null): Promise<string | 
   if (!unitId) return null
   const unit = await UnitModel.findById(unitId, { path: 1 })
   return unit ? districtOf(unit) : null
+}
+
+/**
+ * When the deployment has a single top-level unit (one city or county), every case lies in it,
+ * so a question without place or unit still has a district. With several, none is guessed.
+ */
+export async function soleTopLevelUnit(): Promise<string | null> {
+  const roots = await UnitModel.find({ parentId: null }, { _id: 1 }).limit(2)
+  return roots.length === 1 ? String(roots[0]!._id) : null
+}
+
+/**
+ * The district of a case about to be submitted: that of its place, else of the unit it would be
+ * routed to, else of the asking staff member's unit, else the deployment's only top-level unit.
+ */
+export async function districtOfQuestion(question: RoutingQuestion, viewer: Viewer): Promise<string | null> {
+  if (question.location) {
+    const byPlace = await districtOfPoint(question.location)
+    if (byPlace) return byPlace
+  }
+  const routed = await decideRouting(question)
+  if (routed.unitId) {
+    const byRouting = await districtOfUnitId(routed.unitId)
+    if (byRouting) return byRouting
+  }
+  return (await districtOfUnitId(viewer.unitId)) ?? (await soleTopLevelUnit())
 }

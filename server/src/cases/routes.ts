@@ -20,7 +20,7 @@ import { canFollowCase, canSeeContact, loadReadableCase, loadVisibleCase } from 
 import { presentCase, presentTimeline } from './presentCase'
 import { presentPublicCase, presentPublicTimeline } from './publicView'
 import { revealContact } from './revealContact'
-import { districtOfPoint, districtOfUnitId } from './districts'
+import { districtOfQuestion } from './districts'
 import { signFileUrl } from '../files/signedUrl'
 import { suggestUnits } from '../routing/suggestUnits'
 import { districtOfCase, findVisibleSimilarCases, presentSimilar } from './similarCases'
@@ -58,9 +58,7 @@ export const caseRoutes = [
       "Possible duplicates of a case about to be submitted, in the place's district (the resident can follow one instead)",
     body: similarBodySchema,
     handler: async (ctx, { body, viewer }) => {
-      const districtId = body.location
-        ? await districtOfPoint(body.location)
-        : await districtOfUnitId(viewer.unitId)
+      const districtId = await districtOfQuestion(body, viewer)
       const matches = await findVisibleSimilarCases(body, ctx.deps.clock.now(), { viewer, districtId })
       return { items: matches.map(presentSimilar) }
     },

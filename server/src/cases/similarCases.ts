@@ -3,7 +3,7 @@ import type { Viewer } from '../http/defineRoute'
 import { CaseModel, type CaseDocument } from './case.model'
 import { canReadCase } from './policy'
 import { isPublicCase, publicText } from './publicView'
-import { districtOfPoint, districtOfUnits, unitsById } from './districts'
+import { districtOfPoint, districtOfUnits, soleTopLevelUnit, unitsById } from './districts'
 
 export interface SimilarQuestion {
   categoryCode: string
@@ -70,9 +70,11 @@ export async function findVisibleSimilarCases(question: SimilarQuestion, now: Da
   if (!scope.districtId && scope.viewer.role !== 'admin') return []
   return findSimilarCases(question, now, scope.excludeId, async (candidates) => {
     const units = await unitsById(candidates.flatMap((record) => caseUnitIds(record)))
+    let sole: Promise<string | null> | undefined
+    const fallback = () => (sole ??= soleTopLevelUnit())
     const visible: CaseDocument[] = []
     for (const record of candidates) {
-      if (scope.districtId && (await districtOfCase(record, units)) !== scope.districtId) continue
+      if (scope.districtId && (await districtOfCase(record, units, fallback)) !== scope.districtId) continue
       const current = record.unitId ? (units.get(String(record.unitId)) ?? null) : null
       if (canReadCase(scope.viewer, record, current) || isPublicCase(record)) visible.push(record)
     }
@@ -85,15 +87,17 @@ function caseUnitIds(record: CaseDocument): string[] {
   return [record.unitId, record.firstReceiverUnitId, record.gridId].flatMap((id) => (id ? [String(id)] : []))
 }
 
-/** A case's district: that of its units when it has any, else that of its place. */
+/** A case's district: that of its units when it has any, else that of its place, else the only one. */
 export async function districtOfCase(
   record: CaseDocument,
   units?: Awaited<ReturnType<typeof unitsById>>,
+  fallback: () => Promise<string | null> = soleTopLevelUnit,
 ): Promise<string | null> {
   const ids = caseUnitIds(record)
-  if (ids.length) return districtOfUnits(ids, units ?? (await unitsById(ids)))
+  const byUnit = ids.length ? districtOfUnits(ids, units ?? (await unitsById(ids))) : null
+  if (byUnit) return byUnit
   const point = pointOf(record.location)
-  return point ? districtOfPoint(point) : null
+  return (point ? await districtOfPoint(point) : null) ?? fallback()
 }
 
 /** A usable point, or null when the location is missing or incomplete. */
