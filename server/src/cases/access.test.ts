@@ -137,7 +137,10 @@ describe('similar cases stay in the district and respect consent', () => {
       location: exactLocation,
     }
 
-    const asResident = await request.post('/api/v1/cases/similar').set(world.otherResident.auth).send(question)
+    const asResident = await request
+      .post('/api/v1/cases/similar')
+      .set(world.otherResident.auth)
+      .send(question)
     expect(asResident.status).toBe(200)
     const ids = asResident.body.items.map((item: { id: string }) => item.id)
     expect(ids).toContain(consented.id)
@@ -147,7 +150,10 @@ describe('similar cases stay in the district and respect consent', () => {
     expect(JSON.stringify(asResident.body)).not.toContain('13912345678')
 
     // The culture bureau reads its own cases fully, so it is shown them all (still in its district).
-    const asHandler = await request.post('/api/v1/cases/similar').set(world.cultureHandler.auth).send(question)
+    const asHandler = await request
+      .post('/api/v1/cases/similar')
+      .set(world.cultureHandler.auth)
+      .send(question)
     const handlerIds = asHandler.body.items.map((item: { id: string }) => item.id)
     expect(handlerIds).toEqual(expect.arrayContaining([consented.id, anonymous.id, privateCase.id]))
     expect(handlerIds).not.toContain(farCase.id)
@@ -243,9 +249,9 @@ describe('contact details on explicit, audited request', () => {
     for (const auth of [world.housingHandler.auth, { Authorization: `Bearer ${outsider.accessToken}` }]) {
       expect((await request.get(`/api/v1/cases/${named.id}/contact`).set(auth)).status).toBe(404)
     }
-    expect((await request.get(`/api/v1/cases/${named.id}/contact`).set(world.otherResident.auth)).status).toBe(
-      403,
-    )
+    expect(
+      (await request.get(`/api/v1/cases/${named.id}/contact`).set(world.otherResident.auth)).status,
+    ).toBe(403)
 
     const log = await request.get(`/api/v1/audit/contact-views?caseId=${named.id}`).set(world.admin.auth)
     expect(log.status).toBe(200)

@@ -89,7 +89,9 @@ export function presentPublicCase(record: CaseDocument, options: PublicViewOptio
     ownerLeaderId: null,
     objection: null,
     extension: null,
-    rating: record.rating?.value ? { value: record.rating.value, comment: null, at: iso(record.rating.at) } : null,
+    rating: record.rating?.value
+      ? { value: record.rating.value, comment: null, at: iso(record.rating.at) }
+      : null,
     submittedAt: iso(record.submittedAt),
     acceptedAt: iso(record.acceptedAt),
     resolvedAt: iso(record.resolvedAt),

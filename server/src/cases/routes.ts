@@ -121,7 +121,8 @@ export const caseRoutes = [
     method: 'get',
     path: '/cases',
     access: roles,
-    summary: "Cases the caller may see: a resident's own and followed ones, a unit's inbox, the dispatch queue",
+    summary:
+      "Cases the caller may see: a resident's own and followed ones, a unit's inbox, the dispatch queue",
     query: listCasesQuerySchema,
     handler: async (ctx, { query, viewer }) => {
       const now = ctx.deps.clock.now()

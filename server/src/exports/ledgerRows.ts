@@ -72,8 +72,7 @@ const caseLedgerQuery = (filter: CaseLedgerFilter) => {
 }
 
 /** How many rows the case ledger will have (sent first, so the client can show progress). */
-export const caseLedgerCount = (filter: CaseLedgerFilter) =>
-  CaseModel.countDocuments(caseLedgerQuery(filter))
+export const caseLedgerCount = (filter: CaseLedgerFilter) => CaseModel.countDocuments(caseLedgerQuery(filter))
 
 export async function* caseLedgerRows(filter: CaseLedgerFilter) {
   const query = caseLedgerQuery(filter)

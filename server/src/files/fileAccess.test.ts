@@ -12,8 +12,11 @@ const tinyPng = Buffer.from(
 type Request = ReturnType<typeof testApp>['request']
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` })
 const fileMetadata = async (id: string) =>
-  (await mongoose.connection.db!.collection('photos.files').findOne({ _id: new mongoose.Types.ObjectId(id) }))!
-    .metadata as { owners?: Array<{ kind: string; id: string }> }
+  (await mongoose.connection
+    .db!.collection('photos.files')
+    .findOne({ _id: new mongoose.Types.ObjectId(id) }))!.metadata as {
+    owners?: Array<{ kind: string; id: string }>
+  }
 
 async function upload(request: Request, auth: Record<string, string>) {
   const answer = await request.post('/api/v1/files').set(auth).attach('file', tinyPng, 'x.png')

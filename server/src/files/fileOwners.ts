@@ -41,7 +41,8 @@ export async function storeFileOwners(fileId: string, owners: readonly FileOwner
 }
 
 export const sameOwners = (a: readonly FileOwner[], b: readonly FileOwner[]) =>
-  a.length === b.length && a.every((owner, index) => owner.kind === b[index]?.kind && owner.id === b[index]?.id)
+  a.length === b.length &&
+  a.every((owner, index) => owner.kind === b[index]?.kind && owner.id === b[index]?.id)
 
 /**
  * Migration for files stored before owners were recorded: derives the owners of every photo

@@ -188,7 +188,8 @@ describe('authorization matrix (every route × every role, generated from the ro
     for (const [who, auth] of Object.entries(people)) {
       const row = async (target: { id: string; photo: string }): Promise<Row> => {
         const read = await request.get(`/api/v1/cases/${target.id}`).set(auth)
-        const view = read.status === 200 ? (read.body.view === 'public' ? 'public' : 'full') : String(read.status)
+        const view =
+          read.status === 200 ? (read.body.view === 'public' ? 'public' : 'full') : String(read.status)
         const photo = await request.get(`/api/v1/files/${target.photo}`).set(auth)
         const contact = await request.get(`/api/v1/cases/${target.id}/contact`).set(auth)
         return [view, String(photo.status), contact.status]
