@@ -54,10 +54,6 @@ export const caseLedgerColumns: LedgerColumn[] = [
   { header: '群众评价', key: 'rating', width: 10 },
 ]
 
-/**
- * Case ledger rows of a period (by date received) and optionally one unit (cases it holds or
- * held), in batches so large exports stream instead of loading every case at once.
- */
 export interface CaseLedgerFilter {
   from: Date
   to: Date
@@ -65,6 +61,10 @@ export interface CaseLedgerFilter {
   unitIds?: readonly Types.ObjectId[]
 }
 
+/**
+ * Case ledger rows of a period (by date received) and optionally one unit subtree (cases its
+ * units hold or held), in batches so large exports stream instead of loading every case at once.
+ */
 const caseLedgerQuery = (filter: CaseLedgerFilter) => {
   const query: Record<string, unknown> = { submittedAt: { $gte: filter.from, $lte: filter.to } }
   if (filter.unitIds) query.involvedUnitIds = { $in: filter.unitIds }
