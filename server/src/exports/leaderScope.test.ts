@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
 import { buildUnit, buildUser, loginAs } from '../../test/factories'
 import { manualClock, testApp } from '../../test/testApp'
+
+// Many requests per test against a real database: generous time when the machine is shared.
+vi.setConfig({ testTimeout: 120_000 })
 
 describe('case ledger scope', () => {
   it("gives a district leader the cases of the district's sub-units, and nothing of another district", async () => {

@@ -1,9 +1,12 @@
 import mongoose from 'mongoose'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
 import { buildUnit, buildUser, loginAs } from '../../test/factories'
 import { testApp } from '../../test/testApp'
 import { backfillFileOwners } from './fileOwners'
+
+// Many requests per test against a real database: generous time when the machine is shared.
+vi.setConfig({ testTimeout: 120_000 })
 
 const tinyPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
