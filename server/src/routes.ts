@@ -1,3 +1,4 @@
+import { auditRoutes } from './audit/routes'
 import { authRoutes } from './auth/routes'
 import { caseRoutes } from './cases/routes'
 import { categoryRoutes } from './categories/routes'
@@ -49,4 +50,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...topicRoutes,
   ...wechatRoutes,
   ...smsRoutes,
+  ...auditRoutes,
 ]

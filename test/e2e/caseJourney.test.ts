@@ -113,6 +113,11 @@ describe('H5: duplicates before submitting', () => {
     await visible(first, '.case-subcategories .mq-chip').filter({ hasText: '道路设施' }).click()
     await visible(first, 'input[name="title"]').fill('东门路口井盖松动')
     await visible(first, '.case-description textarea').fill('东门路口的井盖松动，车开过去哐哐响')
+    // Only a case its resident agreed to make public can be found and followed by others.
+    await visible(first, '.nut-cell')
+      .filter({ hasText: '同意办结后在回音壁公开' })
+      .locator('.nut-switch')
+      .click()
     await visible(first, '.case-submit').click()
     await first.waitForURL(/cases\/detail/, { timeout: 20_000 })
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { ContactViewModel } from '../../server/src/audit/contactView.model'
 import { CaseModel } from '../../server/src/cases/case.model'
 import { CampaignModel } from '../../server/src/campaigns/campaign.model'
 import { PairModel } from '../../server/src/pairs/pair.model'
@@ -13,12 +14,65 @@ import { apiLogin, startServer, type RunningServer } from '../support/server'
 
 let server: RunningServer
 const tokens: string[] = []
+/** Ids that exist (seeded cases, an attached photo), so record-level checks are reached too. */
+const fixtureIds: string[] = []
+let guestToken = ''
+let photoId = ''
+
+const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+/** The few answer fields the fixtures read. */
+interface ApiBody {
+  id: string
+  view?: string
+  items: Array<{ id: string; publicConsent: boolean; anonymous: boolean }>
+}
+
+async function api(path: string, token: string, init: RequestInit = {}) {
+  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+  })
+  return { status: response.status, body: (await response.json().catch(() => ({}))) as ApiBody }
+}
 
 beforeAll(async () => {
   server = await startServer(inject('mongoUri'))
   for (const phone of ['13800000001', '13800000002', '13800000003', '13800000004', '13800000005']) {
     tokens.push((await apiLogin(server.baseUrl, phone)).accessToken)
   }
+  const [admin, , , , resident] = tokens as [string, string, string, string, string]
+  // A guest who follows the seeded public case: a follower among the fuzzed callers.
+  const guest = await fetch(`${server.baseUrl}/api/v1/auth/guest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ deviceId: 'fuzz-guest-device-000000001' }),
+  })
+  guestToken = ((await guest.json()) as { accessToken: string }).accessToken
+  tokens.push(guestToken)
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(tinyPng)], { type: 'image/png' }), 'x.png')
+  photoId = (await api('/files', resident, { method: 'POST', body: form })).body.id
+  const filed = await api('/cases', resident, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      clientId: 'fuzz-photo-case-1',
+      kind: 'suggestion',
+      categoryCode: 'culture.library',
+      title: '农家书屋不开门',
+      description: '村里的农家书屋已经两个月没有开门了。',
+      photos: [photoId],
+    }),
+  })
+  expect(filed.status).toBe(201)
+  const cases = (await api('/cases?pageSize=100', admin)).body.items
+  const open = cases.find((item) => item.publicConsent && !item.anonymous)
+  if (open) await api(`/cases/${open.id}/follow`, guestToken, { method: 'POST' })
+  fixtureIds.push(...cases.map((item) => item.id), photoId)
 })
 
 afterAll(async () => {
@@ -112,7 +166,11 @@ describe('fuzzing every endpoint', () => {
           fc.record({
             path: fc.dictionary(
               fc.constantFrom('id', 'name'),
-              fc.oneof(fc.string({ maxLength: 30 }), fc.constant('0123456789abcdef01234567')),
+              fc.oneof(
+                fc.string({ maxLength: 30 }),
+                fc.constant('0123456789abcdef01234567'),
+                fc.constantFrom(...fixtureIds),
+              ),
             ),
             query: fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 }), { maxKeys: 4 }),
             body: bodyFor(route),
@@ -137,6 +195,13 @@ describe('fuzzing every endpoint', () => {
     expect(requests).toBeGreaterThan(2000)
     expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200)
 
+    // Whatever the fuzzing did, a guest never reads a case in full nor opens a photo by token.
+    for (const id of fixtureIds) {
+      const read = await api(`/cases/${id}`, guestToken)
+      if (read.status === 200 && read.body.view !== 'public') failures.push(`guest reads case ${id} in full`)
+    }
+    if ((await api(`/files/${photoId}`, guestToken)).status !== 404) failures.push('guest opens a photo')
+
     // Whatever got stored passes the models' own validation.
     const connection = await mongoose.createConnection(server.mongoUri).asPromise()
     try {
@@ -148,6 +213,7 @@ describe('fuzzing every endpoint', () => {
         CampaignModel,
         PairModel,
         ReceptionModel,
+        ContactViewModel,
       ]) {
         const bound = connection.model(model.modelName, model.schema)
         for (const doc of await bound.find()) {

@@ -23,7 +23,12 @@ export interface CaseView {
   statusLabel: string
   unitId: string | null
   unitName?: string | null
+  /** Masked for staff; the full number comes from `fetchCaseContact` (audited). */
   contactPhone: string | null
+  /** Whether this user may ask for the resident's contact details ("查看联系方式"). */
+  contactAvailable?: boolean
+  /** 'public' for a case the user follows: no contact, rounded place, stripped texts. */
+  view?: 'public'
   photos: string[]
   /** Signed, short-lived URLs (image tags cannot send the token). */
   photoUrls: string[]
@@ -93,6 +98,9 @@ export const expectedAnswer = (urgency: Urgency) =>
     .get<{ expectedAnswerBy: string }>(`/deadlines/expected?urgency=${urgency}`)
     .then((body) => body.expectedAnswerBy)
 export const fetchCase = (id: string) => api.get<CaseView>(`/cases/${id}`)
+/** The resident's phone and name; each call is written to the server's audit log. */
+export const fetchCaseContact = (id: string) =>
+  api.get<{ phone: string | null; name: string | null }>(`/cases/${id}/contact`)
 export const transition = (id: string, input: TransitionInput) =>
   api.post<CaseView>(`/cases/${id}/transitions`, input)
 export const uploadPhoto = (filePath: string) => api.upload<{ id: string }>('/files', filePath)

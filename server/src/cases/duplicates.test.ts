@@ -16,7 +16,11 @@ describe('possible duplicates, following and merging (并单)', () => {
   it('shows a resident the similar open case before submitting, and lets them follow it instead', async () => {
     const { request } = testApp()
     const world = await caseWorld(request)
-    const { body: original } = await request.post('/api/v1/cases').set(world.resident.auth).send(roadCase())
+    // Only a case its resident made public can be followed (and found by other residents).
+    const { body: original } = await request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send(roadCase({ publicConsent: true }))
 
     const similar = await request
       .post('/api/v1/cases/similar')

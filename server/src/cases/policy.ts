@@ -4,6 +4,7 @@ import { isInSubtree } from '../units/unitTree'
 import { UnitModel, type UnitDocument } from '../units/unit.model'
 import type { CaseDocument } from './case.model'
 import { loadCase } from './commitChange'
+import { isPublicCase } from './publicView'
 
 const unitActions: readonly CaseAction[] = [
   'accept',
@@ -18,20 +19,36 @@ const unitActions: readonly CaseAction[] = [
 const ownerActions: readonly CaseAction[] = ['rate', 'reopen', 'addInfo', 'recategorize']
 
 /**
- * Who may read a case: its resident; the people of every unit that has held it (首问: the first
- * receiver keeps seeing the outcome) and of the units above the current one; admins.
+ * Who may read a case in full: its resident; the people of every unit that has held it (首问:
+ * the first receiver keeps seeing the outcome) and of the units above the current one; admins.
+ * Followers are not among them: they read the public view (`caseView`).
  */
 export function canReadCase(viewer: Viewer, record: CaseDocument, currentUnit: UnitDocument | null): boolean {
   if (viewer.role === 'admin') return true
-  if (viewer.role === 'resident') {
-    return (
-      String(record.createdBy) === viewer.userId ||
-      record.followers.some((id) => String(id) === viewer.userId)
-    )
-  }
+  if (viewer.role === 'resident') return String(record.createdBy) === viewer.userId
   if (!viewer.unitId) return false
   if (record.involvedUnitIds.some((id) => String(id) === viewer.unitId)) return true
   return Boolean(currentUnit && isInSubtree(viewer.unitId, currentUnit))
+}
+
+/** Which view of a case someone gets: full, the public view (followers), or none at all. */
+export function caseView(
+  viewer: Viewer,
+  record: CaseDocument,
+  currentUnit: UnitDocument | null,
+): 'full' | 'public' | null {
+  if (canReadCase(viewer, record, currentUnit)) return 'full'
+  if (viewer.role === 'resident' && record.followers.some((id) => String(id) === viewer.userId))
+    return 'public'
+  return null
+}
+
+/**
+ * "Me too" is open only on cases their resident made public and did not file anonymously:
+ * anything else would hand a stranger a way in to a private case.
+ */
+export function canFollowCase(record: CaseDocument): boolean {
+  return isPublicCase(record)
 }
 
 /**
@@ -57,7 +74,10 @@ export function canActOnCase(
   return false
 }
 
-/** Contact details go to those who must call the resident back, never when anonymous. */
+/**
+ * Contact details go to those who must call the resident back, never when anonymous. Staff get
+ * them only through the audited `GET /cases/:id/contact`, and only on a case they may read.
+ */
 export function canSeeContact(viewer: Viewer, record: CaseDocument): boolean {
   if (String(record.createdBy) === viewer.userId) return true
   if (record.anonymous) return false
@@ -77,4 +97,13 @@ export async function loadReadableCase(viewer: Viewer, caseId: string) {
   const unit = record.unitId ? await UnitModel.findById(record.unitId) : null
   if (!canReadCase(viewer, record, unit)) throw new AppError('NOT_FOUND')
   return { record, unit }
+}
+
+/** Like `loadReadableCase`, but also for followers, telling which view they get. */
+export async function loadVisibleCase(viewer: Viewer, caseId: string) {
+  const record = await loadCase(caseId)
+  const unit = record.unitId ? await UnitModel.findById(record.unitId) : null
+  const view = caseView(viewer, record, unit)
+  if (!view) throw new AppError('NOT_FOUND')
+  return { record, unit, view }
 }

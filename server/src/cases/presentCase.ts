@@ -16,7 +16,11 @@ const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null
 
 const awaitingSignature: readonly CaseStatus[] = ['dispatched', 'transferred']
 
-/** The case as a client sees it. Lists mask contact and address; details show them to those allowed. */
+/**
+ * The case in full, for those who may read it (`canReadCase`); followers get `presentPublicCase`.
+ * Lists mask the address; details show it to those who may contact the resident. No resident id
+ * is ever part of it: for an anonymous case an id is all it takes to find the person.
+ */
 export interface PresentOptions {
   detail: boolean
   now: Date
@@ -63,13 +67,17 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
           (id) => `${signFileUrl(options.urlSecret!, String(id), options.now)}&variant=thumbnail`,
         )
       : [],
+    // Staff see a masked number; the full one (and the name) only through the audited
+    // GET /cases/:id/contact, so every view of it is logged.
     contactPhone: !record.contactPhone
       ? null
-      : options.detail && contactVisible
+      : isOwner
         ? record.contactPhone
-        : isOwner || contactVisible
+        : contactVisible
           ? maskPhone(record.contactPhone)
           : null,
+    /** Whether GET /cases/:id/contact will answer this viewer (the "查看联系方式" button). */
+    contactAvailable: !isOwner && viewer.role !== 'resident' && contactVisible,
     anonymous: record.anonymous,
     publicConsent: record.publicConsent,
     status: record.status,
@@ -126,7 +134,10 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
   }
 }
 
-/** The timeline from events; residents never see internal notes or staff identities. */
+/**
+ * The timeline from events; residents never see internal notes or staff identities, and nobody
+ * sees a resident's user id (an admin turns it into a name and phone; anonymous cases rely on it).
+ */
 export function presentTimeline(
   events: CaseEventRecord[],
   viewer: Viewer,
@@ -144,7 +155,10 @@ export function presentTimeline(
       actor: {
         role: event.actor.role,
         unitId: event.actor.unitId ? String(event.actor.unitId) : null,
-        userId: staffView && event.actor.userId ? String(event.actor.userId) : undefined,
+        userId:
+          staffView && event.actor.userId && event.actor.role !== 'resident'
+            ? String(event.actor.userId)
+            : undefined,
       },
       reason: event.reason ?? null,
       message: event.message ?? null,

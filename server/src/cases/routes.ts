@@ -16,11 +16,14 @@ import { loadCase } from './commitChange'
 import { CaseModel, type CaseDocument } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
 import { listCases, listCasesQuerySchema } from './listCases'
-import { loadReadableCase } from './policy'
+import { canFollowCase, canSeeContact, loadReadableCase, loadVisibleCase } from './policy'
 import { presentCase, presentTimeline } from './presentCase'
+import { presentPublicCase, presentPublicTimeline } from './publicView'
+import { revealContact } from './revealContact'
+import { districtOfQuestion } from './districts'
 import { signFileUrl } from '../files/signedUrl'
 import { suggestUnits } from '../routing/suggestUnits'
-import { findSimilarCases, presentSimilar } from './similarCases'
+import { districtOfCase, findVisibleSimilarCases, presentSimilar } from './similarCases'
 import { submitCase } from './submitCase'
 
 const idParams = z.object({ id: objectIdSchema })
@@ -29,6 +32,14 @@ const idParams = z.object({ id: objectIdSchema })
 function presentDetail(ctx: Context, record: CaseDocument, viewer: Viewer) {
   const { clock, timeLimits, urlSecret } = ctx.deps
   return presentCase(record, viewer, { detail: true, now: clock.now(), limits: timeLimits, urlSecret })
+}
+
+/** The view the caller is entitled to: full for those who may read the case, else public. */
+function presentFor(ctx: Context, record: CaseDocument, viewer: Viewer, view: 'full' | 'public') {
+  const { clock, timeLimits, urlSecret } = ctx.deps
+  return view === 'full'
+    ? presentDetail(ctx, record, viewer)
+    : presentPublicCase(record, { now: clock.now(), limits: timeLimits, urlSecret })
 }
 
 const similarBodySchema = z.object({
@@ -43,21 +54,28 @@ export const caseRoutes = [
     method: 'post',
     path: '/cases/similar',
     access: roles,
-    summary: 'Possible duplicates of a case about to be submitted (the resident can follow one instead)',
+    summary:
+      "Possible duplicates of a case about to be submitted, in the place's district (the resident can follow one instead)",
     body: similarBodySchema,
-    handler: async (ctx, { body }) => ({
-      items: (await findSimilarCases(body, ctx.deps.clock.now())).map(presentSimilar),
-    }),
+    handler: async (ctx, { body, viewer }) => {
+      const districtId = await districtOfQuestion(body, viewer)
+      const matches = await findVisibleSimilarCases(body, ctx.deps.clock.now(), { viewer, districtId })
+      return { items: matches.map(presentSimilar) }
+    },
   }),
   defineRoute({
     method: 'get',
     path: '/cases/:id/similar',
     access: ['handler', 'leader', 'admin'],
-    summary: 'Possible duplicates of an existing case, for the dispatcher to merge (并单)',
+    summary: 'Possible duplicates of an existing case in its district, for the dispatcher to merge (并单)',
     params: idParams,
     handler: async (ctx, { params, viewer }) => {
       const { record } = await loadReadableCase(viewer, params.id)
-      const matches = await findSimilarCases(record, ctx.deps.clock.now(), String(record._id))
+      const matches = await findVisibleSimilarCases(record, ctx.deps.clock.now(), {
+        viewer,
+        districtId: await districtOfCase(record),
+        excludeId: String(record._id),
+      })
       return { items: matches.map(presentSimilar) }
     },
   }),
@@ -65,10 +83,13 @@ export const caseRoutes = [
     method: 'post',
     path: '/cases/:id/follow',
     access: ['resident'],
-    summary: 'Follow an existing case instead of filing a duplicate ("me too")',
+    summary:
+      'Follow an existing public case instead of filing a duplicate ("me too"); answers with its public view',
     params: idParams,
     handler: async (ctx, { params, viewer }) => {
       const record = await loadCase(params.id)
+      // Not 403: a private case's id must not confirm that it exists.
+      if (!canFollowCase(record)) throw new AppError('NOT_FOUND')
       if (!followableStatuses.includes(record.status)) {
         throw new AppError('INVALID_TRANSITION', { details: { status: record.status, action: 'follow' } })
       }
@@ -78,7 +99,7 @@ export const caseRoutes = [
         { new: true },
       )
       if (!followed) throw new AppError('NOT_FOUND')
-      return presentDetail(ctx, followed, viewer)
+      return presentFor(ctx, followed, viewer, 'public')
     },
   }),
   defineRoute({
@@ -100,16 +121,21 @@ export const caseRoutes = [
     method: 'get',
     path: '/cases',
     access: roles,
-    summary: "Cases the caller may see: a resident's own, a unit's inbox, the dispatch queue",
+    summary:
+      "Cases the caller may see: a resident's own and followed ones, a unit's inbox, the dispatch queue",
     query: listCasesQuerySchema,
     handler: async (ctx, { query, viewer }) => {
       const now = ctx.deps.clock.now()
       const { items, total } = await listCases(viewer, query, now)
       const units = await UnitModel.find({ _id: { $in: items.map((record) => record.unitId) } }, { name: 1 })
       const unitNames = new Map(units.map((unit) => [String(unit._id), unit.name]))
+      const limits = ctx.deps.timeLimits
       return {
         items: items.map((record) => ({
-          ...presentCase(record, viewer, { detail: false, now, limits: ctx.deps.timeLimits }),
+          // A resident's list also holds the cases they follow: those in the public view.
+          ...(viewer.role === 'resident' && String(record.createdBy) !== viewer.userId
+            ? presentPublicCase(record, { now, limits })
+            : presentCase(record, viewer, { detail: false, now, limits })),
           unitName: record.unitId ? (unitNames.get(String(record.unitId)) ?? null) : null,
         })),
         total,
@@ -122,21 +148,39 @@ export const caseRoutes = [
     method: 'get',
     path: '/cases/:id',
     access: roles,
-    summary: 'One case with its timeline',
+    summary: 'One case with its timeline (followers get the public view)',
     params: idParams,
     handler: async (ctx, { params, viewer }) => {
-      const { record, unit } = await loadReadableCase(viewer, params.id)
+      const { record, unit, view } = await loadVisibleCase(viewer, params.id)
       const events = await CaseEventModel.find({ caseId: record._id }).sort({ seq: 1 })
+      const signUrl = (fileId: string) => signFileUrl(ctx.deps.urlSecret, fileId, ctx.deps.clock.now())
+      if (view === 'public') {
+        return {
+          ...presentFor(ctx, record, viewer, 'public'),
+          unitName: unit?.name ?? null,
+          timeline: presentPublicTimeline(record, events, signUrl),
+        }
+      }
       const waiting =
         viewer.role === 'admin' && (record.status === 'submitted' || record.status === 'returned')
       return {
         suggestedUnits: waiting ? await suggestUnits(record, ctx.deps.clock.now()) : [],
         ...presentDetail(ctx, record, viewer),
         unitName: unit?.name ?? null,
-        timeline: presentTimeline(events, viewer, (fileId) =>
-          signFileUrl(ctx.deps.urlSecret, fileId, ctx.deps.clock.now()),
-        ),
+        timeline: presentTimeline(events, viewer, signUrl),
       }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cases/:id/contact',
+    access: ['handler', 'leader', 'admin'],
+    summary: "The resident's phone and name, for calling back; every answer is written to the audit log",
+    params: idParams,
+    handler: async (ctx, { params, viewer }) => {
+      const { record } = await loadReadableCase(viewer, params.id)
+      if (!canSeeContact(viewer, record)) throw new AppError('FORBIDDEN')
+      return revealContact(viewer, record, ctx.deps.clock.now())
     },
   }),
   defineRoute({

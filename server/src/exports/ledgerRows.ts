@@ -55,21 +55,27 @@ export const caseLedgerColumns: LedgerColumn[] = [
   { header: '群众评价', key: 'rating', width: 10 },
 ]
 
+export interface CaseLedgerFilter {
+  from: Date
+  to: Date
+  /** A unit and the units below it: cases any of them holds or held. */
+  unitIds?: readonly Types.ObjectId[]
+}
+
 /**
- * Case ledger rows of a period (by date received) and optionally one unit (cases it holds or
- * held), in batches so large exports stream instead of loading every case at once.
+ * Case ledger rows of a period (by date received) and optionally one unit subtree (cases its
+ * units hold or held), in batches so large exports stream instead of loading every case at once.
  */
-const caseLedgerQuery = (filter: { from: Date; to: Date; unitId?: string }) => {
+const caseLedgerQuery = (filter: CaseLedgerFilter) => {
   const query: Record<string, unknown> = { submittedAt: { $gte: filter.from, $lte: filter.to } }
-  if (filter.unitId) query.involvedUnitIds = filter.unitId
+  if (filter.unitIds) query.involvedUnitIds = { $in: filter.unitIds }
   return query
 }
 
 /** How many rows the case ledger will have (sent first, so the client can show progress). */
-export const caseLedgerCount = (filter: { from: Date; to: Date; unitId?: string }) =>
-  CaseModel.countDocuments(caseLedgerQuery(filter))
+export const caseLedgerCount = (filter: CaseLedgerFilter) => CaseModel.countDocuments(caseLedgerQuery(filter))
 
-export async function* caseLedgerRows(filter: { from: Date; to: Date; unitId?: string }) {
+export async function* caseLedgerRows(filter: CaseLedgerFilter) {
   const query = caseLedgerQuery(filter)
   const categories = new Map(
     (await CategoryModel.find({}, { code: 1, name: 1 })).map((row) => [row.code, row.name]),

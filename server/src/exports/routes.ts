@@ -25,7 +25,7 @@ const ledgerQuery = z
     path: ['to'],
   })
 
-/** Leaders export their own subtree only; admins any unit or everything. */
+/** Leaders export their own subtree only (their unit unless they name one below it); admins any unit or everything. */
 async function scopeUnit(viewer: Viewer, unitId: string | undefined): Promise<string | undefined> {
   if (viewer.role === 'admin') return unitId
   if (!viewer.unitId) throw new AppError('FORBIDDEN')
@@ -40,12 +40,16 @@ export const exportRoutes = [
     method: 'get',
     path: '/exports/cases.:format',
     access: ['admin', 'leader'],
-    summary: 'The case ledger (台账) of a period and unit, streamed as .xlsx (or .csv)',
+    summary: 'The case ledger (台账) of a period and unit subtree, streamed as .xlsx (or .csv)',
     params: z.object({ format: z.enum(['xlsx', 'csv']) }),
     query: ledgerQuery,
     handler: async (ctx, { params, query, viewer }) => {
       const unitId = await scopeUnit(viewer, query.unitId)
-      const filter = { ...chinaDays(query.from, query.to), unitId }
+      // The unit's whole subtree: a district leader's cases are held by the units below it.
+      const filter = {
+        ...chinaDays(query.from, query.to),
+        unitIds: unitId ? await subtreeUnitIds(unitId) : undefined,
+      }
       await streamLedger(ctx, {
         format: params.format,
         filename: `诉求台账_${query.from}_${query.to}`,

@@ -3,6 +3,7 @@ import { fileTypeFromBuffer } from 'file-type'
 import mongoose from 'mongoose'
 import sharp from 'sharp'
 import type { Readable } from 'node:stream'
+import type { FileOwner } from './fileOwners'
 
 export const imageLimits = {
   maxBytes: 10 * 1024 * 1024,
@@ -107,7 +108,13 @@ export async function ownedFilesExist(ids: readonly string[], userId: string): P
 export async function openImage(
   id: string,
   variant: 'original' | 'thumbnail' = 'original',
-): Promise<{ stream: Readable; contentType: string; uploadedBy: string; size: number } | null> {
+): Promise<{
+  stream: Readable
+  contentType: string
+  uploadedBy: string
+  owners: FileOwner[] | undefined
+  size: number
+} | null> {
   const [original] = await bucket()
     .find({ _id: new mongoose.Types.ObjectId(id), 'metadata.variant': { $ne: 'thumbnail' } })
     .toArray()
@@ -116,6 +123,7 @@ export async function openImage(
     uploadedBy?: string
     contentType?: string
     thumbnailId?: string
+    owners?: FileOwner[]
   }
   const thumbnail =
     variant === 'thumbnail' && metadata.thumbnailId
@@ -130,6 +138,7 @@ export async function openImage(
     stream: bucket().openDownloadStream(file._id),
     contentType: thumbnail ? 'image/jpeg' : (metadata.contentType ?? 'application/octet-stream'),
     uploadedBy: metadata.uploadedBy ?? '',
+    owners: metadata.owners,
     size: file.length,
   }
 }

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { imageLimits, openImage, storeImage } from './gridfs'
 import { verifyFileSignature } from './signedUrl'
+import { canReadFile } from './canReadFile'
 
 const upload = multer({
   storage: multer.memoryStorage(),
@@ -60,7 +61,7 @@ export const fileRoutes = [
     path: '/files/:id',
     access: 'public',
     summary:
-      'A photo, by a signed URL handed out with its case, or with a token: residents only their own uploads',
+      'A photo, by a signed URL handed out with its case or visit, or with a token: its uploader and whoever may read its case or visit',
     params: z.object({ id: objectIdSchema }),
     query: z.object({
       expires: z.coerce.number().int().optional(),
@@ -75,7 +76,8 @@ export const fileRoutes = [
       if (!signed && !viewer) throw new AppError('UNAUTHENTICATED')
       const image = await openImage(params.id, query.variant)
       if (!image) throw new AppError('NOT_FOUND')
-      if (!signed && viewer?.role === 'resident' && image.uploadedBy !== viewer.userId) {
+      // Unsigned, the token decides, for every role alike: ids are ObjectIds and can be guessed.
+      if (!signed && !(await canReadFile(viewer!, { id: params.id, ...image }))) {
         image.stream.destroy()
         throw new AppError('NOT_FOUND')
       }

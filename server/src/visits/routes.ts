@@ -10,7 +10,7 @@ import { syncVisits } from './syncVisits'
 import { VisitModel, VisitRevisionModel, type VisitDocument } from './visit.model'
 
 /** The author and companions read a visit; leaders and admins read their unit subtree's. */
-async function canReadVisit(viewer: Viewer, visit: VisitDocument): Promise<boolean> {
+export async function canReadVisit(viewer: Viewer, visit: VisitDocument): Promise<boolean> {
   if (visit.visitorIds.some((id) => String(id) === viewer.userId)) return true
   if (viewer.role === 'admin') return true
   if (viewer.role !== 'leader' || !viewer.unitId || !visit.unitId) return false

@@ -15,6 +15,7 @@ import { useState } from 'react'
 import {
   fetchCategories,
   fetchCase,
+  fetchCaseContact,
   fetchUnits,
   similarTo,
   transition,
@@ -54,6 +55,16 @@ export default function CaseDetailPage() {
   const [duplicates, setDuplicates] = useState<SimilarCase[]>([])
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
+  /** Shown only after an explicit request: every view of it is audited on the server. */
+  const [contact, setContact] = useState<{ phone: string | null; name: string | null } | null>(null)
+
+  async function showContact() {
+    try {
+      setContact(await fetchCaseContact(id))
+    } catch (error) {
+      setMessage(error instanceof AppError ? error.message : '加载失败')
+    }
+  }
 
   async function load() {
     try {
@@ -171,7 +182,24 @@ export default function CaseDetailPage() {
           />
         )}
         <Cell title="预计答复" extra={formatDeadline(item.deadlines.expectedAnswerBy)} />
-        {item.contactPhone && <Cell title="联系电话" extra={item.contactPhone} />}
+        {contact ? (
+          <>
+            {contact.name && <Cell title="联系人" extra={contact.name} />}
+            {contact.phone && <Cell title="联系电话" extra={contact.phone} />}
+          </>
+        ) : (
+          item.contactPhone && <Cell title="联系电话" extra={item.contactPhone} />
+        )}
+        {item.contactAvailable && !contact && (
+          <Cell
+            title="联系方式（查看将被记录）"
+            extra={
+              <Button size="small" className="case-show-contact" onClick={() => void showContact()}>
+                查看联系方式
+              </Button>
+            }
+          />
+        )}
         {item.location?.address && <Cell title="地点" extra={item.location.address} />}
         <Cell description={item.description} />
         {item.rating && <Cell title="群众评价" extra={ratingLabels[item.rating.value]} />}
