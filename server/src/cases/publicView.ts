@@ -1,28 +1,23 @@
-import { caseStatusLabels, maskAddress, maskIdNumber, maskPhone, type TimeLimits } from '@minqing/shared'
+import {
+  caseStatusLabels,
+  publicAddress,
+  roundPublicLocation,
+  stripPersonalData,
+  type TimeLimits,
+} from '@minqing/shared'
 import type { CaseDocument } from './case.model'
 import type { CaseEventRecord } from './caseEvent.model'
 import { signFileUrl } from '../files/signedUrl'
 
-/**
- * Free text shown beyond the people who handle a case. For now the existing masks applied to
- * phone and ID numbers in the text; the lead switches this to the shared privacy stripper
- * (`stripPersonalData`, shared/src/privacy/) when merging it, so every public text goes through
- * one module.
- */
+/** Free text shown beyond the people who handle a case: through the one shared privacy stripper. */
 export function publicText(text: string): string {
-  return text
-    .replace(/(?<!\d)\d{17}[\dXx](?!\d)/g, (id) => maskIdNumber(id) ?? '')
-    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (phone) => maskPhone(phone) ?? '')
+  return stripPersonalData(text)
 }
 
 /** A case its resident agreed to make public and did not file anonymously. */
 export function isPublicCase(record: Pick<CaseDocument, 'publicConsent' | 'anonymous'>): boolean {
   return record.publicConsent && !record.anonymous
 }
-
-/** About 100 m: enough to recognise the place, not the door (the same rounding as Open311). */
-const roundCoordinate = (value: number | null | undefined) =>
-  typeof value === 'number' ? Math.round(value * 1000) / 1000 : null
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null)
 
@@ -51,13 +46,14 @@ export function presentPublicCase(record: CaseDocument, options: PublicViewOptio
     description: publicText(record.description),
     urgency: record.urgency,
     source: record.source,
-    location: record.location
-      ? {
-          lat: roundCoordinate(record.location.lat),
-          lng: roundCoordinate(record.location.lng),
-          address: maskAddress(record.location.address) ?? null,
-        }
-      : null,
+    location:
+      record.location && typeof record.location.lat === 'number' && typeof record.location.lng === 'number'
+        ? {
+            // About 100 m: enough to recognise the place, not the door (the same rounding as Open311).
+            ...roundPublicLocation({ lat: record.location.lat, lng: record.location.lng }),
+            address: publicAddress(record.location.address),
+          }
+        : null,
     photos,
     photoUrls: photos.flatMap((id) => sign(id) ?? []),
     photoThumbUrls: photos.flatMap((id) => {
