@@ -16,7 +16,7 @@ export const authRoutes = [
     access: 'public',
     summary: 'Log in with phone and password',
     body: loginInputSchema,
-    handler: async (ctx, { body }) => startSession(ctx.deps, await loginWithPassword(ctx.deps, body)),
+    handler: async (ctx, { body }) => startSession(ctx.deps, await loginWithPassword(ctx.deps, body, ctx.ip)),
   }),
   defineRoute({
     method: 'post',
