@@ -32,8 +32,8 @@ export const authRoutes = [
     access: 'public',
     summary: 'Revoke a refresh token and its family',
     body: refreshInputSchema,
-    handler: async (_ctx, { body }) => {
-      await endSession(body.refreshToken)
+    handler: async (ctx, { body }) => {
+      await endSession(ctx.deps, body.refreshToken)
       return { ok: true }
     },
   }),
