@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/login/index', 'pages/profile/index'],
+  pages: ['pages/home/index', 'pages/login/index', 'pages/profile/index', 'pages/password/index'],
   // Case pages are not needed for the first screen: a subpackage keeps the main package small.
   subPackages: [
     {
