@@ -29,13 +29,17 @@ export function createSlots(limits: { concurrency: number; queue: number }) {
     }
   }
 
+  const full = () => active >= limits.concurrency && waiting.length >= limits.queue
+  const busyError = () => new AppError('SERVER_BUSY', { details: { retryAfterSeconds: 1 } })
+
   return {
     run,
     tryRun<T>(task: () => Promise<T>): Promise<T> {
-      if (active >= limits.concurrency && waiting.length >= limits.queue) {
-        return Promise.reject(new AppError('SERVER_BUSY', { details: { retryAfterSeconds: 1 } }))
-      }
-      return run(task)
+      return full() ? Promise.reject(busyError()) : run(task)
+    },
+    /** Refuses early, before a login spends one of the account's attempts on a check it cannot run. */
+    refuseIfFull(): void {
+      if (full()) throw busyError()
     },
     configure(next: { concurrency: number; queue: number }) {
       limits = next

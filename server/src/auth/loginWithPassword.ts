@@ -5,6 +5,7 @@ import { IdentityModel } from '../users/identity.model'
 import { UserModel, type UserDocument } from '../users/user.model'
 import { claimAttempt, failedAttempt, isLocked, succeededAttempt } from './failedLogins'
 import { refundLoginAttempt, spendLoginAttempt } from './loginLimits'
+import { hashSlots } from './hashSlots'
 import { passwords } from './passwords'
 
 /**
@@ -57,6 +58,7 @@ export async function loginWithPassword(
 async function checkPassword(deps: AppDeps, userId: string, password: string): Promise<UserDocument | null> {
   const now = deps.clock.now()
   const user = await UserModel.findById(userId)
+  hashSlots.refuseIfFull()
   const attempt = user?.passwordHash && !isLocked(user, now) ? await claimAttempt(user, now) : null
   if (!user?.passwordHash || attempt === null) {
     await passwords.verify(password, await passwords.decoy(), { whenBusy: 'refuse' })
