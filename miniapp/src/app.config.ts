@@ -1,5 +1,11 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/login/index', 'pages/profile/index', 'pages/privacy/index'],
+  pages: [
+    'pages/home/index',
+    'pages/login/index',
+    'pages/profile/index',
+    'pages/privacy/index',
+    'pages/password/index',
+  ],
   // WeChat's rules for privacy APIs: location must be declared (else wx.getLocation fails in a
   // released mini-program), each permission explains why, and privacy APIs wait for the user's
   // agreement to the privacy guide (onNeedPrivacyAuthorization, see src/privacy/).

@@ -5,6 +5,7 @@ import Koa from 'koa'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { trustedProxyHops } from './config/config'
 import { errorMiddleware } from './http/errorMiddleware'
 import type { AppDeps } from './http/deps'
 import { healthRouter } from './http/health'
@@ -24,7 +25,9 @@ const defaultH5Dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 
 /** Builds the Koa app without listening, so tests drive `app.callback()` directly. */
 export function createApp(deps: AppDeps): Koa {
-  const app = new Koa({ proxy: deps.config.TRUST_PROXY })
+  // ctx.ip is the Nth X-Forwarded-For address from the right: the one our own N proxies saw.
+  const hops = trustedProxyHops(deps.config)
+  const app = new Koa({ proxy: hops > 0, maxIpsCount: hops })
   app.context.deps = deps
   app.silent = true // errors are logged by errorMiddleware, not Koa's default stderr printer
 

@@ -17,7 +17,8 @@ import { startScheduler } from './scheduler/scheduler'
 import { sampleFollowUps } from './followUp/followUps'
 import { superviseDeadlines } from './supervision/superviseDeadlines'
 import { processOutbox } from './notifications/processOutbox'
-import { seedDemo } from './seed/demoSeed'
+import { seedDemoIfAllowed } from './seed/seedPolicy'
+import { configurePasswords } from './auth/passwords'
 import { refreshSettings } from './settings/currentSettings'
 
 async function main(): Promise<void> {
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     throw error
   }
   const logger = createLogger(config.LOG_LEVEL)
+  configurePasswords(config)
   const dataDir = fromProjectRoot(config.DATA_DIR)
 
   let local: LocalDatabase | undefined
@@ -60,8 +62,8 @@ async function main(): Promise<void> {
   }, 60_000)
   settingsTimer.unref()
 
-  if (config.SEED_DEMO) {
-    const logins = await seedDemo(deps)
+  {
+    const logins = await seedDemoIfAllowed(deps)
     if (logins) {
       console.log(`[minqing] demo data seeded. Logins (password: ${config.DEMO_PASSWORD}):`)
       for (const login of logins) {

@@ -1,4 +1,4 @@
-import type { LoginInput, Session, User } from '@minqing/shared'
+import type { ChangePasswordInput, LoginInput, Session, User } from '@minqing/shared'
 import Taro from '@tarojs/taro'
 import { randomHex } from '../cases/clientId'
 import { sessionStore } from '../session/sessionStore'
@@ -11,6 +11,10 @@ async function keep(session: Promise<Session>): Promise<Session> {
 }
 
 export const loginWithPassword = (input: LoginInput) => keep(api.post<Session>('/auth/login', input, false))
+
+/** Every other session of the account ends; this one continues with the session the server returns. */
+export const changePassword = (input: ChangePasswordInput) =>
+  keep(api.post<Session>('/auth/password', input, false))
 
 /** WeChat: wx.login gives a one-time code; the server exchanges it for the openid. */
 export async function loginWithWechat(): Promise<Session> {

@@ -1,52 +1,77 @@
-import { AppError, lockoutPolicy, type LoginInput } from '@minqing/shared'
+import { AppError, type LoginInput } from '@minqing/shared'
+import { serialByKey } from '../db/serialByKey'
 import type { AppDeps } from '../http/deps'
 import { IdentityModel } from '../users/identity.model'
 import { UserModel, type UserDocument } from '../users/user.model'
-import { decoyPasswordHash, verifyPassword } from './passwords'
+import { claimAttempt, failedAttempt, isLocked, succeededAttempt } from './failedLogins'
+import { refundLoginAttempt, spendLoginAttempt } from './loginLimits'
+import { hashSlots } from './hashSlots'
+import { passwords } from './passwords'
 
 /**
- * Checks phone + password. Unknown phones and wrong passwords give the same answer (and take the
- * same time), so the endpoint does not reveal who has an account. After `maxFailures` wrong
- * passwords in a row the account is locked for `lockMinutes`.
+ * One answer for an unknown phone, a wrong password and a locked account: the same code,
+ * message and (no) details, after the same scrypt work, so the endpoint tells nobody who has
+ * an account or whose account is locked. Only the holder of the right password learns more
+ * (disabled, must change the password).
  */
-export async function loginWithPassword(deps: AppDeps, input: LoginInput): Promise<UserDocument> {
-  const now = deps.clock.now()
-  const identity = await IdentityModel.findOne({ provider: 'phone', key: input.phone })
-  const user = identity ? await UserModel.findById(identity.userId) : null
-  if (!user?.passwordHash) {
-    await verifyPassword(input.password, await decoyPasswordHash())
-    throw new AppError('INVALID_CREDENTIALS')
-  }
-  if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now)
+const invalidCredentials = () => new AppError('INVALID_CREDENTIALS')
 
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
-    const updated = await UserModel.findOneAndUpdate(
-      { _id: user._id },
-      { $inc: { failedLogins: 1 } },
-      { new: true },
-    )
-    if (updated && updated.failedLogins >= lockoutPolicy.maxFailures) {
-      const lockedUntil = new Date(now.getTime() + lockoutPolicy.lockMinutes * 60_000)
-      await UserModel.updateOne({ _id: user._id }, { $set: { lockedUntil, failedLogins: 0 } })
-      deps.logger.warn({ userId: user.id }, 'account locked after repeated failed logins')
-      throw lockedError(lockedUntil, now)
-    }
-    throw new AppError('INVALID_CREDENTIALS', {
-      details: { attemptsLeft: lockoutPolicy.maxFailures - (updated?.failedLogins ?? 0) },
-    })
+/**
+ * Proves phone + password: rate limits first (no scrypt for the flood), then one check at a
+ * time per account in this process and at most `maxFailures` checks per lockout epoch across
+ * instances (claimed by unique inserts, see failedLogins.ts).
+ */
+export async function provePassword(
+  deps: AppDeps,
+  input: LoginInput,
+  clientIp: string,
+): Promise<UserDocument> {
+  const source = { ip: clientIp, phone: input.phone }
+  await spendLoginAttempt(deps, source)
+  const identity = await IdentityModel.findOne({ provider: 'phone', key: input.phone })
+  const user = identity
+    ? await serialByKey(`login|${String(identity.userId)}`, () =>
+        checkPassword(deps, String(identity.userId), input.password),
+      )
+    : null
+  if (!user) {
+    if (!identity) await passwords.verify(input.password, await passwords.decoy(), { whenBusy: 'refuse' })
+    throw invalidCredentials()
   }
+  await refundLoginAttempt(deps, source)
   if (user.disabled) throw new AppError('ACCOUNT_DISABLED')
-  if (user.failedLogins > 0 || user.lockedUntil) {
-    await UserModel.updateOne({ _id: user._id }, { $set: { failedLogins: 0, lockedUntil: null } })
-  }
   return user
 }
 
-function lockedError(lockedUntil: Date, now: Date): AppError {
-  return new AppError('ACCOUNT_LOCKED', {
-    details: {
-      lockedUntil: lockedUntil.toISOString(),
-      retryAfterSeconds: Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000),
-    },
-  })
+/** Login: a proven password, unless an admin's reset requires choosing a new one first. */
+export async function loginWithPassword(
+  deps: AppDeps,
+  input: LoginInput,
+  clientIp: string,
+): Promise<UserDocument> {
+  const user = await provePassword(deps, input, clientIp)
+  if (user.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED')
+  return user
+}
+
+/** The user when the password is right; null (after the same work) when not or when locked. */
+async function checkPassword(deps: AppDeps, userId: string, password: string): Promise<UserDocument | null> {
+  const now = deps.clock.now()
+  const user = await UserModel.findById(userId)
+  hashSlots.refuseIfFull()
+  const attempt = user?.passwordHash && !isLocked(user, now) ? await claimAttempt(user, now) : null
+  if (!user?.passwordHash || attempt === null) {
+    await passwords.verify(password, await passwords.decoy(), { whenBusy: 'refuse' })
+    return null
+  }
+  if (!(await passwords.verify(password, user.passwordHash, { whenBusy: 'refuse' }))) {
+    await failedAttempt(deps, user, attempt, now)
+    return null
+  }
+  await succeededAttempt(user)
+  if (passwords.isWeakerThanCurrent(user.passwordHash)) {
+    // Hashes carry their cost; one made cheaper than today's setting is upgraded while we know the password.
+    await UserModel.updateOne({ _id: user._id }, { $set: { passwordHash: await passwords.hash(password) } })
+  }
+  return user
 }

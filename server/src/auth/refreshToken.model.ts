@@ -3,7 +3,8 @@ import mongoose, { Schema } from 'mongoose'
 /**
  * Refresh tokens are stored as SHA-256 hashes. Each login starts a family; a refresh rotates the
  * token within its family, and presenting an already-rotated token revokes the whole family
- * (someone else holds a copy).
+ * (someone else holds a copy). Rotation and revocation are decided by unique inserts
+ * (sessionClaims.ts); `revoked` here is the flag a reader sees first.
  */
 const refreshTokenSchema = new Schema(
   {

@@ -1,4 +1,5 @@
 import {
+  changePasswordInputSchema,
   guestLoginInputSchema,
   loginInputSchema,
   refreshInputSchema,
@@ -8,6 +9,7 @@ import { defineRoute } from '../http/defineRoute'
 import { loginAsGuest, loginWithWechat } from './loginWithIdentity'
 import { loginWithPassword } from './loginWithPassword'
 import { endSession, refreshSession, startSession } from './sessions'
+import { changePassword } from './changePassword'
 
 export const authRoutes = [
   defineRoute({
@@ -16,7 +18,15 @@ export const authRoutes = [
     access: 'public',
     summary: 'Log in with phone and password',
     body: loginInputSchema,
-    handler: async (ctx, { body }) => startSession(ctx.deps, await loginWithPassword(ctx.deps, body)),
+    handler: async (ctx, { body }) => startSession(ctx.deps, await loginWithPassword(ctx.deps, body, ctx.ip)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/password',
+    access: 'public',
+    summary: 'Change the password (phone + current password + new one); ends every other session',
+    body: changePasswordInputSchema,
+    handler: (ctx, { body }) => changePassword(ctx.deps, body, ctx.ip),
   }),
   defineRoute({
     method: 'post',
@@ -32,8 +42,8 @@ export const authRoutes = [
     access: 'public',
     summary: 'Revoke a refresh token and its family',
     body: refreshInputSchema,
-    handler: async (_ctx, { body }) => {
-      await endSession(body.refreshToken)
+    handler: async (ctx, { body }) => {
+      await endSession(ctx.deps, body.refreshToken)
       return { ok: true }
     },
   }),

@@ -4,6 +4,7 @@ import type { AppDeps } from '../http/deps'
 import { presentUser } from '../users/presentUser'
 import { UserModel, type UserDocument } from '../users/user.model'
 import { RefreshTokenModel } from './refreshToken.model'
+import { claimRotation, isFamilyRevoked, revokeFamily } from './sessionClaims'
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
 
@@ -38,22 +39,20 @@ export function startSession(deps: AppDeps, user: UserDocument): Promise<Session
 }
 
 /**
- * Exchanges a refresh token for a new pair. The old token is revoked atomically, so two
- * concurrent refreshes with the same token cannot both succeed; a reused token revokes its family.
+ * Exchanges a refresh token for a new pair. Rotation is claimed by a unique insert keyed by the
+ * old token, so of two concurrent refreshes exactly one wins; the other is a reuse (someone else
+ * holds a copy) and revokes the whole family, the winner's new token included.
  */
 export async function refreshSession(deps: AppDeps, refreshToken: string): Promise<Session> {
-  const tokenHash = hashToken(refreshToken)
   const now = deps.clock.now()
-  const current = await RefreshTokenModel.findOneAndUpdate(
-    { tokenHash, revoked: false },
-    { $set: { revoked: true } },
-    { new: false },
-  )
-  if (!current) {
-    const reused = await RefreshTokenModel.findOne({ tokenHash })
-    if (reused) await RefreshTokenModel.updateMany({ family: reused.family }, { $set: { revoked: true } })
+  const current = await RefreshTokenModel.findOne({ tokenHash: hashToken(refreshToken) })
+  if (!current) throw new AppError('INVALID_TOKEN')
+  if (await isFamilyRevoked(current.family)) throw new AppError('INVALID_TOKEN')
+  if (current.revoked || !(await claimRotation(current.id as string, now))) {
+    await revokeFamily(deps, current, 'reuse')
     throw new AppError('INVALID_TOKEN')
   }
+  await RefreshTokenModel.updateOne({ _id: current._id }, { $set: { revoked: true } })
   if (current.expiresAt <= now) throw new AppError('INVALID_TOKEN')
   const user = await UserModel.findById(current.userId)
   if (!user) throw new AppError('INVALID_TOKEN')
@@ -62,7 +61,7 @@ export async function refreshSession(deps: AppDeps, refreshToken: string): Promi
 }
 
 /** Logging out revokes the whole family of the presented refresh token. */
-export async function endSession(refreshToken: string): Promise<void> {
+export async function endSession(deps: AppDeps, refreshToken: string): Promise<void> {
   const token = await RefreshTokenModel.findOne({ tokenHash: hashToken(refreshToken) })
-  if (token) await RefreshTokenModel.updateMany({ family: token.family }, { $set: { revoked: true } })
+  if (token) await revokeFamily(deps, token, 'logout')
 }

@@ -50,6 +50,25 @@ describe('access and refresh tokens', () => {
     expect(legit.status).toBe(401)
   })
 
+  it('two concurrent refreshes with one token: exactly one succeeds, the family dies, a warning is logged', async () => {
+    const { request, logLines } = testApp()
+    const user = await buildUser()
+    const session = await loginAs(request, user)
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => request.post('/api/v1/auth/refresh').send({ refreshToken: session.refreshToken })),
+    )
+    const statuses = [a!.status, b!.status].sort()
+    expect(statuses).toEqual([200, 401])
+    const winner = a!.status === 200 ? a! : b!
+    const after = await request.post('/api/v1/auth/refresh').send({ refreshToken: winner.body.refreshToken })
+    expect(after.status).toBe(401)
+    expect(after.body.error.code).toBe('INVALID_TOKEN')
+    const log = logLines.join('')
+    expect(log).toContain('refresh token reused')
+    expect(log).not.toContain(user.phone!)
+    expect(log).not.toContain(session.refreshToken)
+  })
+
   it('logout revokes the refresh token', async () => {
     const { request } = testApp()
     const session = await loginAs(request, await buildUser())

@@ -7,6 +7,7 @@ import { connectDatabase } from '../db/connect'
 import { startLocalDatabase } from '../db/localDatabase'
 import '../models'
 import { createUser } from '../users/createUser'
+import { configurePasswords } from '../auth/passwords'
 
 const usage = `Usage: npm run admin -- create --phone 13900000000 --name 管理员 [--password ...]
 The password can also come from ADMIN_PASSWORD (better: it stays out of shell history).`
@@ -28,6 +29,7 @@ async function run(): Promise<void> {
     password: values.password ?? process.env.ADMIN_PASSWORD,
   })
   const config = loadConfig()
+  configurePasswords(config)
   const local = config.MONGODB_URI
     ? undefined
     : await startLocalDatabase({ dataDir: fromProjectRoot(config.DATA_DIR), reuse: true })

@@ -16,9 +16,15 @@ export const configSchema = z
     /** Signs access tokens; required in production, generated and kept in DATA_DIR otherwise. */
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    /** Seeds the demo units, accounts and sample data on first start. */
-    SEED_DEMO: booleanFlag.default(true),
-    DEMO_PASSWORD: z.string().min(8).default('minqing-demo'),
+    /**
+     * Seeds the demo units, accounts and sample data on first start (default: yes, except in
+     * production, where the demo accounts' password is public: there only "force" seeds).
+     */
+    SEED_DEMO: z
+      .enum(['true', 'false', '1', '0', 'force'])
+      .transform((value) => (value === 'force' ? ('force' as const) : value === 'true' || value === '1'))
+      .optional(),
+    DEMO_PASSWORD: z.string().min(10).default('minqing-demo'),
     /** The built H5 app served at `/`. */
     H5_DIR: z.string().optional(),
     WECHAT_APPID: z.string().optional(),
@@ -70,8 +76,26 @@ export const configSchema = z
       .url()
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
-    /** Behind a reverse proxy, trust X-Forwarded-For for the client IP. */
+    /** Old switch, read as TRUST_PROXY_HOPS=1 when that is not set. */
     TRUST_PROXY: booleanFlag.default(false),
+    /**
+     * Reverse proxies in front of the server: the client IP is the Nth X-Forwarded-For address from
+     * the right (what our own proxies saw), never one the client wrote itself. 0/false: the socket.
+     */
+    TRUST_PROXY_HOPS: z
+      .union([
+        z.enum(['false', 'true']).transform((value) => (value === 'true' ? 1 : 0)),
+        z.coerce.number().int().min(0).max(10),
+      ])
+      .optional(),
+    /** log2 of scrypt's N for new password hashes (15 = OWASP's minimum, refused lower in production). */
+    PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
+    /** scrypt runs at once / waiting before logins are refused with 503 (the thread pool has 4 threads). */
+    PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+    PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(1000).default(16),
+    /** Login attempts per 15 minutes per client IP and per phone number (successes are given back). */
+    LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
+    LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
     message: 'JWT_SECRET is required when NODE_ENV=production',
@@ -90,8 +114,17 @@ export const configSchema = z
     message: 'SMS_PROVIDER=webhook needs SMS_WEBHOOK_URL',
     path: ['SMS_WEBHOOK_URL'],
   })
+  .refine((config) => config.NODE_ENV !== 'production' || config.PASSWORD_HASH_COST >= 15, {
+    message: 'PASSWORD_HASH_COST must be at least 15 when NODE_ENV=production',
+    path: ['PASSWORD_HASH_COST'],
+  })
 
 export type Config = z.infer<typeof configSchema>
+
+/** How many proxy hops to trust for the client IP (TRUST_PROXY=true alone means one). */
+export function trustedProxyHops(config: Config): number {
+  return config.TRUST_PROXY_HOPS ?? (config.TRUST_PROXY ? 1 : 0)
+}
 
 export class ConfigError extends Error {}
 

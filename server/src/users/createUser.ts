@@ -1,4 +1,4 @@
-import { AppError, type CreateUserInput } from '@minqing/shared'
+import { AppError, passwordProblemMessages, passwordProblems, type CreateUserInput } from '@minqing/shared'
 import mongoose from 'mongoose'
 import { hashPassword } from '../auth/passwords'
 import { UnitModel } from '../units/unit.model'
@@ -11,6 +11,17 @@ import { isDuplicateKey } from '../db/duplicateKey'
  * decides races without a transaction); if the user insert then fails, the claim is released.
  */
 export async function createUser(input: CreateUserInput): Promise<UserDocument> {
+  // Also here, not only in the route schema: the seed and the admin CLI create accounts too.
+  const weak = passwordProblems(input.password, input.phone)
+  if (weak.length > 0) {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: weak.map((problem) => ({
+        path: 'password',
+        code: problem,
+        message: passwordProblemMessages[problem],
+      })),
+    })
+  }
   if (input.unitId && !(await UnitModel.exists({ _id: input.unitId }))) {
     throw new AppError('VALIDATION_FAILED', {
       issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],

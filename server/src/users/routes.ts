@@ -7,6 +7,7 @@ import { UnitModel } from '../units/unit.model'
 import { createUser } from './createUser'
 import { canSeeFullPhone, canViewUser } from './policy'
 import { presentUser } from './presentUser'
+import { resetPassword } from './resetPassword'
 import { UserModel, type UserRecord } from './user.model'
 
 const listQuerySchema = z.object({
@@ -77,5 +78,13 @@ export const userRoutes = [
     body: createUserInputSchema,
     status: 201,
     handler: async (_ctx, { body }) => presentUser(await createUser(body), { fullPhone: true }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/users/:id/password-reset',
+    access: ['admin'],
+    summary: "Reset a user's password to a one-time temporary one; they must choose a new one to log in",
+    params: z.object({ id: objectIdSchema }),
+    handler: (ctx, { params, viewer }) => resetPassword(ctx.deps, viewer, params.id),
   }),
 ]

@@ -13,8 +13,12 @@ const userSchema = new Schema(
     unitId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
     positionLevel: { type: String, enum: [...positionLevels, null], default: null },
     passwordHash: { type: String, default: null },
-    failedLogins: { type: Number, default: 0 },
+    /** Failed logins are counted as claims within the current epoch (see auth/failedLogins.ts). */
+    loginEpoch: { type: Number, default: 0 },
     lockedUntil: { type: Date, default: null },
+    /** Set by an admin's reset: the temporary password only serves to choose a new one. */
+    mustChangePassword: { type: Boolean, default: false },
+    passwordChangedAt: { type: Date, default: null },
     disabled: { type: Boolean, default: false },
     isGuest: { type: Boolean, default: false },
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { checkNewPassword, newPasswordSchema } from './passwordPolicy'
 import { positionLevelSchema, roleSchema } from './roles'
 
 /** Mainland China mobile numbers: 11 digits starting 13–19. */
@@ -7,10 +8,8 @@ export const phoneSchema = z
   .trim()
   .regex(/^1[3-9]\d{9}$/, { message: '请输入11位手机号 / Enter an 11-digit mobile number' })
 
-export const passwordSchema = z
-  .string()
-  .min(8, { message: '密码至少8位 / At least 8 characters' })
-  .max(128, { message: '密码最多128位 / At most 128 characters' })
+/** A password being set: the shared policy (length, common list, repeats); see passwordPolicy.ts. */
+export const passwordSchema = newPasswordSchema
 
 export const loginInputSchema = z.object({
   phone: phoneSchema,
@@ -62,4 +61,29 @@ export const createUserInputSchema = z
     message: '该角色必须属于一个单位 / This role must belong to a unit',
     path: ['unitId'],
   })
+  .superRefine(checkNewPassword('password'))
 export type CreateUserInput = z.infer<typeof createUserInputSchema>
+
+/**
+ * Changing a password proves the current one with the phone, like a login (same limits and
+ * lockout), so it also serves the first login after an admin's reset, when no session exists yet.
+ */
+export const changePasswordInputSchema = z
+  .object({
+    phone: phoneSchema,
+    currentPassword: z.string().min(1, { message: '请输入当前密码 / Enter the current password' }).max(128),
+    newPassword: newPasswordSchema,
+  })
+  .superRefine(checkNewPassword('newPassword'))
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    message: '新密码不能与当前密码相同 / The new password must differ from the current one',
+    path: ['newPassword'],
+  })
+export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>
+
+/** An admin's reset: a one-time password to hand over; it only serves to choose a new one. */
+export const passwordResetResultSchema = z.object({
+  temporaryPassword: z.string(),
+  mustChangePassword: z.literal(true),
+})
+export type PasswordResetResult = z.infer<typeof passwordResetResultSchema>

@@ -9,7 +9,11 @@ export const errorCatalog = {
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Authentication is required' },
   TOKEN_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'The access token has expired' },
   INVALID_TOKEN: { status: 401, zh: '登录凭证无效', en: 'The token is invalid' },
-  INVALID_CREDENTIALS: { status: 401, zh: '手机号或密码错误', en: 'Wrong phone number or password' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    zh: '手机号或密码错误；多次输错后需等待一段时间再试',
+    en: 'Wrong phone number or password; after repeated failures, wait before retrying',
+  },
   ACCOUNT_LOCKED: {
     status: 423,
     zh: '密码错误次数过多，账号已暂时锁定，请稍后再试',
@@ -89,6 +93,18 @@ export const errorCatalog = {
     status: 403,
     zh: '请使用微信或手机号登录后再操作，游客账号不能点赞或举报',
     en: 'Sign in with WeChat or a phone number: guest accounts cannot support or report',
+  },
+  // Accounts and sessions (H3): login limits, the scrypt queue, forced password changes.
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    zh: '登录尝试过于频繁，请稍后再试',
+    en: 'Too many login attempts; try again later',
+  },
+  SERVER_BUSY: { status: 503, zh: '服务器繁忙，请稍后重试', en: 'The server is busy; retry shortly' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '密码已被管理员重置，请先设置新密码',
+    en: 'Your password was reset; set a new one first',
   },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 

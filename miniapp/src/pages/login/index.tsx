@@ -26,6 +26,11 @@ export default function LoginPage() {
       await Taro.reLaunch({ url: '/pages/home/index' })
     } catch (error) {
       const appError = error instanceof AppError ? error : new AppError('NETWORK_ERROR')
+      // After an admin's reset the temporary password only serves to choose a new one.
+      if (appError.code === 'PASSWORD_CHANGE_REQUIRED') {
+        await Taro.navigateTo({ url: `/pages/password/index?reset=1&phone=${phone}` })
+        return
+      }
       setErrors(fieldErrors(appError))
       setMessage(appError.message)
     } finally {

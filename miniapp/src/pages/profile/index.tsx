@@ -20,6 +20,16 @@ export default function ProfilePage() {
         {user?.positionLevel && <Cell title="职级" extra={positionLevelLabels[user.positionLevel]} />}
         {user?.phone && <Cell title="手机号" extra={maskPhone(user.phone)} />}
       </Cell.Group>
+      {user?.phone && !user.isGuest && (
+        <Cell.Group title="账号安全">
+          <Cell
+            className="profile-password"
+            title="修改密码"
+            extra="›"
+            onClick={() => void Taro.navigateTo({ url: '/pages/password/index' })}
+          />
+        </Cell.Group>
+      )}
       <Cell.Group title="显示">
         <Cell
           className="profile-elder"

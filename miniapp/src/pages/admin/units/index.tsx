@@ -1,4 +1,5 @@
 import {
+  passwordPolicy,
   roleLabels,
   roles,
   unitLevelLabels,
@@ -119,7 +120,7 @@ export default function UnitsPage() {
           onChange={(phone) => setUserForm({ ...userForm, phone })}
         />
         <Input
-          placeholder="初始密码（至少8位）"
+          placeholder={`初始密码（至少${passwordPolicy.minLength}位，不能是常见密码）`}
           type="password"
           value={userForm.password}
           onChange={(password) => setUserForm({ ...userForm, password })}
