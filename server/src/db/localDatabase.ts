@@ -29,6 +29,8 @@ export interface LocalDatabaseOptions {
   reuse?: boolean
   /** Force FerretDB's backend; defaults to DB_BACKEND, else PostgreSQL when it can be had. */
   backend?: 'postgresql' | 'sqlite'
+  /** FerretDB's port (a restart on the same address, for the outage test); a free one otherwise. */
+  port?: number
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -56,7 +58,7 @@ export async function startLocalDatabase(options: LocalDatabaseOptions): Promise
 
   const mongod = forced ? undefined : findOnPath('mongod')
   if (mongod) {
-    const server = await startMongod(mongod, dataDir, reuse)
+    const server = await startMongod(mongod, dataDir, reuse, options.port)
     return describe(server, 'mongod', 'mongod found on PATH')
   }
 
@@ -82,14 +84,20 @@ export async function startLocalDatabase(options: LocalDatabaseOptions): Promise
       account: account as { uid: number; gid: number } | undefined,
       reuse,
     })
-    return startFerretdbOnPostgres(ferretdb, dataDir, cluster, reuse, postgres.binDir, forced)
+    return startFerretdbOnPostgres(ferretdb, dataDir, cluster, { reuse, port: options.port }, postgres.binDir, forced)
   }
   if (forced === 'postgresql') throw new Error(`DB_BACKEND=postgresql but ${unavailable}`)
 
   const dir = path.join(dataDir, 'ferretdb')
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   chmodSync(dir, 0o700)
-  const server = await startFerretdb({ binary: ferretdb, dataDir, backend: { handler: 'sqlite', dir }, reuse })
+  const server = await startFerretdb({
+    binary: ferretdb,
+    dataDir,
+    backend: { handler: 'sqlite', dir },
+    reuse,
+    port: options.port,
+  })
   return describe(server, 'ferretdb-sqlite', `FerretDB on SQLite, because ${unavailable}`)
 }
 
@@ -97,7 +105,7 @@ async function startFerretdbOnPostgres(
   ferretdb: string,
   dataDir: string,
   cluster: PostgresCluster,
-  reuse: boolean,
+  { reuse, port }: { reuse: boolean; port?: number },
   binDir: string,
   forced: string | undefined,
 ): Promise<LocalDatabase> {
@@ -107,6 +115,7 @@ async function startFerretdbOnPostgres(
       dataDir,
       backend: { handler: 'postgresql', url: cluster.url, postgresPid: cluster.pid },
       reuse,
+      port,
     })
     const why = forced ? 'DB_BACKEND=postgresql' : `PostgreSQL found in ${binDir}`
     const database = describe(server, 'ferretdb-postgresql', `FerretDB on a private PostgreSQL cluster (${why})`)

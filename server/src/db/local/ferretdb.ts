@@ -44,6 +44,7 @@ export async function startFerretdb(options: {
   dataDir: string
   backend: FerretdbBackend
   reuse: boolean
+  port?: number
 }): Promise<FerretdbProcess> {
   const { binary, dataDir, backend } = options
   const stateDir = path.join(dataDir, 'ferretdb-state')
@@ -65,7 +66,7 @@ export async function startFerretdb(options: {
     }
   }
 
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const logFile = path.join(dataDir, 'ferretdb.log')
   const handlerArgs =
     backend.handler === 'sqlite'

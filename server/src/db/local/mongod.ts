@@ -4,7 +4,7 @@ import path from 'node:path'
 import { freePort, isProcessOf, killAndWait, openRotatedLog, readTail, stopChild, waitForPort } from './processes'
 
 /** A real mongod found on PATH, with its files under the data dir. */
-export async function startMongod(binary: string, dataDir: string, reuse: boolean) {
+export async function startMongod(binary: string, dataDir: string, reuse: boolean, fixedPort?: number) {
   const dir = path.join(dataDir, 'mongod')
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const stateFile = path.join(dataDir, 'mongod.json')
@@ -22,7 +22,7 @@ export async function startMongod(binary: string, dataDir: string, reuse: boolea
       }
     }
   }
-  const port = await freePort()
+  const port = fixedPort ?? (await freePort())
   const logFile = path.join(dataDir, 'mongod.log')
   const logFd = openRotatedLog(logFile)
   const child = spawn(binary, ['--dbpath', dir, '--port', String(port), '--bind_ip', '127.0.0.1'], {
