@@ -8,7 +8,9 @@ import { syncGinIndexes, type GinSyncResult } from './postgres/ginIndexes'
  * indexes are never used by its queries). Indexes must exist before the first request: unique ones
  * decide races.
  */
-export async function ensureIndexes(local?: Pick<LocalDatabase, 'postgresUrl'>): Promise<GinSyncResult | undefined> {
+export async function ensureIndexes(
+  local?: Pick<LocalDatabase, 'postgresUrl'>,
+): Promise<GinSyncResult | undefined> {
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()))
   const database = mongoose.connection.db?.databaseName
   if (!local?.postgresUrl || !database) return undefined

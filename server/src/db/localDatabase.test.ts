@@ -33,10 +33,14 @@ async function waitFor(check: () => boolean, what: string) {
 
 /** The server's process, started and killed with -9 after it has written a document. */
 async function startAndKill(dataDir: string): Promise<{ uri: string; kind: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/holdLocalDatabase.ts'), dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, DB_BACKEND: 'postgresql' },
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.resolve('test/holdLocalDatabase.ts'), dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, DB_BACKEND: 'postgresql' },
+    },
+  )
   const line = await new Promise<string>((resolve, reject) => {
     let output = ''
     child.stdout!.on('data', (chunk) => {
@@ -56,7 +60,9 @@ describe('the local database on PostgreSQL', () => {
     const dataDir = tempDir()
     const first = await startAndKill(dataDir)
     expect(first.kind).toBe('ferretdb-postgresql')
-    const ferretdbPid = (JSON.parse(readFileSync(path.join(dataDir, 'ferretdb.json'), 'utf8')) as { pid: number }).pid
+    const ferretdbPid = (
+      JSON.parse(readFileSync(path.join(dataDir, 'ferretdb.json'), 'utf8')) as { pid: number }
+    ).pid
     const postgresPid = Number(readFileSync(path.join(dataDir, 'pg/postmaster.pid'), 'utf8').split('\n')[0])
     expect(isAlive(ferretdbPid) && isAlive(postgresPid)).toBe(true)
 
@@ -107,11 +113,16 @@ describe('the local database on PostgreSQL', () => {
     const connection = await mongoose.createConnection(database.uri, { dbName: 'logs' }).asPromise()
     const marks = connection.db!.collection('marks')
     await marks.insertOne({ _id: 'phone|13912345678' } as never)
-    await expect(marks.insertOne({ _id: 'phone|13912345678' } as never)).rejects.toMatchObject({ code: 11000 })
+    await expect(marks.insertOne({ _id: 'phone|13912345678' } as never)).rejects.toMatchObject({
+      code: 11000,
+    })
     await connection.close()
     // The failed login is a real error: it reaches the log, so the log is being written by now.
     const postgresLog = () => readFileSync(path.join(dataDir, 'postgresql.log'), 'utf8')
-    await waitFor(() => postgresLog().includes('password authentication failed'), 'the failed login in the log')
+    await waitFor(
+      () => postgresLog().includes('password authentication failed'),
+      'the failed login in the log',
+    )
     await database.stop()
     const ferretdbLog = readFileSync(path.join(dataDir, 'ferretdb.log'), 'utf8')
     for (const log of [postgresLog(), ferretdbLog]) {

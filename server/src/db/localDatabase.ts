@@ -76,7 +76,8 @@ export async function startLocalDatabase(options: LocalDatabaseOptions): Promise
 
   const postgres = forced === 'sqlite' ? { missing: 'DB_BACKEND=sqlite' } : findPostgres()
   const account = serviceAccount()
-  const unavailable = 'missing' in postgres ? postgres.missing : account && 'missing' in account ? account.missing : undefined
+  const unavailable =
+    'missing' in postgres ? postgres.missing : account && 'missing' in account ? account.missing : undefined
   if (unavailable === undefined && 'binDir' in postgres) {
     const cluster = await startPostgres({
       dataDir,
@@ -84,7 +85,14 @@ export async function startLocalDatabase(options: LocalDatabaseOptions): Promise
       account: account as { uid: number; gid: number } | undefined,
       reuse,
     })
-    return startFerretdbOnPostgres(ferretdb, dataDir, cluster, { reuse, port: options.port }, postgres.binDir, forced)
+    return startFerretdbOnPostgres(
+      ferretdb,
+      dataDir,
+      cluster,
+      { reuse, port: options.port },
+      postgres.binDir,
+      forced,
+    )
   }
   if (forced === 'postgresql') throw new Error(`DB_BACKEND=postgresql but ${unavailable}`)
 
@@ -118,7 +126,11 @@ async function startFerretdbOnPostgres(
       port,
     })
     const why = forced ? 'DB_BACKEND=postgresql' : `PostgreSQL found in ${binDir}`
-    const database = describe(server, 'ferretdb-postgresql', `FerretDB on a private PostgreSQL cluster (${why})`)
+    const database = describe(
+      server,
+      'ferretdb-postgresql',
+      `FerretDB on a private PostgreSQL cluster (${why})`,
+    )
     return {
       ...database,
       reason: `${database.reason}${cluster.owned ? '' : `; PostgreSQL already running (pid ${cluster.pid})`}`,

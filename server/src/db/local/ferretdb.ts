@@ -13,8 +13,7 @@ import {
 /** FerretDB v1 in front of SQLite files or a PostgreSQL cluster. */
 
 export type FerretdbBackend =
-  | { handler: 'sqlite'; dir: string }
-  | { handler: 'postgresql'; url: string; postgresPid: number }
+  { handler: 'sqlite'; dir: string } | { handler: 'postgresql'; url: string; postgresPid: number }
 
 export interface FerretdbProcess {
   port: number
@@ -85,9 +84,7 @@ export async function startFerretdb(options: {
     logFile,
     expectedNoise,
     // The URL holds the cluster's password: in the environment, not in the arguments `ps` shows.
-    backend.handler === 'postgresql'
-      ? { env: { ...process.env, FERRETDB_POSTGRESQL_URL: backend.url } }
-      : {},
+    backend.handler === 'postgresql' ? { env: { ...process.env, FERRETDB_POSTGRESQL_URL: backend.url } } : {},
   )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   // A server that dies with us must not keep the data dir locked for the next start.

@@ -1,7 +1,15 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { freePort, isProcessOf, killAndWait, openRotatedLog, readTail, stopChild, waitForPort } from './processes'
+import {
+  freePort,
+  isProcessOf,
+  killAndWait,
+  openRotatedLog,
+  readTail,
+  stopChild,
+  waitForPort,
+} from './processes'
 
 /** A real mongod found on PATH, with its files under the data dir. */
 export async function startMongod(binary: string, dataDir: string, reuse: boolean, fixedPort?: number) {

@@ -34,9 +34,11 @@ export interface PostgresCluster {
 export function findPostgres(): { binDir: string } | { missing: string } {
   const fromEnv = process.env.POSTGRES_BIN_DIR
   const binDir = [fromEnv, ...searchDirs].find(
-    (dir): dir is string => !!dir && existsSync(path.join(dir, 'postgres')) && existsSync(path.join(dir, 'initdb')),
+    (dir): dir is string =>
+      !!dir && existsSync(path.join(dir, 'postgres')) && existsSync(path.join(dir, 'initdb')),
   )
-  if (!binDir) return { missing: 'PostgreSQL binaries not found (apt-get install postgresql, or npm run setup)' }
+  if (!binDir)
+    return { missing: 'PostgreSQL binaries not found (apt-get install postgresql, or npm run setup)' }
   return { binDir }
 }
 
@@ -206,7 +208,10 @@ function initCluster(
 }
 
 /** A postmaster left running on this cluster by an earlier process (after a kill -9). */
-async function runningCluster(clusterDir: string, binDir: string): Promise<{ pid: number; port: number } | undefined> {
+async function runningCluster(
+  clusterDir: string,
+  binDir: string,
+): Promise<{ pid: number; port: number } | undefined> {
   const pidFile = path.join(clusterDir, 'postmaster.pid')
   if (!existsSync(pidFile)) return undefined
   const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n')

@@ -103,11 +103,14 @@ describe('GIN expression indexes on FerretDB’s PostgreSQL tables', () => {
       eventsByCase: await CaseEventModel.find({ caseId: caseIds[42] }).sort({ seq: 1 }).explain(),
       visitsByStaff: await VisitModel.find({ visitorIds: staff[17] }).explain(),
     }
-    const used = Object.fromEntries(Object.entries(explained).map(([query, plan]) => [query, indexesUsed(plan)]))
+    const used = Object.fromEntries(
+      Object.entries(explained).map(([query, plan]) => [query, indexesUsed(plan)]),
+    )
     expect(used.caseById).toEqual([expect.stringMatching(/^mqgin_.*__id$/)])
-    expect((used.inbox ?? []).some((name) => /^mqgin_.*_(unitid|status)$/.test(name))).toBe(true)
-    expect(used.eventsByCase).toEqual([expect.stringMatching(/^mqgin_.*_caseid$/)])
-    expect(used.visitsByStaff).toEqual([expect.stringMatching(/^mqgin_.*_visitorids$/)])
+    expect(used.inbox).toEqual([expect.stringMatching(/^mqgin_.*_unitid_status$/)])
+    expect(used.eventsByCase).toEqual([expect.stringMatching(/^mqgin_.*_caseid_seq$/)])
+    // Served by the (campaignId, visitorIds) index: a multi-column GIN serves any of its columns.
+    expect(used.visitsByStaff).toEqual([expect.stringMatching(/^mqgin_.*_campaignid_visitorids$/)])
   })
 
   it('are used by FerretDB’s cached statements too (custom plans), also for an index made while it runs', async () => {

@@ -6,13 +6,13 @@ import { ginIndexName, ginPlan, ginPrefix, identifier, type DeclaredCollection }
 export function declaredCollections(): DeclaredCollection[] {
   return mongoose.modelNames().map((name) => {
     const model = mongoose.model(name)
-    const dateFields: string[] = []
-    model.schema.eachPath((field, type) => {
-      if (type.instance === 'Date') dateFields.push(field)
-    })
+    const indexes = model.schema.indexes() as DeclaredCollection['indexes']
+    // schema.path resolves dotted paths into nested schemas too (deadlines.dueAt).
+    const fields = new Set(indexes.flatMap(([keys]) => Object.keys(keys)))
+    const dateFields = [...fields].filter((field) => model.schema.path(field)?.instance === 'Date')
     return {
       collection: model.collection.collectionName,
-      indexes: model.schema.indexes() as DeclaredCollection['indexes'],
+      indexes,
       dateFields,
     }
   })
@@ -44,10 +44,12 @@ export async function syncGinIndexes(
     )
     for (const row of metadata.rows) tables.set(row.collection, row.table)
 
-    const wanted = new Map<string, { table: string; expression: string }>()
+    const wanted = new Map<string, { table: string; columns: string }>()
     for (const index of ginPlan(collections)) {
       const table = tables.get(index.collection)
-      if (table) wanted.set(ginIndexName(table, index.field), { table, expression: index.expression })
+      if (!table) continue
+      const columns = index.expressions.map((expression) => `${expression} jsonb_path_ops`).join(', ')
+      wanted.set(ginIndexName(table, index.fields), { table, columns })
     }
     const existing = await client.query<{ name: string }>(
       `SELECT indexname AS name FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE $2`,
@@ -57,11 +59,11 @@ export async function syncGinIndexes(
 
     const created: string[] = []
     const analyze = new Set<string>()
-    for (const [name, { table, expression }] of wanted) {
+    for (const [name, { table, columns }] of wanted) {
       if (present.has(name)) continue
       await client.query(
         `CREATE INDEX IF NOT EXISTS ${identifier(name)} ON ${schema}.${identifier(table)} ` +
-          `USING gin (${expression} jsonb_path_ops)`,
+          `USING gin (${columns})`,
       )
       created.push(name)
       analyze.add(table)

@@ -6,9 +6,11 @@ import { createHash } from 'node:crypto'
  *
  * FerretDB v1 pushes a top-level equality down as `_jsonb->'field' @> value` (a dotted path as
  * `_jsonb #> '{a,b}' @> value`) and nothing else ($in, ranges, $or stay in Go). Its own btree
- * indexes cannot serve `@>`; a GIN index on the same expression can. One index per field (not per
- * compound index): a query filtering on any subset of a compound index's fields then finds an
- * index for each, and PostgreSQL combines them (BitmapAnd) or picks the most selective.
+ * indexes cannot serve `@>`; a GIN index on the same expression can. One multi-column GIN per
+ * declared index (its non-date fields): PostgreSQL uses a multi-column GIN for a condition on any
+ * subset of its columns, and for the inbox's unit + status equality it was faster than two
+ * single-field GINs combined by a BitmapAnd (100k rows: 14 ms against 35 ms, 146 ms without). An
+ * index whose fields are a subset of another's is left out: the larger one serves it.
  */
 
 export interface DeclaredCollection {
@@ -21,9 +23,9 @@ export interface DeclaredCollection {
 
 export interface GinIndex {
   collection: string
-  field: string
-  /** The SQL expression, written exactly as FerretDB's filter produces it once its parameters are bound. */
-  expression: string
+  fields: string[]
+  /** The SQL expressions, written exactly as FerretDB's filters produce them once their parameters are bound. */
+  expressions: string[]
 }
 
 export const ginPrefix = 'mqgin_'
@@ -31,13 +33,24 @@ export const ginPrefix = 'mqgin_'
 export function ginPlan(collections: DeclaredCollection[]): GinIndex[] {
   const plan: GinIndex[] = []
   for (const { collection, indexes, dateFields } of collections) {
-    const fields = new Set<string>(['_id'])
-    for (const [keys] of indexes) {
-      for (const field of Object.keys(keys)) if (!dateFields.includes(field)) fields.add(field)
-    }
-    for (const field of fields) plan.push({ collection, field, expression: expressionFor(field) })
+    const sets = [
+      ['_id'],
+      ...indexes.map(([keys]) => Object.keys(keys).filter((f) => !dateFields.includes(f))),
+    ]
+    const unique = sets.filter(
+      (fields, i) => fields.length > 0 && sets.findIndex((other) => sameFields(other, fields)) === i,
+    )
+    const kept = unique.filter(
+      (fields) =>
+        !unique.some((other) => other.length > fields.length && fields.every((f) => other.includes(f))),
+    )
+    for (const fields of kept) plan.push({ collection, fields, expressions: fields.map(expressionFor) })
   }
   return plan
+}
+
+function sameFields(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((field) => b.includes(field))
 }
 
 function expressionFor(field: string): string {
@@ -55,9 +68,15 @@ export function identifier(value: string): string {
   return `"${value.replaceAll('"', '""')}"`
 }
 
-/** Index names are unique per schema and at most 63 bytes: table hash + readable field. */
-export function ginIndexName(table: string, field: string): string {
-  const hash = createHash('sha256').update(`${table}\0${field}`).digest('hex').slice(0, 10)
-  const readable = field.replace(/[^a-zA-Z0-9]/g, '_').toLowerCase()
+/** Index names are unique per schema and at most 63 bytes: a hash of table and fields + the fields. */
+export function ginIndexName(table: string, fields: string[]): string {
+  const hash = createHash('sha256')
+    .update(`${table}\0${fields.join('\0')}`)
+    .digest('hex')
+    .slice(0, 10)
+  const readable = fields
+    .join('_')
+    .replace(/[^a-zA-Z0-9_]/g, '_')
+    .toLowerCase()
   return `${ginPrefix}${hash}_${readable}`.slice(0, 63)
 }
