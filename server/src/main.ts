@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config/config'
 import { localJwtSecret } from './config/jwtSecret'
 import { fromProjectRoot } from './config/paths'
 import { connectDatabase } from './db/connect'
+import { ensureIndexes } from './db/ensureIndexes'
 import { startLocalDatabase, type LocalDatabase } from './db/localDatabase'
 import { buildDeps } from './deps'
 import { systemClock } from './http/deps'
@@ -47,8 +48,10 @@ async function main(): Promise<void> {
     console.log(`[minqing] database: ${local.kind} — ${local.reason}`)
   }
   await connectDatabase(uri, undefined, { poolSize: config.DB_POOL_SIZE })
-  // Indexes (unique phone identities, subtree paths) must exist before the first request.
-  await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()))
+  // Indexes (unique phone identities, subtree paths) must exist before the first request; on
+  // FerretDB over PostgreSQL also the GIN indexes its queries can use.
+  const gin = await ensureIndexes(local)
+  if (gin?.created.length || gin?.dropped.length) logger.info(gin, 'database: GIN indexes brought in step')
   await ensureDefaultCategories()
 
   const jwtSecret = config.JWT_SECRET ?? localJwtSecret(dataDir)

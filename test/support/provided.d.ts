@@ -5,5 +5,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     mongoUri: string
     databaseKind: string
+    postgresUrl: string
   }
 }

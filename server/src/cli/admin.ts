@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from '../config/config'
 import { fromProjectRoot } from '../config/paths'
 import { connectDatabase } from '../db/connect'
+import { ensureIndexes } from '../db/ensureIndexes'
 import { startLocalDatabase } from '../db/localDatabase'
 import '../models'
 import { createUser } from '../users/createUser'
@@ -34,7 +35,7 @@ async function run(): Promise<void> {
     ? undefined
     : await startLocalDatabase({ dataDir: fromProjectRoot(config.DATA_DIR), reuse: true })
   await connectDatabase(config.MONGODB_URI ?? local!.uri)
-  await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()))
+  await ensureIndexes(local)
   try {
     const user = await createUser(input)
     const masked = maskPhone(input.phone)
