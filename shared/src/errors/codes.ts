@@ -58,6 +58,12 @@ export const errorCatalog = {
     en: 'The database is temporarily unavailable',
   },
   NETWORK_ERROR: { status: 0, zh: '网络连接失败，请检查网络', en: 'The network request failed' },
+  // --- abuse limits, retention, statistics caps (H4) ---
+  STATS_PERIOD_TOO_LONG: {
+    status: 400,
+    zh: '统计时段过长，请缩短到400天以内',
+    en: 'The statistics period is too long; ask for at most 400 days',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog
