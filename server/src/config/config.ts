@@ -44,6 +44,9 @@ export const configSchema = z
     /** Case submissions allowed per resident and per client IP in an hour. */
     CASE_SUBMIT_PER_USER_HOUR: z.coerce.number().int().positive().default(20),
     CASE_SUBMIT_PER_IP_HOUR: z.coerce.number().int().positive().default(60),
+    /** Guests (device login, free to create): cases per guest a day, and for all guests of one IP a day. */
+    CASE_SUBMIT_PER_GUEST_DAY: z.coerce.number().int().positive().default(3),
+    CASE_SUBMIT_GUESTS_PER_IP_DAY: z.coerce.number().int().positive().default(10),
     /** Open311 GeoReport v2 clients allowed to submit: "name:key,name:key" (keys of 16+ characters). */
     OPEN311_API_KEYS: z
       .string()
