@@ -1,6 +1,7 @@
 import mongoose from 'mongoose'
 import type { Server } from 'node:http'
 import { createApp } from './app'
+import { createHttpServer } from './httpServer'
 import { ConfigError, loadConfig } from './config/config'
 import { localJwtSecret } from './config/jwtSecret'
 import { fromProjectRoot } from './config/paths'
@@ -72,13 +73,12 @@ async function main(): Promise<void> {
     }
   }
 
-  const server: Server = createApp(deps).listen(config.PORT, config.HOST, () => {
+  const server: Server = createHttpServer(createApp(deps), config).listen(config.PORT, config.HOST, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT
     logger.info({ port }, 'listening')
     console.log(`[minqing] listening on http://127.0.0.1:${port}/ (API under /api/v1)`)
   })
-  server.requestTimeout = 30_000
 
   // Background sender for WeChat messages; safe with several instances (leases in the database).
   const outboxTimer =

@@ -41,6 +41,12 @@ export const configSchema = z
      */
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(8),
     BODY_LIMIT: z.string().default('1mb'),
+    /** A request (headers and body) must arrive within this; slower clients are cut with 408. */
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** How long an idle keep-alive connection stays open, and how many connections at most. */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+    HTTP_MAX_CONNECTIONS: z.coerce.number().int().positive().default(2_000),
     /** Case submissions allowed per resident and per client IP in an hour. */
     CASE_SUBMIT_PER_USER_HOUR: z.coerce.number().int().positive().default(20),
     CASE_SUBMIT_PER_IP_HOUR: z.coerce.number().int().positive().default(60),
