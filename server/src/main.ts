@@ -15,6 +15,7 @@ import './models'
 import { closeUnratedCases } from './cases/closeUnrated'
 import { remindDueRevisits } from './pairs/remindRevisits'
 import { startScheduler } from './scheduler/scheduler'
+import { housekeeping } from './scheduler/housekeeping'
 import { sampleFollowUps } from './followUp/followUps'
 import { superviseDeadlines } from './supervision/superviseDeadlines'
 import { processOutbox } from './notifications/processOutbox'
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
     { name: 'revisitReminders', everyMs: 60 * 60_000, run: remindDueRevisits },
     // 回头看: a share of the cases closed some weeks ago gets a return-visit question.
     { name: 'sampleFollowUps', everyMs: 60 * 60_000, run: sampleFollowUps },
+    // What TTL indexes would do on MongoDB: idle uploads, unreferenced photos, ended rate windows.
+    { name: 'housekeeping', everyMs: 60 * 60_000, run: housekeeping },
   ])
 
   let stopping = false

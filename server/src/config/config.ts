@@ -40,6 +40,10 @@ export const configSchema = z
      * writers only fight over its lock, so a small pool queues them in the driver instead.
      */
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(8),
+    /** Chunked uploads idle this long are removed with their chunks. */
+    UPLOAD_SESSION_TTL_HOURS: z.coerce.number().positive().default(48),
+    /** Photos nothing references this long after upload are deleted (an offline visit may sync late). */
+    ORPHAN_FILE_TTL_HOURS: z.coerce.number().positive().default(72),
     BODY_LIMIT: z.string().default('1mb'),
     /** A request (headers and body) must arrive within this; slower clients are cut with 408. */
     HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
