@@ -16,6 +16,7 @@ import { closeUnratedCases } from './cases/closeUnrated'
 import { remindDueRevisits } from './pairs/remindRevisits'
 import { startScheduler } from './scheduler/scheduler'
 import { housekeeping } from './scheduler/housekeeping'
+import { anonymiseClosedCases } from './retention/anonymiseClosedCases'
 import { sampleFollowUps } from './followUp/followUps'
 import { superviseDeadlines } from './supervision/superviseDeadlines'
 import { processOutbox } from './notifications/processOutbox'
@@ -103,6 +104,8 @@ async function main(): Promise<void> {
     { name: 'sampleFollowUps', everyMs: 60 * 60_000, run: sampleFollowUps },
     // What TTL indexes would do on MongoDB: idle uploads, unreferenced photos, ended rate windows.
     { name: 'housekeeping', everyMs: 60 * 60_000, run: housekeeping },
+    // Retention: personal data of cases closed RETENTION_DAYS ago is removed or anonymised.
+    { name: 'retention', everyMs: 6 * 60 * 60_000, run: anonymiseClosedCases },
   ])
 
   let stopping = false

@@ -40,6 +40,11 @@ export const configSchema = z
      * writers only fight over its lock, so a small pool queues them in the driver instead.
      */
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(8),
+    /**
+     * Retention (PIPL Art. 19: no longer than necessary): days after closing until a case's personal
+     * data is removed or anonymised; statistics are kept. 3 years, see README.
+     */
+    RETENTION_DAYS: z.coerce.number().int().min(1).default(1095),
     /** Chunked uploads idle this long are removed with their chunks. */
     UPLOAD_SESSION_TTL_HOURS: z.coerce.number().positive().default(48),
     /** Photos nothing references this long after upload are deleted (an offline visit may sync late). */
