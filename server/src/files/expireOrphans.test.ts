@@ -56,11 +56,9 @@ describe('files nobody references', () => {
     }
     expect(left.has(orphan!.id)).toBe(false)
     expect(left.has(orphan!.thumbnailId)).toBe(false)
-    const chunks = await mongoose.connection
-      .db!.collection('photos.chunks')
-      .countDocuments({
-        files_id: { $in: [new Types.ObjectId(orphan!.id), new Types.ObjectId(orphan!.thumbnailId)] },
-      })
+    const chunks = await mongoose.connection.db!.collection('photos.chunks').countDocuments({
+      files_id: { $in: [new Types.ObjectId(orphan!.id), new Types.ObjectId(orphan!.thumbnailId)] },
+    })
     expect(chunks).toBe(0)
 
     // A second run finds nothing more to do; the young file goes once it is old enough.
