@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { visible } from '../support/browser'
@@ -58,6 +61,33 @@ describe('H5 under its security headers', () => {
     await page.waitForLoadState('networkidle')
     const seen = await violations()
     expect(seen).toEqual([])
+    await context.close()
+  })
+
+  it('a resident picks and uploads a photo (blob: URLs) with no CSP violation', async () => {
+    const { page, context, violations } = await watchedPage()
+    const photo = path.join(mkdtempSync(path.join(os.tmpdir(), 'minqing-csp-')), 'pixel.png')
+    writeFileSync(
+      photo,
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    )
+    await page.goto(app.server.baseUrl)
+    await page.waitForURL(/pages\/login/)
+    await visible(page, 'input').first().waitFor()
+    await visible(page, 'input').nth(0).fill('13800000005')
+    await visible(page, 'input[type="password"]').fill('minqing-demo')
+    await page.locator('.nut-button', { hasText: /^登录$/ }).click()
+    await page.waitForURL(/pages\/home/)
+    await page.getByText('我要反映').click()
+    await page.waitForURL(/cases\/submit/)
+    const chooser = page.waitForEvent('filechooser')
+    await visible(page, '.case-add-photo').click()
+    await (await chooser).setFiles(photo)
+    await expect.poll(() => visible(page, '.case-photo-uploaded').count(), { timeout: 15_000 }).toBe(1)
+    expect(await violations()).toEqual([])
     await context.close()
   })
 

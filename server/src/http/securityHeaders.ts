@@ -38,8 +38,10 @@ export function securityHeaders(options: { h5Index: string }): Middleware {
         scriptSrc: ["'self'", () => inlineScripts().join(' ')],
         // Taro and NutUI insert <style> elements at run time; styles cannot run code.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        // Photos come from the API; the app previews picked photos from blob: and data: URLs.
+        // Photos come from the API; the app previews picked photos from blob: and data: URLs,
+        // and reads a picked photo's blob: URL to upload it.
         imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'blob:', 'data:'],
       },
     },
   })
