@@ -13,6 +13,7 @@ import { docsRouter } from './openapi/docsRouter'
 import { open311 } from './open311/open311Router'
 import { mountRoutes } from './http/mountRoutes'
 import { requestLog } from './http/requestLog'
+import { securityHeaders } from './http/securityHeaders'
 import { staticH5 } from './http/staticH5'
 import { routeTable } from './routes'
 
@@ -31,6 +32,9 @@ export function createApp(deps: AppDeps): Koa {
   app.context.deps = deps
   app.silent = true // errors are logged by errorMiddleware, not Koa's default stderr printer
 
+  const h5Dir = deps.config.H5_DIR ?? defaultH5Dir
+  // First, so that error answers carry the headers too.
+  app.use(securityHeaders({ h5Index: path.join(h5Dir, 'index.html') }))
   app.use(errorMiddleware(deps.logger))
   app.use(requestLog(deps.logger))
   app.use(
@@ -64,6 +68,6 @@ export function createApp(deps: AppDeps): Koa {
     await next()
   })
 
-  app.use(staticH5(deps.config.H5_DIR ?? defaultH5Dir))
+  app.use(staticH5(h5Dir))
   return app
 }

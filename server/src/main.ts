@@ -1,6 +1,7 @@
 import mongoose from 'mongoose'
 import type { Server } from 'node:http'
 import { createApp } from './app'
+import { createHttpServer } from './httpServer'
 import { ConfigError, loadConfig } from './config/config'
 import { localJwtSecret } from './config/jwtSecret'
 import { fromProjectRoot } from './config/paths'
@@ -15,6 +16,8 @@ import './models'
 import { closeUnratedCases } from './cases/closeUnrated'
 import { remindDueRevisits } from './pairs/remindRevisits'
 import { startScheduler } from './scheduler/scheduler'
+import { housekeeping } from './scheduler/housekeeping'
+import { anonymiseClosedCases } from './retention/anonymiseClosedCases'
 import { sampleFollowUps } from './followUp/followUps'
 import { superviseDeadlines } from './supervision/superviseDeadlines'
 import { processOutbox } from './notifications/processOutbox'
@@ -77,13 +80,12 @@ async function main(): Promise<void> {
     }
   }
 
-  const server: Server = createApp(deps).listen(config.PORT, config.HOST, () => {
+  const server: Server = createHttpServer(createApp(deps), config).listen(config.PORT, config.HOST, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT
     logger.info({ port }, 'listening')
     console.log(`[minqing] listening on http://127.0.0.1:${port}/ (API under /api/v1)`)
   })
-  server.requestTimeout = 30_000
 
   // Background sender for WeChat messages and SMS; safe with several instances (leases in the database).
   const outboxTimer =
@@ -105,6 +107,10 @@ async function main(): Promise<void> {
     { name: 'revisitReminders', everyMs: 60 * 60_000, run: remindDueRevisits },
     // 回头看: a share of the cases closed some weeks ago gets a return-visit question.
     { name: 'sampleFollowUps', everyMs: 60 * 60_000, run: sampleFollowUps },
+    // What TTL indexes would do on MongoDB: idle uploads, unreferenced photos, ended rate windows.
+    { name: 'housekeeping', everyMs: 60 * 60_000, run: housekeeping },
+    // Retention: personal data of cases closed RETENTION_DAYS ago is removed or anonymised.
+    { name: 'retention', everyMs: 6 * 60 * 60_000, run: anonymiseClosedCases },
   ])
 
   let stopping = false

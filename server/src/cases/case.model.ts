@@ -140,6 +140,8 @@ const caseSchema = new Schema(
     resolvedAt: { type: Date, default: null },
     closedAt: { type: Date, default: null },
     closedReason: { type: String, enum: ['rated', 'noRating', 'byStaff', 'merged', null], default: null },
+    /** When retention removed the personal data (RETENTION_DAYS after closing); null until then. */
+    anonymisedAt: { type: Date, default: null },
     /** Residents who follow this case besides its author (merged duplicates, "me too"). */
     followers: { type: [Schema.Types.ObjectId], default: [] },
     /** Set when this case was merged (并单) into another. */

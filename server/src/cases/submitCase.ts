@@ -13,7 +13,7 @@ import type { Viewer } from '../http/defineRoute'
 import { decideRouting } from '../routing/decideRouting'
 import { CaseModel, type CaseDocument } from './case.model'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
-import { enforceRateLimit } from '../rateLimit/rateLimit'
+import { enforceSubmitLimits } from '../rateLimit/submitLimits'
 import { appendEvent, appendEvents, type NewEvent } from './caseEvents'
 import { nextSequence } from './counter.model'
 import { applyRollup } from '../stats/applyRollup'
@@ -39,7 +39,7 @@ export async function submitCase(
     source?: CaseSource
     /** The visit or reception record the case was raised on. */
     originId?: string
-    /** Submissions from clients are rate limited per resident and per IP; seeds and imports are not. */
+    /** Submissions from clients are rate limited (per resident, guest and IP); seeds and imports are not. */
     limits?: { clientIp: string }
   } = {},
 ): Promise<SubmitResult> {
@@ -187,17 +187,4 @@ async function writeInitialEvents(record: CaseDocument, options: { fresh?: boole
   }
   if (routed && dispatchStored)
     await applyRollup({ action: 'dispatch', at, to: 'dispatched', data: { facts } }).catch(() => undefined)
-}
-
-async function enforceSubmitLimits(deps: AppDeps, userId: string, clientIp: string): Promise<void> {
-  const hour = 3600
-  const now = deps.clock.now()
-  await enforceRateLimit(
-    { key: `case-submit:user:${userId}`, max: deps.config.CASE_SUBMIT_PER_USER_HOUR, windowSeconds: hour },
-    now,
-  )
-  await enforceRateLimit(
-    { key: `case-submit:ip:${clientIp}`, max: deps.config.CASE_SUBMIT_PER_IP_HOUR, windowSeconds: hour },
-    now,
-  )
 }

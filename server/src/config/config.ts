@@ -58,10 +58,28 @@ export const configSchema = z
      * writers only fight over its lock, so a small pool queues them in the driver instead.
      */
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(8),
+    /**
+     * Retention (PIPL Art. 19: no longer than necessary): days after closing until a case's personal
+     * data is removed or anonymised; statistics are kept. 3 years, see README.
+     */
+    RETENTION_DAYS: z.coerce.number().int().min(1).default(1095),
+    /** Chunked uploads idle this long are removed with their chunks. */
+    UPLOAD_SESSION_TTL_HOURS: z.coerce.number().positive().default(48),
+    /** Photos nothing references this long after upload are deleted (an offline visit may sync late). */
+    ORPHAN_FILE_TTL_HOURS: z.coerce.number().positive().default(72),
     BODY_LIMIT: z.string().default('1mb'),
+    /** A request (headers and body) must arrive within this; slower clients are cut with 408. */
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** How long an idle keep-alive connection stays open, and how many connections at most. */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+    HTTP_MAX_CONNECTIONS: z.coerce.number().int().positive().default(2_000),
     /** Case submissions allowed per resident and per client IP in an hour. */
     CASE_SUBMIT_PER_USER_HOUR: z.coerce.number().int().positive().default(20),
     CASE_SUBMIT_PER_IP_HOUR: z.coerce.number().int().positive().default(60),
+    /** Guests (device login, free to create): cases per guest a day, and for all guests of one IP a day. */
+    CASE_SUBMIT_PER_GUEST_DAY: z.coerce.number().int().positive().default(3),
+    CASE_SUBMIT_GUESTS_PER_IP_DAY: z.coerce.number().int().positive().default(10),
     /** Open311 GeoReport v2 clients allowed to submit: "name:key,name:key" (keys of 16+ characters). */
     OPEN311_API_KEYS: z
       .string()

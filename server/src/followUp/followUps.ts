@@ -111,17 +111,3 @@ export async function answerFollowUp(
   await notifyCaseEvent(deps, updated, 'reopen', viewer.userId, { reopened: true })
   return { reopened: true }
 }
-
-/** Follow-up figures of a period (by sampling time): the follow-up rate is solved ÷ answered. */
-export async function followUpFigures(from: Date, to: Date) {
-  const rows = await FollowUpModel.find({ sampledAt: { $gte: from, $lte: to } }, { answer: 1 })
-  const answered = rows.filter((row) => row.answer)
-  const solved = answered.filter((row) => row.answer?.solved).length
-  return {
-    sampled: rows.length,
-    answered: answered.length,
-    solved,
-    followUpRate: answered.length ? solved / answered.length : null,
-    definition: '回访满意率 = 回访中群众确认问题仍已解决的数量 ÷ 已答复的回访数',
-  }
-}

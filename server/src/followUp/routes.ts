@@ -2,7 +2,7 @@ import { objectIdSchema } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { FollowUpModel } from './followUp.model'
-import { answerFollowUp, followUpFigures } from './followUps'
+import { answerFollowUp } from './followUps'
 
 export const followUpRoutes = [
   defineRoute({
@@ -27,13 +27,5 @@ export const followUpRoutes = [
     params: z.object({ caseId: objectIdSchema }),
     body: z.object({ solved: z.boolean(), comment: z.string().trim().max(500).optional() }),
     handler: async (ctx, { params, body, viewer }) => answerFollowUp(ctx.deps, viewer, params.caseId, body),
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/stats/follow-ups',
-    access: ['admin', 'leader'],
-    summary: 'Follow-up figures of a period: sampled, answered, solved and the follow-up rate',
-    query: z.object({ from: z.coerce.date(), to: z.coerce.date() }),
-    handler: async (_ctx, { query }) => followUpFigures(query.from, query.to),
   }),
 ]

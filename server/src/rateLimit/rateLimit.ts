@@ -46,3 +46,8 @@ export async function enforceRateLimit(limit: RateLimit, now: Date): Promise<voi
     })
   }
 }
+
+/** Counters of windows that have ended are never read again (no TTL index on FerretDB: a job does it). */
+export async function expireRateCounters(now: Date): Promise<{ counters: number }> {
+  return { counters: (await RateCounterModel.deleteMany({ windowEndsAt: { $lt: now } })).deletedCount }
+}

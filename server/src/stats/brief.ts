@@ -9,9 +9,10 @@ import {
 } from '@minqing/shared'
 import { CaseModel } from '../cases/case.model'
 import { CaseEventModel } from '../cases/caseEvent.model'
-import { followUpFigures } from '../followUp/followUps'
 import type { Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
+import { followUpFigures } from './followUpFigures'
+import { statsScope } from './scope'
 import { publicReport, rankUnits, ratesReportWithCounts, type Period } from './threeRatesReport'
 
 /**
@@ -55,7 +56,7 @@ export async function brief(period: Period, viewer: Viewer, maxAgeMs: number) {
     totals: { ...headlineCounts(totals), ...threeRates(totals), ...medianDurations(totals) },
     definitions: report.definitions,
     ranking: ranked,
-    followUp: await followUpFigures(days.from, days.to),
+    followUp: await followUpFigures(days.from, days.to, await statsScope(viewer)),
     publicCriticism: criticised,
   }
 }

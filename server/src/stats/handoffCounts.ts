@@ -1,18 +1,21 @@
+import type { Types } from 'mongoose'
 import { CaseEventModel } from '../cases/caseEvent.model'
 import { UnitModel } from '../units/unit.model'
 
 /**
  * Per unit, how many cases it passed on (移交), sent back to the dispatch centre (退单) and
  * disputed (派单异议) in a period — counted from the append-only events, so nothing can be lost
- * or counted twice. The acting unit is the one recorded on the event.
+ * or counted twice. The acting unit is the one recorded on the event; `scope` (null: all) limits
+ * the acting units.
  */
-export async function handoffCounts(from: Date, to: Date) {
+export async function handoffCounts(from: Date, to: Date, scope: Types.ObjectId[] | null) {
   const rows = await CaseEventModel.aggregate<{ _id: { unitId: unknown; action: string }; count: number }>([
     {
       $match: {
         action: { $in: ['transfer', 'return', 'object'] },
         at: { $gte: from, $lt: to },
         'actor.role': 'handler',
+        ...(scope ? { 'actor.unitId': { $in: scope } } : {}),
       },
     },
     { $group: { _id: { unitId: '$actor.unitId', action: '$action' }, count: { $sum: 1 } } },

@@ -1,5 +1,6 @@
 import { emptyCounts, rollupCounters, type RollupContribution, type RollupCounts } from '@minqing/shared'
 import { RollupModel } from './rollup.model'
+import { yieldToLoop } from './period'
 
 const width = rollupCounters.length
 const counterIndex = new Map<string, number>(rollupCounters.map((name, index) => [name, index]))
@@ -105,9 +106,13 @@ export async function sumRollups(
   const totals = new Map<string, Float64Array>()
   // Walk the calendar days of the period (UTC arithmetic on plain dates: no time zone involved).
   const last = Date.parse(`${to}T00:00:00Z`)
+  const loaded = cache!
   for (let day = Date.parse(`${from}T00:00:00Z`); day <= last; day += 86_400_000) {
-    const block = cache!.byDay.get(new Date(day).toISOString().slice(0, 10))
+    const block = loaded.byDay.get(new Date(day).toISOString().slice(0, 10))
     if (!block) continue
+    // A long period at a million cases a year is ~10^7 additions: one day at a time, with the
+    // event loop's other requests (and /healthz) served in between.
+    await yieldToLoop()
     for (let row = 0; row < block.size; row++) {
       const group = groupOf(block.unitIds[row]!, block.categoryCodes[row]!)
       if (group === null) continue

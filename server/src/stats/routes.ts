@@ -2,7 +2,10 @@ import { chinaDate, chinaDays, defaultRankingWeights } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { brief } from './brief'
+import { followUpFigures } from './followUpFigures'
 import { handoffCounts } from './handoffCounts'
+import { capDayPeriod, capPeriod } from './period'
+import { statsScope } from './scope'
 import { visitFigures } from './visitFigures'
 import { workload } from './workload'
 import { rebuildRollups } from './rebuildRollups'
@@ -40,7 +43,21 @@ export const statsRoutes = [
     access: ['admin', 'leader'],
     summary: 'Per unit: cases transferred (移交), returned (退单) and disputed (派单异议) in a period',
     query: periodSchema,
-    handler: async (_ctx, { query }) => ({ rows: await handoffCounts(query.from, query.to) }),
+    handler: async (_ctx, { query, viewer }) => {
+      capPeriod(query.from, query.to)
+      return { rows: await handoffCounts(query.from, query.to, await statsScope(viewer)) }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/stats/follow-ups',
+    access: ['admin', 'leader'],
+    summary: 'Follow-up figures of a period: sampled, answered, solved and the follow-up rate',
+    query: z.object({ from: z.coerce.date(), to: z.coerce.date() }),
+    handler: async (_ctx, { query, viewer }) => {
+      capPeriod(query.from, query.to)
+      return followUpFigures(query.from, query.to, await statsScope(viewer))
+    },
   }),
   defineRoute({
     method: 'get',
@@ -49,8 +66,10 @@ export const statsRoutes = [
     summary:
       'The three rates (响应率, 办结率, 满意率: 0–1, null when nothing to divide) with the counts behind each, per unit or category, from the daily rollups',
     query: dayPeriod({ groupBy: z.enum(['unit', 'category']).default('unit') }),
-    handler: async (ctx, { query, viewer }) =>
-      ratesReport(query, query.groupBy, viewer, ctx.deps.config.STATS_CACHE_MS),
+    handler: async (ctx, { query, viewer }) => {
+      capDayPeriod(query)
+      return ratesReport(query, query.groupBy, viewer, ctx.deps.config.STATS_CACHE_MS)
+    },
   }),
   defineRoute({
     method: 'get',
@@ -62,8 +81,9 @@ export const statsRoutes = [
       resolutionWeight: weight.default(defaultRankingWeights.resolutionRate),
       satisfactionWeight: weight.default(defaultRankingWeights.satisfactionRate),
     }),
-    handler: async (ctx, { query, viewer }) =>
-      ranking(
+    handler: async (ctx, { query, viewer }) => {
+      capDayPeriod(query)
+      return ranking(
         query,
         {
           responseRate: query.responseWeight,
@@ -72,7 +92,8 @@ export const statsRoutes = [
         },
         viewer,
         ctx.deps.config.STATS_CACHE_MS,
-      ),
+      )
+    },
   }),
   defineRoute({
     method: 'get',
@@ -88,7 +109,10 @@ export const statsRoutes = [
     summary:
       'Visits of a period: per staff member (visits, households, field days) and households visited by tag',
     query: dayPeriod({}),
-    handler: async (_ctx, { query, viewer }) => visitFigures(chinaDays(query.from, query.to), viewer),
+    handler: async (_ctx, { query, viewer }) => {
+      capDayPeriod(query)
+      return visitFigures(chinaDays(query.from, query.to), viewer)
+    },
   }),
   defineRoute({
     method: 'get',
@@ -97,7 +121,10 @@ export const statsRoutes = [
     summary:
       "The period's brief (简报): key figures, the ranking with its red and black lists, follow-up figures and the cases listed for public criticism",
     query: dayPeriod({}),
-    handler: async (ctx, { query, viewer }) => brief(query, viewer, ctx.deps.config.STATS_CACHE_MS),
+    handler: async (ctx, { query, viewer }) => {
+      capDayPeriod(query)
+      return brief(query, viewer, ctx.deps.config.STATS_CACHE_MS)
+    },
   }),
   defineRoute({
     method: 'post',

@@ -106,6 +106,12 @@ export const errorCatalog = {
     zh: '密码已被管理员重置，请先设置新密码',
     en: 'Your password was reset; set a new one first',
   },
+  // --- abuse limits, retention, statistics caps (H4) ---
+  STATS_PERIOD_TOO_LONG: {
+    status: 400,
+    zh: '统计时段过长，请缩短到400天以内',
+    en: 'The statistics period is too long; ask for at most 400 days',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

@@ -1,0 +1,11 @@
+import type { Types } from 'mongoose'
+import type { Viewer } from '../http/defineRoute'
+import { subtreeUnitIds } from '../units/unitTree'
+
+/**
+ * The units whose figures a viewer may see: a leader's own unit and everything below it; null
+ * (no limit) for admins. The same rule as the rates, ranking and visit figures.
+ */
+export async function statsScope(viewer: Viewer): Promise<Types.ObjectId[] | null> {
+  return viewer.role === 'leader' && viewer.unitId ? subtreeUnitIds(viewer.unitId) : null
+}
