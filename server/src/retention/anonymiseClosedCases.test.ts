@@ -16,14 +16,12 @@ const phone = '13712345678'
 const idNumber = '110101199003074512'
 
 describe('stripPersonal', () => {
-  it('masks ID numbers, mobile and landline numbers, names after a marker and door numbers', () => {
+  it('strips ID numbers, mobile and landline numbers, names after a marker and addresses (shared stripper)', () => {
     expect(
       stripPersonal(
         `我叫张三丰，电话${phone}，座机010-87654321，身份证${idNumber}，住幸福小区12号楼3单元402室`,
       ),
-    ).toBe(
-      '我叫张**，电话137****5678，座机************，身份证110*************12，住幸福小区**号楼**单元**室',
-    )
+    ).toBe('我叫[姓名]，电话[手机号]，座机[电话]，身份证[身份证号]，住幸福小区[地址]')
     expect(stripPersonal('路灯不亮')).toBe('路灯不亮')
     expect(stripPersonal(null)).toBeNull()
   })
