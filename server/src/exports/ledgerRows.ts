@@ -80,7 +80,8 @@ export async function* caseLedgerRows(filter: CaseLedgerFilter) {
   const categories = new Map(
     (await CategoryModel.find({}, { code: 1, name: 1 })).map((row) => [row.code, row.name]),
   )
-  const cursor = CaseModel.find(query).sort({ submittedAt: 1 }).cursor({ batchSize: 200 })
+  // Ties broken by number (unique, in filing order): PostgreSQL returns equal keys in any order.
+  const cursor = CaseModel.find(query).sort({ submittedAt: 1, number: 1 }).cursor({ batchSize: 200 })
   let batch: CaseDocument[] = []
   const flush = async function* () {
     const records = batch
@@ -159,7 +160,7 @@ export const visitLedgerCount = (filter: { from: Date; to: Date; unitIds?: Types
 
 export async function* visitLedgerRows(filter: { from: Date; to: Date; unitIds?: Types.ObjectId[] }) {
   const query = visitLedgerQuery(filter)
-  const visits = await VisitModel.find(query).sort({ visitedAt: 1 })
+  const visits = await VisitModel.find(query).sort({ visitedAt: 1, _id: 1 })
   const users = await UserModel.find({ _id: { $in: visits.map((visit) => visit.createdBy) } }, { name: 1 })
   const units = await UnitModel.find(
     { _id: { $in: visits.map((visit) => visit.unitId).filter(Boolean) } },

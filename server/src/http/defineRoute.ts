@@ -1,4 +1,4 @@
-import { AppError, parseOrThrow, type Role } from '@minqing/shared'
+import { AppError, cleanInput, parseOrThrow, type Role } from '@minqing/shared'
 import type { Context } from 'koa'
 import type { z } from 'zod'
 
@@ -54,8 +54,9 @@ export function defineRoute<
 /** Parses params, query and body against the route's schemas, collecting every issue. */
 export function parseRouteInput(ctx: Context, spec: RouteSpec) {
   if (spec.body && ctx.request.length && !ctx.is('json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
+  // Control characters are dropped before validation: see shared/src/text/controlCharacters.ts.
   const params = spec.params ? parseOrThrow(spec.params, ctx.params) : undefined
-  const query = spec.query ? parseOrThrow(spec.query, ctx.query) : undefined
-  const body = spec.body ? parseOrThrow(spec.body, ctx.request.body ?? {}) : undefined
+  const query = spec.query ? parseOrThrow(spec.query, cleanInput(ctx.query)) : undefined
+  const body = spec.body ? parseOrThrow(spec.body, cleanInput(ctx.request.body ?? {})) : undefined
   return { params, query, body }
 }

@@ -1,4 +1,10 @@
-import { AppError, openStatuses, phoneSchema, type SubmitCaseInput } from '@minqing/shared'
+import {
+  AppError,
+  openStatuses,
+  phoneSchema,
+  withoutControlCharacters,
+  type SubmitCaseInput,
+} from '@minqing/shared'
 import type { Context, Middleware } from 'koa'
 import { createHash, randomBytes } from 'node:crypto'
 import { residentFor } from '../auth/loginWithIdentity'
@@ -24,7 +30,7 @@ function clientFor(deps: AppDeps, apiKey: unknown): string {
   throw new Open311Error(403, 'api_key is invalid')
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
+const text = (value: unknown) => (typeof value === 'string' ? withoutControlCharacters(value).trim() : '')
 const number = (value: unknown) => {
   const parsed = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
   return Number.isFinite(parsed) ? parsed : null
