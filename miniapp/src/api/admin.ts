@@ -105,6 +105,9 @@ export const searchCases = (filters: CaseFilters) =>
 export const fetchUsers = (unitId?: string) =>
   api.get<{ items: User[]; total: number }>(`/users?${query({ unitId, pageSize: 100 })}`)
 export const createUser = (input: CreateUserInput) => api.post<User>('/users', input)
+/** The one-time password the admin hands over; the person must choose a new one at login. */
+export const resetUserPassword = (userId: string) =>
+  api.post<{ temporaryPassword: string; mustChangePassword: boolean }>(`/users/${userId}/password-reset`)
 export const createUnit = (input: CreateUnitInput) => api.post('/units', input)
 
 export const createCategory = (input: { code: string; name: string; parentCode: string | null }) =>

@@ -1,4 +1,4 @@
-import type { ChangePasswordInput, LoginInput, Session, User } from '@minqing/shared'
+import type { ChangePasswordInput, LoginInput, Session, SmsLoginInput, User } from '@minqing/shared'
 import Taro from '@tarojs/taro'
 import { randomHex } from '../cases/clientId'
 import { sessionStore } from '../session/sessionStore'
@@ -34,6 +34,14 @@ export function guestDeviceId(): string {
 }
 
 export const loginAsGuest = () => keep(api.post<Session>('/auth/guest', { deviceId: guestDeviceId() }, false))
+
+/** H5 without WeChat: a six-digit code by SMS proves the phone (the server's SMS adapter). */
+export const smsLoginEnabled = () =>
+  api.get<{ enabled: boolean }>('/auth/sms/status').then((body) => body.enabled)
+export const requestSmsCode = (phone: string) =>
+  api.post<{ retryAfterSeconds: number }>('/auth/sms/code', { phone }, false)
+export const loginWithSmsCode = (input: SmsLoginInput) =>
+  keep(api.post<Session>('/auth/sms/login', input, false))
 
 export const fetchMe = () => api.get<User>('/me')
 

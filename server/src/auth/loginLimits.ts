@@ -23,6 +23,11 @@ function createLoginLimits(config: AppDeps['config']) {
       points: config.LOGIN_ATTEMPTS_PER_ACCOUNT,
       duration: windowSeconds,
     }),
+    newGuest: new RateLimiterMemory({
+      keyPrefix: 'guest-ip',
+      points: config.GUEST_ACCOUNTS_PER_IP_HOUR,
+      duration: 3600,
+    }),
   }
 }
 
@@ -59,4 +64,19 @@ export async function spendLoginAttempt(deps: AppDeps, source: LoginSource): Pro
 export async function refundLoginAttempt(deps: AppDeps, source: LoginSource): Promise<void> {
   const limits = limitsFor(deps)
   await Promise.all([limits.ip.reward(source.ip), limits.phone.reward(source.phone)])
+}
+
+/**
+ * A new guest account costs one point of the client IP's hourly budget (GUEST_ACCOUNTS_PER_IP_HOUR):
+ * free accounts must not be minted by the thousand. A returning device spends nothing.
+ */
+export async function spendNewGuest(deps: AppDeps, ip: string): Promise<void> {
+  try {
+    await limitsFor(deps).newGuest.consume(ip)
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error
+    throw new AppError('RATE_LIMITED', {
+      details: { retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) },
+    })
+  }
 }

@@ -5,6 +5,7 @@ import type { AppDeps } from '../http/deps'
 import { IdentityModel, type IdentityProvider } from '../users/identity.model'
 import { UserModel, type UserDocument } from '../users/user.model'
 import { isDuplicateKey } from '../db/duplicateKey'
+import { spendNewGuest } from './loginLimits'
 
 /**
  * Finds the resident behind an external identity, creating them on first login. Two concurrent
@@ -41,9 +42,13 @@ export async function loginWithWechat(deps: AppDeps, code: string): Promise<User
   return checkEnabled(await residentFor('wechat', openId, false))
 }
 
-/** H5 has no WeChat: a resident gets an identity bound to a random id their browser keeps. */
-export async function loginAsGuest(deviceId: string): Promise<UserDocument> {
+/**
+ * H5 has no WeChat: a resident gets an identity bound to a random id their browser keeps. A new
+ * device spends one point of its IP's guest budget.
+ */
+export async function loginAsGuest(deps: AppDeps, deviceId: string, clientIp: string): Promise<UserDocument> {
   const key = createHash('sha256').update(deviceId).digest('base64url')
+  if (!(await IdentityModel.exists({ provider: 'guest', key }))) await spendNewGuest(deps, clientIp)
   return checkEnabled(await residentFor('guest', key, true))
 }
 

@@ -61,6 +61,7 @@ export const authRoutes = [
     access: 'public',
     summary: 'Resident guest login bound to a browser device id (H5)',
     body: guestLoginInputSchema,
-    handler: async (ctx, { body }) => startSession(ctx.deps, await loginAsGuest(body.deviceId)),
+    handler: async (ctx, { body }) =>
+      startSession(ctx.deps, await loginAsGuest(ctx.deps, body.deviceId, ctx.ip)),
   }),
 ]

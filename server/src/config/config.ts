@@ -114,6 +114,8 @@ export const configSchema = z
     /** Login attempts per 15 minutes per client IP and per phone number (successes are given back). */
     LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
     LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+    /** New guest accounts (H5 游客) per client IP and hour, per instance: guests cost nothing to mint. */
+    GUEST_ACCOUNTS_PER_IP_HOUR: z.coerce.number().int().positive().default(20),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
     message: 'JWT_SECRET is required when NODE_ENV=production',

@@ -5,6 +5,13 @@ import { loginWithSmsCode, requestLoginCode } from './smsLogin'
 
 export const smsRoutes = [
   defineRoute({
+    method: 'get',
+    path: '/auth/sms/status',
+    access: 'public',
+    summary: 'Whether SMS code login is offered (an SMS gateway is configured)',
+    handler: (ctx) => ({ enabled: Boolean(ctx.deps.sms) }),
+  }),
+  defineRoute({
     method: 'post',
     path: '/auth/sms/code',
     access: 'public',

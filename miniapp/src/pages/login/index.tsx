@@ -1,8 +1,9 @@
 import { AppError, loginInputSchema } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import { loginAsGuest, loginWithPassword, loginWithWechat } from '../../api/auth'
+import { useEffect, useState } from 'react'
+import { loginAsGuest, loginWithPassword, loginWithWechat, smsLoginEnabled } from '../../api/auth'
+import { SmsLogin } from './SmsLogin'
 import { Field } from '../../components/Field'
 import { Page } from '../../components/Page'
 import { Button, Cell, Input } from '../../ui/nutui'
@@ -17,6 +18,15 @@ export default function LoginPage() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
+  // H5 residents without WeChat can prove their phone by SMS when the server has a gateway.
+  const [smsOffered, setSmsOffered] = useState(false)
+  const [mode, setMode] = useState<'password' | 'sms'>('password')
+  useEffect(() => {
+    if (isWeapp) return
+    smsLoginEnabled()
+      .then(setSmsOffered)
+      .catch(() => setSmsOffered(false))
+  }, [])
 
   async function attempt(login: () => Promise<unknown>) {
     setBusy(true)
@@ -48,12 +58,8 @@ export default function LoginPage() {
     void attempt(() => loginWithPassword(parsed.data))
   }
 
-  return (
-    <Page>
-      <View className="login-brand">
-        <Text className="login-title">民情通</Text>
-        <Text className="login-subtitle">走访民情 · 倾听民意 · 限时办结</Text>
-      </View>
+  const passwordForm = (
+    <>
       <Cell.Group>
         <Field error={errors.phone}>
           <Input
@@ -76,7 +82,6 @@ export default function LoginPage() {
           />
         </Field>
       </Cell.Group>
-      {message && <Text className="login-message">{message}</Text>}
       <View className="login-actions">
         <Button type="primary" size="large" block loading={busy} onClick={submitPassword}>
           登录
@@ -92,6 +97,30 @@ export default function LoginPage() {
         )}
       </View>
       <Text className="login-hint">工作人员请使用手机号和密码登录</Text>
+    </>
+  )
+
+  return (
+    <Page>
+      <View className="login-brand">
+        <Text className="login-title">民情通</Text>
+        <Text className="login-subtitle">走访民情 · 倾听民意 · 限时办结</Text>
+      </View>
+      {smsOffered && (
+        <View className="login-modes">
+          {(['password', 'sms'] as const).map((value) => (
+            <Text
+              key={value}
+              className={`login-mode ${mode === value ? 'login-mode-active' : ''}`}
+              onClick={() => setMode(value)}
+            >
+              {value === 'password' ? '密码登录' : '短信验证码登录'}
+            </Text>
+          ))}
+        </View>
+      )}
+      {mode === 'sms' ? <SmsLogin onLogin={attempt} /> : passwordForm}
+      {message && <Text className="login-message">{message}</Text>}
     </Page>
   )
 }

@@ -9,8 +9,9 @@ import {
   type UnitLevel,
 } from '@minqing/shared'
 import { Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { createUnit, createUser, fetchUsers } from '../../../api/admin'
+import { createUnit, createUser, fetchUsers, resetUserPassword } from '../../../api/admin'
 import { fetchUnits } from '../../../api/cases'
 import { perform, useLoader } from '../../../admin/useLoader'
 import { ConsoleShell } from '../../../components/ConsoleShell'
@@ -53,6 +54,28 @@ export default function UnitsPage() {
       },
       { done: '已创建账号', then: users.reload, onError: users.setMessage },
     )
+
+  // 重置密码: confirmed first (it ends the person's sessions), then the one-time password is shown
+  // once for the admin to hand over; the person must choose a new one at their next login.
+  const resetPassword = async (user: { id: string; name: string }) => {
+    const { confirm } = await Taro.showModal({
+      title: '重置密码',
+      content: `重置后${user.name}的所有登录将失效，须用临时密码登录并设置新密码。确定重置？`,
+      confirmText: '重置',
+    })
+    if (!confirm) return
+    try {
+      const { temporaryPassword } = await resetUserPassword(user.id)
+      await Taro.showModal({
+        title: '临时密码（仅显示一次）',
+        content: `${user.name}：${temporaryPassword}`,
+        showCancel: false,
+        confirmText: '已告知本人',
+      })
+    } catch (error) {
+      users.setMessage((error as Error).message)
+    }
+  }
 
   return (
     <ConsoleShell page="units" title="单位与用户">
@@ -144,6 +167,22 @@ export default function UnitsPage() {
           { key: 'phone', title: '手机号（脱敏）', render: (user) => user.phone ?? '—' },
           { key: 'role', title: '角色', render: (user) => roleLabels[user.role] },
           { key: 'unit', title: '单位', grow: 2, render: (user) => nameOf(user.unitId) },
+          {
+            key: 'actions',
+            title: '操作',
+            render: (user) =>
+              user.phone ? (
+                <Button
+                  className="units-reset-password"
+                  size="small"
+                  onClick={() => void resetPassword(user)}
+                >
+                  重置密码
+                </Button>
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
       {users.message && <Text className="review-message">{users.message}</Text>}
