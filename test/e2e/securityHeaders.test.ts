@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { visible } from '../support/browser'
+import { choosePhotos, visible } from '../support/browser'
 import { serverAndBrowser } from '../support/e2eSetup'
 
 const app = serverAndBrowser()
@@ -83,9 +83,7 @@ describe('H5 under its security headers', () => {
     await page.waitForURL(/pages\/home/)
     await page.getByText('我要反映').click()
     await page.waitForURL(/cases\/submit/)
-    const chooser = page.waitForEvent('filechooser')
-    await visible(page, '.case-add-photo').click()
-    await (await chooser).setFiles(photo)
+    await choosePhotos(page, '.case-add-photo', photo) // agrees to the privacy guide first
     await expect.poll(() => visible(page, '.case-photo-uploaded').count(), { timeout: 15_000 }).toBe(1)
     expect(await violations()).toEqual([])
     await context.close()
