@@ -62,11 +62,16 @@ describe('H5 console: 重置密码 by an admin', () => {
     await page.getByText('确定重置？', { exact: false }).waitFor()
     await page.screenshot({ path: 'artifacts/admin-reset-confirm.png' })
     await page.getByText('重置', { exact: true }).last().click()
-    const shown = page.getByText(/^李承办：/)
+    const shown = page.locator('.units-issued-password:visible')
     await shown.waitFor()
-    const temporary = (await shown.textContent())!.replace('李承办：', '').trim()
+    await expect(page.locator('.units-issued-text:visible').textContent()).resolves.toContain(
+      '李承办的临时密码',
+    )
+    const temporary = (await shown.textContent())!.trim()
     expect(temporary.length).toBeGreaterThanOrEqual(10)
-    await page.getByText('已告知本人', { exact: true }).click()
+    await page.screenshot({ path: 'artifacts/admin-reset-issued.png' })
+    await page.locator('.nut-button:visible', { hasText: '已告知本人' }).click()
+    expect(await page.locator('.units-issued:visible').count()).toBe(0)
     await admin.close()
 
     const handler = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })

@@ -18,6 +18,7 @@ import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
 import { Button, Input } from '../../../ui/nutui'
 import '../cases/index.css'
+import './index.css'
 
 /** The unit tree (indented by depth) with a form to add a unit, and the accounts of the chosen unit. */
 export default function UnitsPage() {
@@ -35,6 +36,7 @@ export default function UnitsPage() {
     password: '',
     role: 'staff',
   })
+  const [issued, setIssued] = useState<{ name: string; password: string } | null>(null)
   const list: Unit[] = units.data ?? []
   const nameOf = (id: string | null | undefined) => list.find((unit) => unit.id === id)?.name ?? '—'
 
@@ -66,12 +68,7 @@ export default function UnitsPage() {
     if (!confirm) return
     try {
       const { temporaryPassword } = await resetUserPassword(user.id)
-      await Taro.showModal({
-        title: '临时密码（仅显示一次）',
-        content: `${user.name}：${temporaryPassword}`,
-        showCancel: false,
-        confirmText: '已告知本人',
-      })
+      setIssued({ name: user.name, password: temporaryPassword })
     } catch (error) {
       users.setMessage((error as Error).message)
     }
@@ -185,6 +182,19 @@ export default function UnitsPage() {
           },
         ]}
       />
+      {issued && (
+        <View className="units-issued" role="status">
+          <Text className="units-issued-text">
+            {issued.name}的临时密码：<Text className="units-issued-password">{issued.password}</Text>
+          </Text>
+          <Text className="units-issued-hint">
+            仅显示这一次。请当面或电话告知本人，对方登录后须设置新密码。
+          </Text>
+          <Button size="small" onClick={() => setIssued(null)}>
+            已告知本人
+          </Button>
+        </View>
+      )}
       {users.message && <Text className="review-message">{users.message}</Text>}
     </ConsoleShell>
   )
