@@ -42,3 +42,32 @@ describe('H5: the privacy agreement before the first privacy API', () => {
     await page.context().close()
   })
 })
+
+describe('H5: the privacy dialog in 长辈模式', () => {
+  it('keeps text ≥ 18 px and both buttons ≥ 60 px tall (MIIT 适老化)', async () => {
+    const page = await loggedInPage(app.browser, app.server.baseUrl, '13800000005')
+    await page.getByText('我的', { exact: true }).last().click()
+    await page.waitForURL(/pages\/profile/)
+    await page.locator('.profile-elder .nut-switch').click()
+    await page.locator('.mq-page.mq-elder:visible').waitFor()
+    await page.goto(`${app.server.baseUrl}/#/pages/cases/submit/index`)
+    await visible(page, '.case-locate').click()
+    await visible(page, '.mq-privacy-dialog').waitFor()
+    await page.screenshot({ path: 'artifacts/elder-privacy-dialog.png' })
+    for (const selector of [
+      '.mq-privacy-title',
+      '.mq-privacy-summary',
+      '.mq-privacy-refuse',
+      '.mq-privacy-agree',
+    ]) {
+      const box = visible(page, selector)
+      expect(
+        await box.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+        selector,
+      ).toBeGreaterThanOrEqual(18)
+      if (selector.endsWith('refuse') || selector.endsWith('agree'))
+        expect((await box.boundingBox())!.height, selector).toBeGreaterThanOrEqual(60)
+    }
+    await page.context().close()
+  })
+})

@@ -17,7 +17,8 @@ type World = Awaited<ReturnType<typeof caseWorld>>
 
 /** Inside the world's grid, street and district areas. */
 const exactLocation = { lat: 39.251234, lng: 116.251234, address: '幸福街道12号3单元' }
-const personalDescription = '书屋两个月没开门，请联系我13912345678，身份证110101199003074512。'
+const personalDescription =
+  '书屋两个月没开门，请联系我13912345678，身份证110101199003074512，我住幸福小区五号楼三单元二〇一室。'
 
 async function guest(request: Request) {
   const answer = await request
@@ -55,6 +56,7 @@ function expectPublicView(body: Record<string, unknown>, photosShown: boolean) {
   expect(text).not.toContain('13912345678')
   expect(text).not.toContain('110101199003074512')
   expect(text).not.toContain('12号3单元')
+  expect(text).not.toContain('五号楼三单元') // an address typed in the description
   expect(text).not.toContain('39.251234')
   expect(body.location).toMatchObject({ lat: 39.251, lng: 116.251 })
   expect(body.view).toBe('public')
