@@ -1,3 +1,4 @@
+import { AppError } from '@minqing/shared'
 import type { Viewer } from '../http/defineRoute'
 import { CaseEventModel } from '../cases/caseEvent.model'
 import { canReadCase } from '../cases/policy'
@@ -21,7 +22,11 @@ async function ownerReadable(viewer: Viewer, owner: FileOwner): Promise<boolean>
     if (viewer.role === 'resident' && !event.public) return false
     caseId = String(event.caseId)
   }
-  const record = await loadCase(caseId).catch(() => null)
+  // A case that no longer exists grants nothing; any other failure (the database) is not a 404.
+  const record = await loadCase(caseId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null
+    throw error
+  })
   if (!record) return false
   const unit = record.unitId ? await UnitModel.findById(record.unitId) : null
   return canReadCase(viewer, record, unit)
