@@ -60,7 +60,7 @@ describe('Open311 GeoReport v2', () => {
       }),
     )
     const asXml = await request.get('/open311/v2/services.xml')
-    expect(asXml.headers['content-type']).toContain('application/xml')
+    expect(asXml.headers['content-type']).toContain('text/xml')
     const parsed = xml.parse(asXml.text) as { services: { service: Array<{ service_code: string }> } }
     expect(parsed.services.service.map((service) => service.service_code)).toEqual(
       services.body.map((service: { service_code: string }) => service.service_code),
@@ -119,7 +119,7 @@ describe('Open311 GeoReport v2', () => {
 
     const created = await request.post('/open311/v2/requests.json').type('form').send(form)
     expect(created.status).toBe(201)
-    const [receipt] = created.body as Array<{ service_request_id: string; token: string }>
+    const [receipt] = created.body as Array<{ service_request_id: string }>
     expect(receipt!.service_request_id).toMatch(/^MQ\d{8}-\d{4}$/)
     const retried = await request.post('/open311/v2/requests.json').type('form').send(form)
     expect(retried.body[0].service_request_id).toBe(receipt!.service_request_id) // same device, same report
@@ -137,8 +137,6 @@ describe('Open311 GeoReport v2', () => {
     })
     expect(JSON.stringify(one.body)).not.toContain('13712345678')
     expect(JSON.stringify(one.body)).not.toContain('12号')
-    const token = await request.get(`/open311/v2/tokens/${receipt!.token}.json`)
-    expect(token.body).toEqual([{ service_request_id: receipt!.service_request_id, token: receipt!.token }])
 
     // The unit signs for it and resolves it with a public reply: closed, with the reply as status_notes.
     const caseId = (await request.get('/api/v1/cases?scope=inbox').set(city.cultureHandler.auth)).body
@@ -180,5 +178,98 @@ describe('Open311 GeoReport v2', () => {
     expect((await request.get('/open311/v2/requests.json?start_date=yesterday')).status).toBe(400)
     expect((await request.get('/open311/v2/requests.json?status=maybe')).status).toBe(400)
     expect((await request.get('/open311/v2/requests/MQ00000000-0000.json')).status).toBe(404)
+  })
+
+  it('keeps to the points a specification checker found: discovery, attributes, charset, id or token, groups, 90-day span', async () => {
+    const { request } = await world()
+    // Service discovery, required by GeoReport v2, in both formats, at .../discovery.
+    for (const base of ['/open311', '/open311/v2']) {
+      const discovery = await request.get(`${base}/discovery.json`)
+      expect(discovery.status).toBe(200)
+      expect(discovery.body).toMatchObject({
+        changeset: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/),
+        contact: expect.any(String),
+        endpoints: [
+          {
+            specification: 'http://wiki.open311.org/GeoReport_v2',
+            url: expect.stringMatching(/\/open311\/v2$/),
+            type: 'production',
+            formats: ['text/xml', 'application/json'],
+          },
+        ],
+      })
+      const asXml = await request.get(`${base}/discovery.xml`)
+      expect(asXml.headers['content-type']).toBe('text/xml; charset=utf-8')
+      const parsed = new XMLParser({ isArray: (name) => ['endpoint', 'format'].includes(name) }).parse(
+        asXml.text,
+      ) as { discovery: { endpoints: { endpoint: Array<{ formats: { format: string[] } }> } } }
+      expect(parsed.discovery.endpoints.endpoint[0]!.formats.format).toEqual(['text/xml', 'application/json'])
+    }
+
+    // Every XML answer is text/xml with a charset, errors included.
+    const servicesXml = await request.get('/open311/v2/services.xml')
+    expect(servicesXml.headers['content-type']).toBe('text/xml; charset=utf-8')
+    expect((await request.get('/open311/v2/services/nope.xml')).headers['content-type']).toBe(
+      'text/xml; charset=utf-8',
+    )
+
+    // The XML service definition carries its <attributes> element even when there are none.
+    const definition = await request.get('/open311/v2/services/culture.library.xml')
+    expect(definition.text).toMatch(/<service_definition>[\s\S]*<attributes\s*\/?>/)
+    expect(definition.text).toContain('<service_code>culture.library</service_code>')
+
+    // Group categories are groups, not services: not listed, no definition, no POST.
+    const services = (await request.get('/open311/v2/services.json')).body as Array<{
+      service_code: string
+      group: string
+    }>
+    expect(services.map((service) => service.service_code)).not.toContain('culture')
+    expect(services.find((service) => service.service_code === 'culture.library')!.group).toBe('文化服务')
+    expect((await request.get('/open311/v2/services/culture.json')).status).toBe(404)
+    const toGroup = await request.post('/open311/v2/requests.json').type('form').send({
+      api_key: apiKey,
+      service_code: 'culture',
+      lat: '39.25',
+      long: '116.25',
+      description: '文化站门口的路灯坏了好几天。',
+    })
+    expect(toGroup.status).toBe(400)
+    expect(errorList(toGroup.body)[0]!.description).toContain('group')
+
+    // A created request answers with service_request_id or token, never both.
+    const created = await request.post('/open311/v2/requests.json').type('form').send({
+      api_key: apiKey,
+      service_code: 'culture.library',
+      lat: '39.25',
+      long: '116.25',
+      description: '书屋的书很久没有更新了。',
+      device_id: 'device-2',
+    })
+    expect(created.status).toBe(201)
+    const [receipt] = created.body as Array<Record<string, unknown>>
+    expect(receipt!.service_request_id).toMatch(/^MQ\d{8}-\d{4}$/)
+    expect(receipt).not.toHaveProperty('token')
+    const createdXml = await request.post('/open311/v2/requests.xml').type('form').send({
+      api_key: apiKey,
+      service_code: 'culture.library',
+      lat: '39.25',
+      long: '116.25',
+      description: '书屋的书很久没有更新了。',
+      device_id: 'device-2',
+    })
+    expect(createdXml.text).not.toContain('<token>')
+
+    // A date range longer than 90 days is refused, as the specification's default limit says.
+    const tooLong = await request.get(
+      '/open311/v2/requests.json?start_date=2025-01-01T00:00:00Z&end_date=2026-03-01T00:00:00Z',
+    )
+    expect(tooLong.status).toBe(400)
+    expect(errorList(tooLong.body)[0]!.description).toContain('90 days')
+    const exactly90 = await request.get(
+      '/open311/v2/requests.json?start_date=2025-12-01T00:00:00Z&end_date=2026-03-01T00:00:00Z',
+    )
+    expect(exactly90.status).toBe(200)
+    // One end given: the 90 days from (or up to) it.
+    expect((await request.get('/open311/v2/requests.json?start_date=2025-01-01T00:00:00Z')).body).toEqual([])
   })
 })

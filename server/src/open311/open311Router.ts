@@ -14,8 +14,8 @@ import { submitCase } from '../cases/submitCase'
 import { CategoryModel } from '../categories/category.model'
 import type { AppDeps } from '../http/deps'
 import { UnitModel } from '../units/unit.model'
-import { presentRequest } from './presentRequest'
-import { Open311Error, render, renderError, type Format } from './render'
+import { presentRequest, w3c } from './presentRequest'
+import { Open311Error, render, renderError, XmlList, type Format } from './render'
 
 const prefix = '/open311/v2/'
 const day = 86_400_000
@@ -36,18 +36,28 @@ const number = (value: unknown) => {
   return Number.isFinite(parsed) ? parsed : null
 }
 
-async function services() {
+/** Enabled categories split into services (what a report is filed under) and groups (parents). */
+async function catalogue() {
   const rows = await CategoryModel.find({ enabled: true }).sort({ order: 1, code: 1 })
+  const parents = new Set(rows.map((row) => row.parentCode).filter(Boolean))
+  return { rows, groups: rows.filter((row) => parents.has(row.code)) }
+}
+
+async function services() {
+  const { rows, groups } = await catalogue()
   const names = new Map(rows.map((row) => [row.code, row.name]))
-  return rows.map((row) => ({
-    service_code: row.code,
-    service_name: row.name,
-    description: row.parentCode ? `${names.get(row.parentCode) ?? ''} / ${row.name}` : row.name,
-    metadata: false,
-    type: 'realtime',
-    keywords: row.name,
-    group: row.parentCode ? (names.get(row.parentCode) ?? row.parentCode) : row.name,
-  }))
+  // A parent category is a GeoReport group: it names its children's `group`, it is not a service.
+  return rows
+    .filter((row) => !groups.includes(row))
+    .map((row) => ({
+      service_code: row.code,
+      service_name: row.name,
+      description: row.parentCode ? `${names.get(row.parentCode) ?? ''} / ${row.name}` : row.name,
+      metadata: false,
+      type: 'realtime',
+      keywords: row.name,
+      group: row.parentCode ? (names.get(row.parentCode) ?? row.parentCode) : row.name,
+    }))
 }
 
 async function presentAll(ctx: Context, records: CaseDocument[]) {
@@ -72,6 +82,30 @@ async function presentAll(ctx: Context, records: CaseDocument[]) {
   )
 }
 
+/**
+ * The service discovery document GeoReport v2 requires (served at /open311/discovery and
+ * /open311/v2/discovery). `changeset` moves when the service list changes, telling clients to
+ * refresh cached definitions; the endpoint URL comes from PUBLIC_BASE_URL, never a request header.
+ */
+async function discovery(deps: AppDeps) {
+  const latest = await CategoryModel.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1, _id: -1 }).lean()
+  const changed = w3c((latest as { updatedAt?: Date } | null)?.updatedAt ?? new Date(0))
+  return {
+    changeset: changed,
+    contact: `民情通 Open311 接口 (${deps.config.OPEN311_JURISDICTION})：联系本地管理员获取 api_key / ask the local administrator for an api_key`,
+    key_service: `${deps.config.PUBLIC_BASE_URL ?? ''}/open311/v2`,
+    endpoints: new XmlList('endpoint', [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: `${deps.config.PUBLIC_BASE_URL ?? ''}/open311/v2`,
+        changeset: changed,
+        type: 'production',
+        formats: new XmlList('format', ['text/xml', 'application/json']),
+      },
+    ]),
+  }
+}
+
 /** GET requests: service_request_id (a comma list) overrides every other filter. */
 async function listRequests(ctx: Context, query: Record<string, unknown>) {
   const ids = text(query.service_request_id)
@@ -91,8 +125,14 @@ async function listRequests(ctx: Context, query: Record<string, unknown>) {
     if (Number.isNaN(date.getTime())) throw new Open311Error(400, `${name} is not a W3C date-time`)
     return date
   }
-  const end = parseDate('end_date') ?? now
-  const start = parseDate('start_date') ?? new Date(end.getTime() - 90 * day)
+  const givenEnd = parseDate('end_date')
+  const givenStart = parseDate('start_date')
+  // The spec's default span is 90 days; a longer one is refused rather than silently cut.
+  const end = givenEnd ?? (givenStart ? new Date(givenStart.getTime() + 90 * day) : now)
+  const start = givenStart ?? new Date(end.getTime() - 90 * day)
+  if (end.getTime() - start.getTime() > 90 * day)
+    throw new Open311Error(400, 'start_date and end_date may be at most 90 days apart')
+  if (end < start) throw new Open311Error(400, 'end_date is before start_date')
   const filter: Record<string, unknown> = { submittedAt: { $gte: start, $lte: end }, mergedInto: null }
   const codes = text(query.service_code)
   if (codes) filter.categoryCode = { $in: codes.split(',').map((code) => code.trim()) }
@@ -116,6 +156,8 @@ async function createRequest(ctx: Context, body: Record<string, unknown>) {
   if (!serviceCode) throw new Open311Error(400, 'service_code is required')
   const category = await CategoryModel.findOne({ code: serviceCode, enabled: true })
   if (!category) throw new Open311Error(404, `service_code ${serviceCode} not found`)
+  if (await CategoryModel.exists({ parentCode: serviceCode, enabled: true }))
+    throw new Open311Error(400, `service_code ${serviceCode} is a group: choose one of its services`)
   const lat = number(body.lat)
   const lng = number(body.long)
   const address = text(body.address_string)
@@ -158,12 +200,13 @@ async function createRequest(ctx: Context, body: Record<string, unknown>) {
         source: 'residentApp',
       },
     )
+    // The case exists at once, so the answer carries its id; the spec returns a token only
+    // instead of an id (when a request cannot be created in real time).
     return [
       {
         service_request_id: record.number,
         service_notice: record.routing.reason ?? null,
         account_id: null,
-        token: input.clientId,
       },
     ]
   } catch (error) {
@@ -179,10 +222,12 @@ async function createRequest(ctx: Context, body: Record<string, unknown>) {
  */
 export function open311(): Middleware {
   return async (ctx, next) => {
-    if (!ctx.path.startsWith(prefix)) return next()
+    if (!ctx.path.startsWith(prefix) && !/^\/open311\/discovery\.(json|xml)$/.test(ctx.path)) return next()
     const match = /^(.*)\.(json|xml)$/.exec(ctx.path.slice(prefix.length))
-    const format: Format = match?.[2] === 'xml' ? 'xml' : 'json'
+    const format: Format = /\.xml$/.test(ctx.path) ? 'xml' : 'json'
     try {
+      if (ctx.path.endsWith(`/discovery.${format}`) && ctx.method === 'GET')
+        return render(ctx, format, 'discovery', 'endpoint', await discovery(ctx.deps as AppDeps))
       if (!match) throw new Open311Error(404, 'unknown resource: add .json or .xml')
       const [resource, ...rest] = match[1]!.split('/')
       const query = ctx.query as Record<string, unknown>
@@ -195,9 +240,12 @@ export function open311(): Middleware {
       if (resource === 'services' && !id && ctx.method === 'GET')
         return render(ctx, format, 'services', 'service', await services())
       if (resource === 'services' && id && ctx.method === 'GET') {
-        if (!(await CategoryModel.exists({ code: id, enabled: true })))
+        if (!(await services()).some((service) => service.service_code === id))
           throw new Open311Error(404, `service_code ${id} not found`)
-        return render(ctx, format, 'service_definition', 'attribute', { service_code: id, attributes: [] })
+        return render(ctx, format, 'service_definition', 'attribute', {
+          service_code: id,
+          attributes: new XmlList('attribute', []),
+        })
       }
       if (resource === 'requests' && !id && ctx.method === 'GET')
         return render(

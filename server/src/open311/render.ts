@@ -25,6 +25,20 @@ export const xmlSafe = (value: string) => value.replace(notXmlChar, '')
 const builder = new XMLBuilder({ ignoreAttributes: true, format: true, suppressEmptyNode: false })
 
 /**
+ * A list written as one wrapper element holding one element per item (`<attributes><attribute>`,
+ * `<formats><format>`), present even when empty — the spec's documents always carry the wrapper.
+ */
+export class XmlList {
+  constructor(
+    readonly item: string,
+    readonly values: unknown[],
+  ) {}
+  toJSON() {
+    return this.values
+  }
+}
+
+/**
  * Writes a GeoReport answer as JSON, or as XML under the spec's element names
  * (`<services><service>`, `<service_requests><request>`, `<errors><error>`); nulls become empty
  * elements.
@@ -38,15 +52,20 @@ export function render(ctx: Context, format: Format, root: string, item: string,
   const clean = (value: unknown): unknown =>
     value === null || value === undefined
       ? ''
-      : Array.isArray(value)
-        ? value.map(clean)
-        : typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, clean(inner)]))
-          : typeof value === 'string'
-            ? xmlSafe(value)
-            : value
+      : value instanceof XmlList
+        ? value.values.length
+          ? { [value.item]: value.values.map(clean) }
+          : ''
+        : Array.isArray(value)
+          ? value.map(clean)
+          : typeof value === 'object'
+            ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, clean(inner)]))
+            : typeof value === 'string'
+              ? xmlSafe(value)
+              : value
   const content = Array.isArray(body) ? { [item]: clean(body) } : clean(body)
-  ctx.type = 'application/xml'
+  // GeoReport v2 names text/xml and requires UTF-8 to be declared in the header as well.
+  ctx.set('Content-Type', 'text/xml; charset=utf-8')
   ctx.body = `<?xml version="1.0" encoding="utf-8"?>\n${builder.build({ [root]: content }) as string}`
 }
 
