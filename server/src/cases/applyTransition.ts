@@ -8,9 +8,9 @@ import { UnitModel } from '../units/unit.model'
 import type { CaseDocument } from './case.model'
 import { commitChange, loadCase } from './commitChange'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
-import { planTransition, type CaseSnapshot } from './planTransition'
+import { planTransition, type CaseSnapshot } from './planners'
 import { pointOf } from './similarCases'
-import { canActOnCase, loadReadableCase } from './policy'
+import { checkCaseAbility, loadReadableCase } from './policy'
 
 /**
  * Applies one action to a case. Order without transactions: (1) append the event with the next
@@ -25,7 +25,13 @@ export async function applyTransition(
   input: TransitionInput,
 ): Promise<CaseDocument> {
   const { record, unit: currentUnit } = await loadReadableCase(viewer, caseId)
-  if (!canActOnCase(viewer, input.action, record, currentUnit)) throw new AppError('FORBIDDEN')
+  const ability = checkCaseAbility(viewer, input.action, record, currentUnit, deps.clock.now())
+  if (!ability.ok) {
+    if (ability.kind === 'forbidden') throw new AppError('FORBIDDEN')
+    throw new AppError('INVALID_TRANSITION', {
+      details: { status: record.status, action: input.action, reason: ability.reason },
+    })
+  }
   if ('unitId' in input && !(await UnitModel.exists({ _id: input.unitId }))) {
     throw new AppError('VALIDATION_FAILED', {
       issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
@@ -43,17 +49,15 @@ export async function applyTransition(
   const reroute = input.action === 'recategorize' ? await rerouteFor(record, input.categoryCode) : undefined
   const survivor = input.action === 'merge' ? await mergeTarget(record, input.intoCaseId) : undefined
   const now = deps.clock.now()
-  const result = planTransition(
-    caseSnapshot(record),
-    input,
-    { userId: viewer.userId, role: viewer.role },
+  const result = planTransition(input, {
+    snapshot: caseSnapshot(record),
+    actor: { userId: viewer.userId, role: viewer.role },
     now,
-    deps.timeLimits,
-    deps.calendar,
+    limits: deps.timeLimits,
+    calendar: deps.calendar,
     reroute,
-  )
+  })
   if (!result.ok) {
-    if (result.reason === 'role_not_allowed') throw new AppError('FORBIDDEN')
     throw new AppError('INVALID_TRANSITION', {
       details: { status: record.status, action: input.action, reason: result.reason },
     })
@@ -61,7 +65,13 @@ export async function applyTransition(
   const { plan } = result
   const updated = await commitChange(
     record,
-    { to: plan.to, set: plan.set, inc: plan.inc, involveUnitIds: plan.involveUnitIds ?? [] },
+    {
+      to: plan.to,
+      set: { ...plan.set },
+      inc: { ...plan.inc },
+      involveUnitIds: plan.involveUnitIds,
+      rollup: plan.rollup,
+    },
     {
       action: input.action,
       actor: { userId: viewer.userId, role: viewer.role, unitId: viewer.unitId },
@@ -110,9 +120,7 @@ export function caseSnapshot(record: CaseDocument): CaseSnapshot {
     reopenCount: record.reopenCount,
     answerBy: record.deadlines.answerBy ?? null,
     dueAt: record.deadlines.dueAt ?? null,
-    extensionPending: record.extension?.status === 'pending',
     extensionDays: record.extension?.workingDays ?? undefined,
-    objectionPending: record.objection?.status === 'pending',
     coUnitIds: record.coUnitIds.map(String),
     ownerLeaderId: record.ownerLeaderId ? String(record.ownerLeaderId) : null,
     flagLevel: record.supervision?.flag?.level ?? null,

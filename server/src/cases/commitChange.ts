@@ -11,6 +11,11 @@ export interface CaseChange {
   involveUnitIds: string[]
   /** Residents who follow the case from now on (merged duplicates). */
   addFollowers?: string[]
+  /**
+   * What the statistics must learn, stated by the writer (a planner) rather than guessed from the
+   * patch: the unit holding the case from now on (null: back to the dispatch centre), a new category.
+   */
+  rollup?: { newUnitId?: string | null; categoryCode?: string }
 }
 
 export interface ChangeEvent {
@@ -43,14 +48,13 @@ export async function commitChange(
     addFollowers: change.addFollowers ?? [],
   }
   // What the statistics need about the case at this moment, kept on the event (rollups rebuild from it).
-  const newUnit = patch.set.find((entry) => entry.path === 'unitId')
+  const rollup = change.rollup ?? {}
   // Whoever receives the case now starts its own clock for the time-to-accept statistics.
-  if (newUnit?.value) patch.set.push({ path: 'unitReceivedAt', value: event.at })
-  const newCategory = patch.set.find((entry) => entry.path === 'categoryCode')
+  if (rollup.newUnitId) patch.set.push({ path: 'unitReceivedAt', value: event.at })
   const facts: RollupFacts = {
     unitId: record.unitId ? String(record.unitId) : null,
-    ...(newUnit ? { newUnitId: newUnit.value ? String(newUnit.value) : null } : {}),
-    categoryCode: newCategory ? String(newCategory.value) : record.categoryCode,
+    ...('newUnitId' in rollup ? { newUnitId: rollup.newUnitId ?? null } : {}),
+    categoryCode: rollup.categoryCode ?? record.categoryCode,
     acceptBy: record.deadlines.acceptBy ?? null,
     answerBy: record.deadlines.answerBy ?? null,
     receivedAt: record.unitReceivedAt ?? record.routing?.decidedAt ?? record.submittedAt,

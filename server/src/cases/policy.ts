@@ -1,22 +1,17 @@
-import { AppError, type CaseAction } from '@minqing/shared'
+import {
+  allowedActions,
+  AppError,
+  checkAbility,
+  type AbilityActor,
+  type AbilityFacts,
+  type CaseAction,
+} from '@minqing/shared'
 import type { Viewer } from '../http/defineRoute'
 import { isInSubtree } from '../units/unitTree'
 import { UnitModel, type UnitDocument } from '../units/unit.model'
 import type { CaseDocument } from './case.model'
 import { loadCase } from './commitChange'
 import { isPublicCase } from './publicView'
-
-const unitActions: readonly CaseAction[] = [
-  'accept',
-  'reply',
-  'transfer',
-  'return',
-  'resolve',
-  'requestExtension',
-  'object',
-  'addCoUnits',
-]
-const ownerActions: readonly CaseAction[] = ['rate', 'reopen', 'addInfo', 'recategorize']
 
 /**
  * Who may read a case in full: its resident; the people of every unit that has held it (首问:
@@ -51,27 +46,54 @@ export function canFollowCase(record: CaseDocument): boolean {
   return isPublicCase(record)
 }
 
-/**
- * Who may act: a handler only on cases their own unit is responsible for now; a resident only
- * on their own case; leaders within their subtree; admins (the dispatch centre) anywhere.
- */
-export function canActOnCase(
+/** The facts about a case that the shared abilities module decides on. */
+export function abilityFacts(record: CaseDocument): AbilityFacts {
+  return {
+    status: record.status,
+    createdBy: String(record.createdBy),
+    unitId: record.unitId ? String(record.unitId) : null,
+    coUnitIds: record.coUnitIds.map(String),
+    reopenCount: record.reopenCount,
+    objectionPending: record.objection?.status === 'pending',
+    extensionPending: record.extension?.status === 'pending',
+    dueAt: record.deadlines.dueAt ?? null,
+    ownerLeaderId: record.ownerLeaderId ? String(record.ownerLeaderId) : null,
+    flagLevel: record.supervision?.flag?.level ?? null,
+  }
+}
+
+/** The viewer as the abilities module sees them: a leader reaches the units of their subtree. */
+export function abilityActor(
+  viewer: Viewer,
+  currentUnit: Pick<UnitDocument, '_id' | 'path'> | null,
+): AbilityActor {
+  return {
+    userId: viewer.userId,
+    role: viewer.role,
+    unitId: viewer.unitId,
+    overseesCurrentUnit: Boolean(viewer.unitId && currentUnit && isInSubtree(viewer.unitId, currentUnit)),
+  }
+}
+
+/** May the viewer take this action on the case now? (see `checkAbility` in shared) */
+export function checkCaseAbility(
   viewer: Viewer,
   action: CaseAction,
   record: CaseDocument,
-  currentUnit: UnitDocument | null,
-): boolean {
-  if (viewer.role === 'admin') return true
-  if (ownerActions.includes(action) && viewer.role === 'resident')
-    return String(record.createdBy) === viewer.userId
-  if (unitActions.includes(action) && viewer.role === 'handler')
-    return Boolean(record.unitId) && String(record.unitId) === viewer.unitId
-  // 协办: a co-handling unit adds its part; the lead unit answers the resident.
-  if (action === 'contribute' && viewer.role === 'handler')
-    return record.coUnitIds.some((id) => String(id) === viewer.unitId)
-  if (viewer.role === 'leader')
-    return Boolean(viewer.unitId && currentUnit && isInSubtree(viewer.unitId, currentUnit))
-  return false
+  currentUnit: Pick<UnitDocument, '_id' | 'path'> | null,
+  now: Date,
+) {
+  return checkAbility(abilityActor(viewer, currentUnit), action, abilityFacts(record), now)
+}
+
+/** The actions sent with a case, so the client shows exactly what the server will accept. */
+export function caseAllowedActions(
+  viewer: Viewer,
+  record: CaseDocument,
+  currentUnit: Pick<UnitDocument, '_id' | 'path'> | null,
+  now: Date,
+): CaseAction[] {
+  return allowedActions(abilityActor(viewer, currentUnit), abilityFacts(record), now)
 }
 
 /**

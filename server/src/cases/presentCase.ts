@@ -10,7 +10,8 @@ import type { Viewer } from '../http/defineRoute'
 import type { CaseDocument } from './case.model'
 import type { CaseEventRecord } from './caseEvent.model'
 import { signFileUrl } from '../files/signedUrl'
-import { canSeeContact } from './policy'
+import { canSeeContact, caseAllowedActions } from './policy'
+import type { UnitDocument } from '../units/unit.model'
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null)
 
@@ -27,6 +28,8 @@ export interface PresentOptions {
   limits: TimeLimits
   /** Secret for signed photo URLs; photos get URLs only when given. */
   urlSecret?: string
+  /** The unit holding the case (its tree path decides a leader's reach for `allowedActions`). */
+  currentUnit?: Pick<UnitDocument, '_id' | 'path'> | null
 }
 
 export function presentCase(record: CaseDocument, viewer: Viewer, options: PresentOptions) {
@@ -131,6 +134,8 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
     resolvedAt: iso(record.resolvedAt),
     closedAt: iso(record.closedAt),
     closedReason: record.closedReason ?? null,
+    /** What this viewer may do with the case now (shared abilities): the client's buttons. */
+    allowedActions: caseAllowedActions(viewer, record, options.currentUnit ?? null, options.now),
   }
 }
 

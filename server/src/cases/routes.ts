@@ -9,7 +9,7 @@ import {
 } from '@minqing/shared'
 import { z } from 'zod'
 import type { Context } from 'koa'
-import { UnitModel } from '../units/unit.model'
+import { UnitModel, type UnitDocument } from '../units/unit.model'
 import { defineRoute, type Viewer } from '../http/defineRoute'
 import { applyTransition } from './applyTransition'
 import { loadCase } from './commitChange'
@@ -29,16 +29,28 @@ import { submitCase } from './submitCase'
 const idParams = z.object({ id: objectIdSchema })
 
 /** A case as its detail view shows it, with signed photo URLs. */
-function presentDetail(ctx: Context, record: CaseDocument, viewer: Viewer) {
+function presentDetail(ctx: Context, record: CaseDocument, viewer: Viewer, currentUnit: UnitDocument | null) {
   const { clock, timeLimits, urlSecret } = ctx.deps
-  return presentCase(record, viewer, { detail: true, now: clock.now(), limits: timeLimits, urlSecret })
+  return presentCase(record, viewer, {
+    detail: true,
+    now: clock.now(),
+    limits: timeLimits,
+    urlSecret,
+    currentUnit,
+  })
 }
 
 /** The view the caller is entitled to: full for those who may read the case, else public. */
-function presentFor(ctx: Context, record: CaseDocument, viewer: Viewer, view: 'full' | 'public') {
+function presentFor(
+  ctx: Context,
+  record: CaseDocument,
+  viewer: Viewer,
+  view: 'full' | 'public',
+  currentUnit: UnitDocument | null = null,
+) {
   const { clock, timeLimits, urlSecret } = ctx.deps
   return view === 'full'
-    ? presentDetail(ctx, record, viewer)
+    ? presentDetail(ctx, record, viewer, currentUnit)
     : presentPublicCase(record, { now: clock.now(), limits: timeLimits, urlSecret })
 }
 
@@ -113,7 +125,7 @@ export const caseRoutes = [
         limits: { clientIp: ctx.ip },
       })
       ctx.status = created ? 201 : 200
-      ctx.body = presentDetail(ctx, record, viewer)
+      ctx.body = presentDetail(ctx, record, viewer, null)
       return undefined
     },
   }),
@@ -127,16 +139,24 @@ export const caseRoutes = [
     handler: async (ctx, { query, viewer }) => {
       const now = ctx.deps.clock.now()
       const { items, total } = await listCases(viewer, query, now)
-      const units = await UnitModel.find({ _id: { $in: items.map((record) => record.unitId) } }, { name: 1 })
-      const unitNames = new Map(units.map((unit) => [String(unit._id), unit.name]))
+      const units = await UnitModel.find(
+        { _id: { $in: items.map((record) => record.unitId) } },
+        { name: 1, path: 1 },
+      )
+      const unitsById = new Map(units.map((unit) => [String(unit._id), unit]))
       const limits = ctx.deps.timeLimits
       return {
         items: items.map((record) => ({
           // A resident's list also holds the cases they follow: those in the public view.
           ...(viewer.role === 'resident' && String(record.createdBy) !== viewer.userId
             ? presentPublicCase(record, { now, limits })
-            : presentCase(record, viewer, { detail: false, now, limits })),
-          unitName: record.unitId ? (unitNames.get(String(record.unitId)) ?? null) : null,
+            : presentCase(record, viewer, {
+                detail: false,
+                now,
+                limits,
+                currentUnit: unitsById.get(String(record.unitId)) ?? null,
+              })),
+          unitName: record.unitId ? (unitsById.get(String(record.unitId))?.name ?? null) : null,
         })),
         total,
         page: query.page,
@@ -165,7 +185,7 @@ export const caseRoutes = [
         viewer.role === 'admin' && (record.status === 'submitted' || record.status === 'returned')
       return {
         suggestedUnits: waiting ? await suggestUnits(record, ctx.deps.clock.now()) : [],
-        ...presentDetail(ctx, record, viewer),
+        ...presentDetail(ctx, record, viewer, unit),
         unitName: unit?.name ?? null,
         timeline: presentTimeline(events, viewer, signUrl),
       }
@@ -193,7 +213,8 @@ export const caseRoutes = [
     body: transitionInputSchema,
     handler: async (ctx, { params, body, viewer }) => {
       const record = await applyTransition(ctx.deps, viewer, params.id, body)
-      return presentDetail(ctx, record, viewer)
+      const unit = record.unitId ? await UnitModel.findById(record.unitId) : null
+      return presentDetail(ctx, record, viewer, unit)
     },
   }),
 ]

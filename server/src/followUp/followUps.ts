@@ -1,10 +1,11 @@
-import { AppError, type TransitionInput } from '@minqing/shared'
+import { AppError, checkAbility, type TransitionInput } from '@minqing/shared'
 import mongoose from 'mongoose'
 import { createHash } from 'node:crypto'
 import { CaseModel } from '../cases/case.model'
 import { commitChange, loadCase } from '../cases/commitChange'
 import { caseSnapshot } from '../cases/applyTransition'
-import { planTransition } from '../cases/planTransition'
+import { planTransition } from '../cases/planners'
+import { abilityFacts } from '../cases/policy'
 import type { AppDeps } from '../http/deps'
 import type { Viewer } from '../http/defineRoute'
 import { NotificationModel } from '../notifications/notification.model'
@@ -87,18 +88,23 @@ export async function answerFollowUp(
     action: 'reopen',
     reason: `回头看：群众反映问题未解决${answer.comment ? `（${answer.comment}）` : ''}`,
   }
-  const result = planTransition(
-    caseSnapshot(record),
-    input,
-    { userId: viewer.userId, role: 'admin' },
-    now,
-    deps.timeLimits,
-    deps.calendar,
+  // The dispatch centre's question: its abilities decide whether the case can be reopened now.
+  const asDispatchCentre = { userId: viewer.userId, role: 'admin' as const, unitId: null }
+  if (
+    !checkAbility({ ...asDispatchCentre, overseesCurrentUnit: true }, 'reopen', abilityFacts(record), now).ok
   )
+    return { reopened: false }
+  const result = planTransition(input, {
+    snapshot: caseSnapshot(record),
+    actor: asDispatchCentre,
+    now,
+    limits: deps.timeLimits,
+    calendar: deps.calendar,
+  })
   if (!result.ok) return { reopened: false }
   const updated = await commitChange(
     record,
-    { to: result.plan.to, set: result.plan.set, inc: result.plan.inc, involveUnitIds: [] },
+    { to: result.plan.to, set: { ...result.plan.set }, inc: { ...result.plan.inc }, involveUnitIds: [] },
     {
       action: 'reopen',
       actor: { userId: viewer.userId, role: viewer.role, unitId: null },

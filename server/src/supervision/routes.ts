@@ -3,6 +3,7 @@ import type { FilterQuery } from 'mongoose'
 import { CaseModel, type CaseRecord } from '../cases/case.model'
 import { presentCase } from '../cases/presentCase'
 import { defineRoute } from '../http/defineRoute'
+import { UnitModel } from '../units/unit.model'
 import { subtreeUnitIds } from '../units/unitTree'
 
 export const supervisionRoutes = [
@@ -22,10 +23,18 @@ export const supervisionRoutes = [
       if (viewer.role === 'leader' && viewer.unitId)
         filter.unitId = { $in: await subtreeUnitIds(viewer.unitId) }
       const records = await CaseModel.find(filter).sort({ 'deadlines.dueAt': 1 }).limit(500)
+      const units = new Map(
+        (await UnitModel.find({ _id: { $in: records.map((record) => record.unitId) } }, { path: 1 })).map(
+          (unit) => [String(unit._id), unit],
+        ),
+      )
       const options = { detail: false, now, limits: ctx.deps.timeLimits, urlSecret: ctx.deps.urlSecret }
       const lanes = { flagged: [] as unknown[], overdue: [] as unknown[], warning: [] as unknown[] }
       for (const record of records) {
-        const item = presentCase(record, viewer, options)
+        const item = presentCase(record, viewer, {
+          ...options,
+          currentUnit: units.get(String(record.unitId)),
+        })
         if (record.supervision?.flag?.level) lanes.flagged.push(item)
         const dueAt = record.deadlines.dueAt
         if (!dueAt || !(openStatuses as readonly string[]).includes(record.status)) continue
