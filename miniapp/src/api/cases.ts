@@ -1,4 +1,5 @@
 import type {
+  CaseAction,
   CaseKind,
   CaseStatus,
   Rating,
@@ -59,6 +60,8 @@ export interface CaseView {
   submittedAt: string
   createdAt: string
   timeline?: TimelineEntry[]
+  /** What this user may do with the case now, decided by the server (shared abilities). */
+  allowedActions?: CaseAction[]
   /** For the dispatch centre, on cases waiting in its queue. */
   suggestedUnits?: Array<{ unitId: string; unitName: string; why: string }>
 }

@@ -1,4 +1,4 @@
-import { checkTransition, type CaseAction, type CaseStatus, type User } from '@minqing/shared'
+import type { CaseAction } from '@minqing/shared'
 
 export interface ActionSpec {
   /** Unique per button (one action can have two buttons, e.g. approve / refuse). */
@@ -13,18 +13,6 @@ export interface ActionSpec {
   fields?: Record<string, unknown>
   /** The working-days box (extension requests). */
   needsDays?: boolean
-}
-
-export interface ActionableCase {
-  status: CaseStatus
-  unitId: string | null
-  reopenCount: number
-  coUnitIds: string[]
-  objection: { status: string } | null
-  extension: { status: string } | null
-  ownerLeaderId?: string | null
-  /** 挂牌督办 level while flagged. */
-  supervisionLevel?: string | null
 }
 
 const specs: ActionSpec[] = [
@@ -70,54 +58,25 @@ const specs: ActionSpec[] = [
   { key: 'closeSupervision', action: 'closeSupervision', label: '督办销号', text: 'message' },
 ]
 
-/** Actions a handler takes for the unit that leads the case (mirrors the server's policy). */
-const leadUnitActions: readonly CaseAction[] = [
-  'accept',
-  'reply',
-  'resolve',
-  'transfer',
-  'return',
-  'object',
-  'addCoUnits',
-  'requestExtension',
-]
-
-/** Each action's own precondition beyond status and role, as the server checks it. */
-function preconditionHolds(spec: ActionSpec, item: ActionableCase): boolean {
-  switch (spec.action) {
-    case 'object':
-      return item.objection?.status !== 'pending'
-    case 'ruleObjection':
-      return item.objection?.status === 'pending'
-    case 'requestExtension':
-      return item.extension?.status !== 'pending'
-    case 'decideExtension':
-      return item.extension?.status === 'pending'
-    case 'flagSupervision':
-      return !item.supervisionLevel
-    case 'closeSupervision':
-      return Boolean(item.supervisionLevel)
-    default:
-      return true
-  }
-}
+/**
+ * Actions the detail page offers through their own controls rather than a button: the rating
+ * buttons, the category chips and the duplicate list's 并入此诉求.
+ */
+export const ownControlActions: readonly CaseAction[] = ['rate', 'recategorize', 'merge']
 
 /**
- * The buttons this user gets on this case now: the shared status machine decides by role and
- * status, then the same record-level rules the server applies (a handler acts for their own
- * unit; a co-handling unit only contributes; a resident reopens once).
+ * The buttons for a case: exactly the actions the server sent as allowed for this user now
+ * (`allowedActions`, decided by the shared abilities module). The client keeps no rules.
  */
-export function availableActions(user: User, item: ActionableCase): ActionSpec[] {
-  return specs.filter((spec) => {
-    if (!checkTransition(item.status, spec.action, user.role).ok || !preconditionHolds(spec, item))
-      return false
-    if (user.role === 'handler' && leadUnitActions.includes(spec.action)) return item.unitId === user.unitId
-    if (user.role === 'handler' && spec.action === 'contribute')
-      return item.coUnitIds.includes(user.unitId ?? '')
-    if (user.role === 'resident' && spec.action === 'reopen') return item.reopenCount === 0
-    if (spec.action === 'takeOwnership') return item.ownerLeaderId !== user.id
-    return true
-  })
+export function actionButtons(allowed: readonly CaseAction[]): ActionSpec[] {
+  return specs.filter((spec) => allowed.includes(spec.action))
+}
+
+/** Every action the page shows a control for, given what the server allows. */
+export function shownActions(allowed: readonly CaseAction[]): CaseAction[] {
+  const shown = new Set<CaseAction>(actionButtons(allowed).map((spec) => spec.action))
+  for (const action of ownControlActions) if (allowed.includes(action)) shown.add(action)
+  return [...shown]
 }
 
 export const actionLabels: Record<string, string> = {

@@ -92,6 +92,8 @@ export function presentPublicCase(record: CaseDocument, options: PublicViewOptio
     acceptedAt: iso(record.acceptedAt),
     resolvedAt: iso(record.resolvedAt),
     closedAt: iso(record.closedAt),
+    /** A follower only reads: no action is theirs. */
+    allowedActions: [],
   }
 }
 

@@ -1,6 +1,5 @@
 import {
   AppError,
-  checkTransition,
   caseKindLabels,
   ratingLabels,
   ratings,
@@ -23,7 +22,7 @@ import {
   type CaseView,
   type SimilarCase,
 } from '../../../api/cases'
-import { actionLabels, availableActions, type ActionSpec } from '../../../cases/actions'
+import { actionButtons, actionLabels, type ActionSpec } from '../../../cases/actions'
 import { formatDeadline, formatTimeLeft, timeStateLabels } from '../../../cases/format'
 import { Chips } from '../../../components/Chips'
 import { Field } from '../../../components/Field'
@@ -70,11 +69,8 @@ export default function CaseDetailPage() {
     try {
       const loaded = await fetchCase(id)
       setItem(loaded)
-      // The dispatch centre sees possible duplicates of an unsigned case, to merge them (并单).
-      if (
-        sessionUserRole() === 'admin' &&
-        ['submitted', 'dispatched', 'transferred', 'returned'].includes(loaded.status)
-      ) {
+      // Whoever may merge this case (并单) sees its possible duplicates.
+      if (loaded.allowedActions?.includes('merge')) {
         setDuplicates(await similarTo(id).catch(() => []))
       }
     } catch (error) {
@@ -150,10 +146,13 @@ export default function CaseDetailPage() {
   if (!item || !user) {
     return <Page>{message && <Text className="case-message">{message}</Text>}</Page>
   }
-  const actions = availableActions(user, item)
-  const canRate = user.role === 'resident' && item.status === 'resolved'
+  // Exactly what the server allows this user now: the page decides nothing about who may act.
+  const allowed = item.allowedActions ?? []
+  const actions = actionButtons(allowed)
+  const canRate = allowed.includes('rate')
   // A wrong category can be corrected until a unit signs for the case (it is routed again).
-  const canRecategorize = checkTransition(item.status, 'recategorize', user.role).ok && categories.length > 0
+  const canRecategorize = allowed.includes('recategorize') && categories.length > 0
+  const canMerge = allowed.includes('merge')
   const needsText = actions.some((spec) => spec.text)
   const needsUnit = actions.some((spec) => spec.unit)
   const needsDays = actions.some((spec) => spec.needsDays)
@@ -332,7 +331,7 @@ export default function CaseDetailPage() {
       )}
       <SimilarCases
         title="可能重复的诉求"
-        items={duplicates}
+        items={canMerge ? duplicates : []}
         itemClassName="case-duplicate"
         actionLabel="并入此诉求"
         onAction={(intoCaseId) => void run({ action: 'merge', intoCaseId })}
