@@ -17,6 +17,7 @@ import { closeUnratedCases } from './cases/closeUnrated'
 import { remindDueRevisits } from './pairs/remindRevisits'
 import { startScheduler } from './scheduler/scheduler'
 import { housekeeping } from './scheduler/housekeeping'
+import { repairRollups } from './stats/rollupRepair'
 import { anonymiseClosedCases } from './retention/anonymiseClosedCases'
 import { sampleFollowUps } from './followUp/followUps'
 import { superviseDeadlines } from './supervision/superviseDeadlines'
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
     { name: 'sampleFollowUps', everyMs: 60 * 60_000, run: sampleFollowUps },
     // What TTL indexes would do on MongoDB: idle uploads, unreferenced photos, ended rate windows.
     { name: 'housekeeping', everyMs: 60 * 60_000, run: housekeeping },
+    // A failed rollup write is recounted from the event log (dashboards never drift silently).
+    { name: 'repairRollups', everyMs: 5 * 60_000, run: repairRollups },
     // Retention: personal data of cases closed RETENTION_DAYS ago is removed or anonymised.
     { name: 'retention', everyMs: 6 * 60 * 60_000, run: anonymiseClosedCases },
   ])

@@ -1,5 +1,5 @@
 import { AppError, type CaseStatus, type RollupFacts } from '@minqing/shared'
-import { applyRollup } from '../stats/applyRollup'
+import { applyRollupOrMarkRepair } from '../stats/rollupRepair'
 import { CaseModel, type CaseDocument } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
 import { appendEvent, type EventActor } from './caseEvents'
@@ -77,14 +77,14 @@ export async function commitChange(
   if (!appended) throw new AppError('CASE_CHANGED')
   const updated = await applyPatch(record._id, seq, patch)
   if (!updated) throw new AppError('CASE_CHANGED')
-  // Rollups are a cache of the events: a failure here must not fail the committed change, and
-  // rebuildRollups recounts them from the events.
-  await applyRollup({
+  // Rollups are a cache of the events: a failure here must not fail the committed change; it is
+  // marked, logged and repaired by a recount from the events (stats/rollupRepair.ts).
+  await applyRollupOrMarkRepair({
     action: event.action,
     at: event.at,
     to: change.to,
     data: { ...event.data, facts },
-  }).catch(() => undefined)
+  })
   return updated
 }
 

@@ -16,7 +16,7 @@ import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
 import { enforceSubmitLimits } from '../rateLimit/submitLimits'
 import { appendEvent, appendEvents, type NewEvent } from './caseEvents'
 import { nextSequence } from './counter.model'
-import { applyRollup } from '../stats/applyRollup'
+import { applyRollupOrMarkRepair } from '../stats/rollupRepair'
 import { isDuplicateKey } from '../db/duplicateKey'
 import { createHash } from 'node:crypto'
 import { Types } from 'mongoose'
@@ -186,5 +186,5 @@ async function writeInitialEvents(record: CaseDocument, options: { fresh?: boole
     }
   }
   if (routed && dispatchStored)
-    await applyRollup({ action: 'dispatch', at, to: 'dispatched', data: { facts } }).catch(() => undefined)
+    await applyRollupOrMarkRepair({ action: 'dispatch', at, to: 'dispatched', data: { facts } })
 }
