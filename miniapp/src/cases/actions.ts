@@ -101,6 +101,7 @@ export const actionLabels: Record<string, string> = {
   recategorize: '更正分类',
   merge: '并单',
   absorb: '并入重复诉求',
+  follow: '群众关注（我也遇到）',
   takeOwnership: '领导包案',
   flagSupervision: '挂牌督办',
   closeSupervision: '督办销号',

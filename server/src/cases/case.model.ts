@@ -146,9 +146,10 @@ const caseSchema = new Schema(
     followers: { type: [Schema.Types.ObjectId], default: [] },
     /** Set when this case was merged (并单) into another. */
     mergedInto: { type: Schema.Types.ObjectId, ref: 'Case', default: null },
-    /** Bumped on every change: updates are conditional on it (optimistic concurrency). */
-    version: { type: Number, default: 0 },
-    /** Sequence number of the last event, so events are numbered without a transaction. */
+    /**
+     * Sequence number of the last event, so events are numbered without a transaction; every
+     * update is conditional on it (optimistic concurrency — there is no separate version field).
+     */
     eventSeq: { type: Number, default: 0 },
   },
   { timestamps: true },

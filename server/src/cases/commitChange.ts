@@ -104,7 +104,9 @@ function applyPatch(caseId: CaseDocument['_id'], seq: number, patch: Patch) {
     { _id: caseId, eventSeq: seq - 1 },
     {
       $set: { ...Object.fromEntries(patch.set.map(({ path, value }) => [path, value])), eventSeq: seq },
-      $inc: { ...Object.fromEntries(patch.inc.map(({ path, value }) => [path, value])), version: 1 },
+      ...(patch.inc.length
+        ? { $inc: Object.fromEntries(patch.inc.map(({ path, value }) => [path, value])) }
+        : {}),
       ...addToSet(patch),
     },
     { new: true },

@@ -25,6 +25,7 @@ import { signFileUrl } from '../files/signedUrl'
 import { suggestUnits } from '../routing/suggestUnits'
 import { districtOfCase, findVisibleSimilarCases, presentSimilar } from './similarCases'
 import { submitCase } from './submitCase'
+import { followCase } from './followCase'
 
 const idParams = z.object({ id: objectIdSchema })
 
@@ -99,18 +100,7 @@ export const caseRoutes = [
       'Follow an existing public case instead of filing a duplicate ("me too"); answers with its public view',
     params: idParams,
     handler: async (ctx, { params, viewer }) => {
-      const record = await loadCase(params.id)
-      // Not 403: a private case's id must not confirm that it exists.
-      if (!canFollowCase(record)) throw new AppError('NOT_FOUND')
-      if (!followableStatuses.includes(record.status)) {
-        throw new AppError('INVALID_TRANSITION', { details: { status: record.status, action: 'follow' } })
-      }
-      const followed = await CaseModel.findOneAndUpdate(
-        { _id: record._id },
-        { $addToSet: { followers: viewer.userId } },
-        { new: true },
-      )
-      if (!followed) throw new AppError('NOT_FOUND')
+      const followed = await followCase(viewer, params.id, ctx.deps.clock.now())
       return presentFor(ctx, followed, viewer, 'public')
     },
   }),
