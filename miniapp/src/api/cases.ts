@@ -127,10 +127,12 @@ export const similarTo = (id: string) =>
   api.get<{ items: SimilarCase[] }>(`/cases/${id}/similar`).then((body) => body.items)
 
 export interface RoutingRuleView {
-  _id: string
+  id: string
   name: string
   priority: number
   categoryCodes: string[]
+  /** The categories' names, in the order of their codes. */
+  categoryNames: string[]
   areaUnitIds: string[]
   keywords: string[]
   unitId: string
@@ -150,7 +152,7 @@ export const createRule = (input: {
   keywords: string[]
   unitId: string
 }) => api.post<RoutingRuleView>('/routing/rules', input)
-export const updateRule = (id: string, patch: Partial<Omit<RoutingRuleView, '_id'>>) =>
+export const updateRule = (id: string, patch: Partial<Omit<RoutingRuleView, 'id' | 'categoryNames'>>) =>
   api.request<RoutingRuleView>('PATCH', `/routing/rules/${id}`, { body: patch })
 export const fetchRules = () =>
   api.get<{ rules: RoutingRuleView[] }>('/routing/rules').then((body) => body.rules)

@@ -10,6 +10,7 @@ import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { decideRouting } from './decideRouting'
+import { presentRule, presentRules } from './presentRule'
 import { RoutingRuleModel } from './routingRule.model'
 
 const dryRunSchema = z.object({
@@ -27,7 +28,7 @@ export const routingRoutes = [
     access: ['admin'],
     summary: 'Routing rules in priority order',
     handler: async () => ({
-      rules: (await RoutingRuleModel.find().sort({ priority: 1 })).map((rule) => rule.toJSON()),
+      rules: await presentRules(await RoutingRuleModel.find().sort({ priority: 1, _id: 1 })),
     }),
   }),
   defineRoute({
@@ -43,7 +44,7 @@ export const routingRoutes = [
           issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
         })
       }
-      return (await RoutingRuleModel.create(body)).toJSON()
+      return presentRule(await RoutingRuleModel.create(body))
     },
   }),
   defineRoute({
@@ -67,7 +68,9 @@ export const routingRoutes = [
           issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
         })
       }
-      return (await RoutingRuleModel.findByIdAndUpdate(params.id, { $set: merged }, { new: true }))!.toJSON()
+      return presentRule(
+        (await RoutingRuleModel.findByIdAndUpdate(params.id, { $set: merged }, { new: true }))!,
+      )
     },
   }),
   defineRoute({

@@ -88,6 +88,18 @@ describe('routing over the real database', () => {
       .set(world.admin.auth)
       .send({ name: '燃气', priority: 5, categoryCodes: ['utility.gas'], unitId: world.housing.id })
     expect(created.status).toBe(201)
+    // Through the presenter: a plain id, and the category's name beside its code (no raw document).
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      categoryCodes: ['utility.gas'],
+      categoryNames: ['燃气'],
+      unitId: world.housing.id,
+      enabled: true,
+    })
+    expect(created.body).not.toHaveProperty('_id')
+    expect(created.body).not.toHaveProperty('__v')
+    const listed = await request.get('/api/v1/routing/rules').set(world.admin.auth)
+    expect(listed.body.rules.map((rule: { name: string }) => rule.name)).toContain('燃气')
     const empty = await request
       .post('/api/v1/routing/rules')
       .set(world.admin.auth)

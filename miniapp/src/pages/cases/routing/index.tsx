@@ -67,7 +67,7 @@ export default function RoutingPage() {
   }
 
   async function toggle(rule: RoutingRuleView, enabled: boolean) {
-    await updateRule(rule._id, { enabled }).catch((error: unknown) =>
+    await updateRule(rule.id, { enabled }).catch((error: unknown) =>
       setMessage(error instanceof AppError ? error.message : '保存失败'),
     )
     await reload()
@@ -185,14 +185,14 @@ export default function RoutingPage() {
       </Cell.Group>
       <Cell.Group title="规则（按优先级，数字小者优先）">
         {rules.map((rule) => (
-          <View key={rule._id} className="case-card routing-rule">
+          <View key={rule.id} className="case-card routing-rule">
             <Text className="case-card-title">
               {rule.priority} · {rule.name}
               {rule.enabled ? '' : '（已停用）'}
             </Text>
             <Text className="case-card-meta">
               {[
-                rule.categoryCodes.length ? `分类：${rule.categoryCodes.join('、')}` : '',
+                rule.categoryNames.length ? `分类：${rule.categoryNames.join('、')}` : '',
                 rule.keywords.length ? `关键词：${rule.keywords.join('、')}` : '',
                 rule.areaUnitIds.length ? `区域：${rule.areaUnitIds.map(unitName).join('、')}` : '',
               ]
