@@ -1,6 +1,5 @@
 import {
   AppError,
-  followableStatuses,
   locationSchema,
   objectIdSchema,
   roles,
@@ -12,11 +11,10 @@ import type { Context } from 'koa'
 import { UnitModel, type UnitDocument } from '../units/unit.model'
 import { defineRoute, type Viewer } from '../http/defineRoute'
 import { applyTransition } from './applyTransition'
-import { loadCase } from './commitChange'
-import { CaseModel, type CaseDocument } from './case.model'
+import type { CaseDocument } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
 import { listCases, listCasesQuerySchema } from './listCases'
-import { canFollowCase, canSeeContact, loadReadableCase, loadVisibleCase } from './policy'
+import { canSeeContact, loadReadableCase, loadVisibleCase } from './policy'
 import { presentCase, presentTimeline } from './presentCase'
 import { presentPublicCase, presentPublicTimeline } from './publicView'
 import { revealContact } from './revealContact'
