@@ -54,7 +54,9 @@ describe('H5: a case from the resident to the unit and back', () => {
     await resident.waitForURL(/cases\/detail/, { timeout: 20_000 })
     await expect(visible(resident, '.case-expected').textContent()).resolves.toMatch(/预计在 .+ 前答复您/)
     await expect(visible(resident, '.case-status').textContent()).resolves.toBe('待签收')
-    await expect(resident.getByText('和平区文化和旅游局').filter({ visible: true }).count()).resolves.toBe(1)
+    await expect(
+      resident.getByText('和平区文化和旅游局', { exact: true }).filter({ visible: true }).count(),
+    ).resolves.toBe(1)
     const caseUrl = resident.url()
     // The photo is served through its signed URL.
     const photoLoaded = await visible(resident, '.case-photo img, img.case-photo')
@@ -69,13 +71,34 @@ describe('H5: a case from the resident to the unit and back', () => {
     await handler.waitForURL(/cases\/list/)
     await visible(handler, '.case-card').filter({ hasText: '书屋周末不开门' }).click()
     await handler.waitForURL(/cases\/detail/)
+    // What happens next, and which deadline the clock counts down to.
+    await expect
+      .poll(() => visible(handler, '.case-next').textContent())
+      .toContain('等待和平区文化和旅游局签收')
+    await expect(visible(handler, '.case-deadline').textContent()).resolves.toMatch(/^签收期限 .+ · 剩余/)
+    // 签收 needs nothing more: one tap.
     await visible(handler, '.case-action-accept').click()
     await expect.poll(() => visible(handler, '.case-status').textContent()).toBe('已签收')
-    await visible(handler, '.case-action-text textarea').fill('已协调志愿者，周六上午开放。')
+    await expect(visible(handler, '.case-deadline').textContent()).resolves.toMatch(/^答复期限/)
+    // 答复 opens its own sheet with only its fields, labelled.
     await visible(handler, '.case-action-reply').click()
+    await expect(visible(handler, '.case-sheet-reply').innerText()).resolves.toContain('答复内容')
+    await visible(handler, '.case-sheet-reply .case-action-text textarea').fill(
+      '已协调志愿者，周六上午开放。',
+    )
+    await handler.screenshot({ path: 'artifacts/handler-reply-sheet.png', fullPage: true })
+    await visible(handler, '.case-sheet-submit').click()
     await expect.poll(() => visible(handler, '.case-status').textContent()).toBe('已答复')
-    await visible(handler, '.case-action-text textarea').fill('书屋已于本周六起开放。')
+    // 办结 cannot be undone: it asks first, and 再想想 leaves the case as it was.
     await visible(handler, '.case-action-resolve').click()
+    await visible(handler, '.case-sheet-resolve .case-action-text textarea').fill('书屋已于本周六起开放。')
+    await visible(handler, '.case-sheet-submit').click()
+    await expect.poll(() => visible(handler, '.taro-modal__title').textContent()).toBe('确认办结？')
+    await handler.screenshot({ path: 'artifacts/handler-resolve-confirm.png' })
+    await visible(handler, '.taro-model__cancel').click()
+    await expect(visible(handler, '.case-status').textContent()).resolves.toBe('已答复')
+    await visible(handler, '.case-sheet-submit').click()
+    await visible(handler, '.taro-model__confirm').click()
     await expect.poll(() => visible(handler, '.case-status').textContent()).toBe('已办结待评价')
 
     // The resident is told: the home page counts unread notifications, the inbox lists them.
@@ -96,8 +119,16 @@ describe('H5: a case from the resident to the unit and back', () => {
     await expect(
       resident.getByText('已协调志愿者，周六上午开放。').filter({ visible: true }).count(),
     ).resolves.toBe(1)
+    // Rating is the resident's main action: a card of its own; no competing 申请重新办理.
+    await expect(visible(resident, '.case-rating-card').innerText()).resolves.toContain('请为这次办理评价')
+    await expect(resident.locator('.case-action-reopen').count()).resolves.toBe(0)
+    await resident.screenshot({ path: 'artifacts/resident-rating.png', fullPage: true })
+    await visible(resident, '.case-rating-comment textarea').fill('周六能借书了，谢谢')
     await visible(resident, '.case-rate-satisfied').click()
     await expect.poll(() => visible(resident, '.case-status').textContent()).toBe('已销号')
+    // Rated 满意 and closed: nothing is left to press.
+    await expect(resident.locator('.case-action, .case-rating-card').count()).resolves.toBe(0)
+    await expect(visible(resident, '.case-next').textContent()).resolves.toContain('已销号')
     await expect(
       visible(resident, '.case-timeline-item').filter({ hasText: '评价：满意' }).count(),
     ).resolves.toBe(1)
@@ -169,7 +200,7 @@ describe('H5: correcting the category before signing', () => {
     await visible(resident, '.case-recategorize .mq-chip').filter({ hasText: '农家书屋' }).click()
     await expect.poll(() => visible(resident, '.case-status').textContent()).toBe('待签收')
     await expect(
-      resident.getByText('和平区文化和旅游局').filter({ visible: true }).count(),
+      resident.getByText('和平区文化和旅游局', { exact: true }).filter({ visible: true }).count(),
     ).resolves.toBeGreaterThan(0)
     await expect(visible(resident, '.case-recategorize').count()).resolves.toBe(1) // still correctable until signed
   })

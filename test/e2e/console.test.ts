@@ -46,9 +46,14 @@ describe('H5: admin console on a desktop screen', () => {
       .not.toContain('农家书屋开放时间太短')
     await row.getByText('查看').click()
     await page.waitForURL(/cases\/detail/)
-    await visible(page, '.case-action-text textarea').fill('超期未签收，挂牌督办，请三个工作日内报告')
     await visible(page, '.case-action-flagSupervision').click()
+    await visible(page, '.case-sheet-flagSupervision .case-action-text textarea').fill(
+      '超期未签收，挂牌督办，请三个工作日内报告',
+    )
+    await visible(page, '.case-sheet-submit').click()
     await visible(page, '.case-action-closeSupervision').waitFor()
+    // Flagged with the highest level: 挂牌督办 is offered no more (the server's allowedActions).
+    await expect(page.locator('.case-action-flagSupervision').count()).resolves.toBe(0)
 
     const { accessToken } = await apiLogin(app.server.baseUrl, '13800000001')
     const board = (await (

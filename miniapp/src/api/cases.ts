@@ -41,6 +41,7 @@ export interface CaseView {
     acceptBy: string | null
     answerBy: string | null
     dueAt: string | null
+    ratingBy?: string | null
   }
   timeState: { state: TimeState; msLeft: number } | null
   rating: { value: Rating; comment: string | null } | null

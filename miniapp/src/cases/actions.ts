@@ -13,50 +13,114 @@ export interface ActionSpec {
   fields?: Record<string, unknown>
   /** The working-days box (extension requests). */
   needsDays?: boolean
+  /** The text box's label, saying what to write. */
+  textLabel?: string
+  /** Cannot be undone: asks for confirmation first (办结, 退回, 移交…). */
+  irreversible?: boolean
+  /** The step the case waits for: shown as the main button. */
+  primary?: boolean
 }
 
 const specs: ActionSpec[] = [
-  { key: 'dispatch', action: 'dispatch', label: '派单', unit: 'unitId' },
-  { key: 'accept', action: 'accept', label: '签收' },
-  { key: 'reply', action: 'reply', label: '答复', text: 'message' },
-  { key: 'resolve', action: 'resolve', label: '办结', text: 'message' },
-  { key: 'transfer', action: 'transfer', label: '移交', text: 'reason', unit: 'unitId' },
-  { key: 'return', action: 'return', label: '退回派单中心', text: 'reason' },
-  { key: 'object', action: 'object', label: '提出派单异议', text: 'reason' },
-  { key: 'uphold', action: 'ruleObjection', label: '维持原派单', text: 'reason', fields: { uphold: true } },
+  { key: 'dispatch', action: 'dispatch', label: '派单', unit: 'unitId', primary: true },
+  { key: 'accept', action: 'accept', label: '签收', primary: true },
+  { key: 'reply', action: 'reply', label: '答复', text: 'message', textLabel: '答复内容', primary: true },
+  {
+    key: 'resolve',
+    action: 'resolve',
+    label: '办结',
+    text: 'message',
+    textLabel: '办理结果（群众可见）',
+    irreversible: true,
+    primary: true,
+  },
+  {
+    key: 'transfer',
+    action: 'transfer',
+    label: '移交',
+    text: 'reason',
+    textLabel: '移交理由',
+    unit: 'unitId',
+    irreversible: true,
+  },
+  {
+    key: 'return',
+    action: 'return',
+    label: '退回派单中心',
+    text: 'reason',
+    textLabel: '退回理由',
+    irreversible: true,
+  },
+  { key: 'object', action: 'object', label: '提出派单异议', text: 'reason', textLabel: '异议理由' },
+  {
+    key: 'uphold',
+    action: 'ruleObjection',
+    label: '维持原派单',
+    text: 'reason',
+    textLabel: '裁定理由',
+    fields: { uphold: true },
+  },
   {
     key: 'redispatch',
     action: 'ruleObjection',
     label: '改派',
     text: 'reason',
+    textLabel: '改派理由',
     unit: 'unitId',
     fields: { uphold: false },
   },
   { key: 'addCoUnits', action: 'addCoUnits', label: '邀请协办单位', unit: 'unitIds' },
-  { key: 'contribute', action: 'contribute', label: '提交协办意见', text: 'message' },
-  { key: 'requestExtension', action: 'requestExtension', label: '申请延期', text: 'reason', needsDays: true },
+  { key: 'contribute', action: 'contribute', label: '提交协办意见', text: 'message', textLabel: '协办意见' },
+  {
+    key: 'requestExtension',
+    action: 'requestExtension',
+    label: '申请延期',
+    text: 'reason',
+    textLabel: '延期理由',
+    needsDays: true,
+  },
   { key: 'approveExtension', action: 'decideExtension', label: '同意延期', fields: { approve: true } },
   {
     key: 'refuseExtension',
     action: 'decideExtension',
     label: '不同意延期',
     text: 'reason',
+    textLabel: '不同意的理由',
     fields: { approve: false },
   },
-  { key: 'reject', action: 'reject', label: '不予受理', text: 'reason' },
-  { key: 'addInfo', action: 'addInfo', label: '补充信息', text: 'message' },
-  { key: 'reopen', action: 'reopen', label: '申请重新办理', text: 'reason' },
-  { key: 'close', action: 'close', label: '销号' },
+  {
+    key: 'reject',
+    action: 'reject',
+    label: '不予受理',
+    text: 'reason',
+    textLabel: '不予受理的理由（群众可见）',
+    irreversible: true,
+  },
+  { key: 'addInfo', action: 'addInfo', label: '补充信息', text: 'message', textLabel: '补充说明' },
+  { key: 'reopen', action: 'reopen', label: '申请重新办理', text: 'reason', textLabel: '为什么需要重新办理' },
+  { key: 'close', action: 'close', label: '销号', irreversible: true },
   { key: 'takeOwnership', action: 'takeOwnership', label: '包案督办' },
   {
     key: 'flagSupervision',
     action: 'flagSupervision',
     label: '挂牌督办',
     text: 'reason',
+    textLabel: '督办要求',
     fields: { level: 'listed' },
   },
-  { key: 'closeSupervision', action: 'closeSupervision', label: '督办销号', text: 'message' },
+  {
+    key: 'closeSupervision',
+    action: 'closeSupervision',
+    label: '督办销号',
+    text: 'message',
+    textLabel: '督办结果（至少10个字）',
+    irreversible: true,
+  },
 ]
+
+/** Whether a button can act at once (no field to fill, nothing to confirm). */
+export const actsAtOnce = (spec: ActionSpec) =>
+  !spec.text && !spec.unit && !spec.needsDays && !spec.irreversible
 
 /**
  * Actions the detail page offers through their own controls rather than a button: the rating

@@ -88,6 +88,7 @@ describe('abilities: the client shows exactly what the server allows', () => {
       'supervision.flag': null,
       supervisionFlag: false,
       mergedInto: null,
+      rating: null,
       'deadlines.dueAt': new Date(clock.now().getTime() + 2 * 86_400_000),
     })
     // The same statuses with every record-level fact turned the other way.
@@ -95,6 +96,7 @@ describe('abilities: the client shows exactly what the server allows', () => {
       ...plain(status),
       coUnitIds: [city.housing._id],
       reopenCount: 1,
+      rating: { value: 'satisfied', comment: null, at: clock.now() },
       objection: { unitId: city.culture._id, reason: '不属本单位', at: clock.now(), status: 'pending' },
       extension: { workingDays: 3, reason: '需要协调', requestedAt: clock.now(), status: 'pending' },
       ownerLeaderId: city.districtLeader.user._id,

@@ -59,6 +59,7 @@ export function abilityFacts(record: CaseDocument): AbilityFacts {
     dueAt: record.deadlines.dueAt ?? null,
     ownerLeaderId: record.ownerLeaderId ? String(record.ownerLeaderId) : null,
     flagLevel: record.supervision?.flag?.level ?? null,
+    rated: Boolean(record.rating?.value),
   }
 }
 

@@ -31,6 +31,8 @@ export interface AbilityFacts {
   ownerLeaderId: string | null
   /** 督办 level while the case is flagged. */
   flagLevel: string | null
+  /** The resident has rated the result. */
+  rated: boolean
 }
 
 /** Actions a resident takes on their own case. */
@@ -50,6 +52,8 @@ const leadUnitActions: readonly CaseAction[] = [
 export type StateDenial =
   | 'invalid_from_status'
   | 'already_reopened'
+  | 'rate_instead'
+  | 'already_rated'
   | 'deadline_passed'
   | 'extension_pending'
   | 'no_extension_pending'
@@ -92,8 +96,13 @@ function stateDenial(
 ): StateDenial | null {
   switch (action) {
     case 'reopen':
-      // A resident reopens once; leaders and the dispatch centre may again (督办).
-      return actor.role === 'resident' && facts.reopenCount > 0 ? 'already_reopened' : null
+      // Leaders and the dispatch centre may reopen again (督办). A resident reopens once, and
+      // only a case closed without their rating: on a resolved case 不满意 is the way to say
+      // "not solved" (it reopens), and after rating the result the matter is theirs to judge once.
+      if (actor.role !== 'resident') return null
+      if (facts.status === 'resolved') return 'rate_instead'
+      if (facts.rated) return 'already_rated'
+      return facts.reopenCount > 0 ? 'already_reopened' : null
     case 'object':
       return facts.objectionPending ? 'objection_pending' : null
     case 'ruleObjection':

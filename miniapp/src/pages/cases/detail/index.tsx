@@ -2,13 +2,11 @@ import {
   AppError,
   caseKindLabels,
   ratingLabels,
-  ratings,
   roleLabels,
-  type Rating,
   type TransitionInput,
   type Unit,
 } from '@minqing/shared'
-import { Image, Picker, Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import {
@@ -22,16 +20,18 @@ import {
   type CaseView,
   type SimilarCase,
 } from '../../../api/cases'
-import { actionButtons, actionLabels, type ActionSpec } from '../../../cases/actions'
-import { formatDeadline, formatTimeLeft, timeStateLabels } from '../../../cases/format'
+import { actionButtons, actionLabels, actsAtOnce, type ActionSpec } from '../../../cases/actions'
+import { ActionSheet } from '../../../cases/detail/ActionSheet'
+import { RatingCard } from '../../../cases/detail/RatingCard'
+import { formatDeadline } from '../../../cases/format'
+import { nextStep } from '../../../cases/nextStep'
 import { Chips } from '../../../components/Chips'
-import { Field } from '../../../components/Field'
 import { Page } from '../../../components/Page'
 import { SimilarCases } from '../../../components/SimilarCases'
 import { sessionStore } from '../../../session/sessionStore'
 import { useCurrentUser } from '../../../session/useSession'
 import { fieldErrors } from '../../../ui/messages'
-import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
+import { Button, Cell } from '../../../ui/nutui'
 import '../cases.css'
 import { withPrivacy } from '../../../privacy/privacy'
 import { SubscribeButton } from '../../../components/SubscribeButton'
@@ -43,10 +43,9 @@ export default function CaseDetailPage() {
   const user = useCurrentUser()
   const [item, setItem] = useState<CaseView | null>(null)
   const [units, setUnits] = useState<Unit[]>([])
-  const [unitIndex, setUnitIndex] = useState(-1)
-  const [text, setText] = useState('')
-  const [isPublic, setIsPublic] = useState(true)
-  const [days, setDays] = useState('3')
+  /** The action whose sheet is open, and the unit a dispatcher picked from the suggestions. */
+  const [openKey, setOpenKey] = useState<string | null>(null)
+  const [suggestedUnitId, setSuggestedUnitId] = useState<string | null>(null)
   /** Photos of the fix (or more evidence), uploaded and waiting to go with the next action. */
   const [attachments, setAttachments] = useState<string[]>([])
   /** Leaf categories, loaded only when the resident may still correct the category. */
@@ -116,7 +115,7 @@ export default function CaseDetailPage() {
     setMessage('')
     try {
       await transition(id, input)
-      setText('')
+      setOpenKey(null)
       setAttachments([])
       await load()
       void Taro.showToast({ title: '操作成功', icon: 'success' })
@@ -129,18 +128,10 @@ export default function CaseDetailPage() {
     }
   }
 
-  function act(spec: ActionSpec) {
-    const unitId = units[unitIndex]?.id ?? ''
-    const body: Record<string, unknown> = { action: spec.action, ...spec.fields }
-    if (spec.text) body[spec.text] = text
-    if (spec.unit === 'unitId') body.unitId = unitId
-    if (spec.unit === 'unitIds') body.unitIds = unitId ? [unitId] : []
-    if (spec.needsDays) body.workingDays = Number(days)
-    if (spec.action === 'reply') body.public = isPublic
-    if (attachments.length && ['reply', 'resolve', 'addInfo'].includes(spec.action))
-      body.attachments = attachments
-    // The server validates the body with the same shared schema and answers field by field.
-    void run(body as TransitionInput)
+  function tap(spec: ActionSpec) {
+    setMessage('')
+    if (actsAtOnce(spec)) void run({ action: spec.action, ...spec.fields } as TransitionInput)
+    else setOpenKey(openKey === spec.key ? null : spec.key)
   }
 
   if (!item || !user) {
@@ -153,9 +144,8 @@ export default function CaseDetailPage() {
   // A wrong category can be corrected until a unit signs for the case (it is routed again).
   const canRecategorize = allowed.includes('recategorize') && categories.length > 0
   const canMerge = allowed.includes('merge')
-  const needsText = actions.some((spec) => spec.text)
-  const needsUnit = actions.some((spec) => spec.unit)
-  const needsDays = actions.some((spec) => spec.needsDays)
+  const next = nextStep(item)
+  const openSpec = actions.find((spec) => spec.key === openKey) ?? null
 
   return (
     <Page>
@@ -164,23 +154,85 @@ export default function CaseDetailPage() {
           已提交，编号 {item.number}。预计在 {formatDeadline(item.deadlines.expectedAnswerBy)} 前答复您。
         </Text>
       )}
+      <View className="case-summary">
+        <Text className="case-summary-title">{item.title}</Text>
+        <View className="case-summary-row">
+          <Text className={`case-status case-tone-${next.tone}`}>{item.statusLabel}</Text>
+          <Text className="case-card-meta">编号 {item.number}</Text>
+        </View>
+        <Text className="case-next">下一步：{next.text}</Text>
+        {next.deadline && <Text className={`case-deadline case-deadline-${next.tone}`}>{next.deadline}</Text>}
+        {user.role === 'resident' && item.deadlines.expectedAnswerBy && next.tone !== 'done' && (
+          <Text className="case-card-meta">
+            预计答复您的时间：{formatDeadline(item.deadlines.expectedAnswerBy)}
+          </Text>
+        )}
+      </View>
       {user.role === 'resident' && !['closed', 'rejected'].includes(item.status) && (
         <SubscribeButton caseId={item.id} />
       )}
-      <Cell.Group title={item.title}>
-        <Cell title="状态" extra={<Text className="case-status">{item.statusLabel}</Text>} />
+      {canRate && (
+        <RatingCard
+          busy={busy}
+          onRate={(rating, comment) => void run({ action: 'rate', rating, comment: comment || undefined })}
+        />
+      )}
+
+      {actions.length > 0 && (
+        <View className="case-actions-panel">
+          {item.suggestedUnits && item.suggestedUnits.length > 0 && (
+            <View className="case-suggestions">
+              <Text className="case-card-meta">建议派往（点选后派单）：</Text>
+              <Chips
+                className="case-suggested-units"
+                items={item.suggestedUnits.map((suggestion) => ({
+                  value: suggestion.unitId,
+                  label: `${suggestion.unitName}（${suggestion.why}）`,
+                }))}
+                value={suggestedUnitId}
+                onChange={(unitId) => {
+                  setSuggestedUnitId(unitId)
+                  setOpenKey('dispatch')
+                }}
+              />
+            </View>
+          )}
+          <Text className="case-sheet-label">{user.role === 'resident' ? '其他操作' : '办理'}</Text>
+          <View className="case-actions">
+            {actions.map((spec) => (
+              <Button
+                key={spec.key}
+                className={`case-action case-action-${spec.key}`}
+                type={spec.primary ? 'primary' : 'default'}
+                size={spec.primary ? 'large' : 'normal'}
+                loading={busy && actsAtOnce(spec)}
+                onClick={() => tap(spec)}
+              >
+                {spec.label}
+              </Button>
+            ))}
+          </View>
+          {openSpec && (
+            <ActionSheet
+              key={openSpec.key}
+              spec={openSpec}
+              units={units}
+              suggestedUnitId={openSpec.key === 'dispatch' ? suggestedUnitId : null}
+              attachments={attachments.length}
+              onAttach={() => void attachPhotos()}
+              busy={busy}
+              onSubmit={(input) => void run(input)}
+              onCancel={() => setOpenKey(null)}
+            />
+          )}
+        </View>
+      )}
+      {message && <Text className="case-message">{message}</Text>}
+
+      <Cell.Group title="诉求详情">
         <Cell title="类型" extra={caseKindLabels[item.kind]} />
         <Cell title="承办单位" extra={item.unitName ?? '派单中心'} />
         <Cell title="派单依据" description={item.routing.reason} />
-        {item.timeState && (
-          <Cell
-            title={`时限（${timeStateLabels[item.timeState.state]}）`}
-            extra={
-              <Text className={`case-state-${item.timeState.state}`}>{formatTimeLeft(item.timeState)}</Text>
-            }
-          />
-        )}
-        <Cell title="预计答复" extra={formatDeadline(item.deadlines.expectedAnswerBy)} />
         {contact ? (
           <>
             {contact.name && <Cell title="联系人" extra={contact.name} />}
@@ -222,103 +274,6 @@ export default function CaseDetailPage() {
         </View>
       )}
 
-      {(actions.length > 0 || canRate) && (
-        <Cell.Group title="办理">
-          {item.suggestedUnits && item.suggestedUnits.length > 0 && (
-            <View className="case-suggestions">
-              <Text className="case-card-meta">建议派往：</Text>
-              <Chips
-                className="case-suggested-units"
-                items={item.suggestedUnits.map((suggestion) => ({
-                  value: suggestion.unitId,
-                  label: `${suggestion.unitName}（${suggestion.why}）`,
-                }))}
-                value={units[unitIndex]?.id ?? null}
-                onChange={(unitId) => setUnitIndex(units.findIndex((unit) => unit.id === unitId))}
-              />
-            </View>
-          )}
-          {needsUnit && (
-            <View className="case-picker">
-              <Picker
-                mode="selector"
-                range={units.map((unit) => unit.name)}
-                onChange={(event) => setUnitIndex(Number(event.detail.value))}
-              >
-                <View className="case-unit-picker">
-                  {units[unitIndex]?.name ?? '选择单位（派单/移交时）'}
-                </View>
-              </Picker>
-            </View>
-          )}
-          {(needsText || canRate) && (
-            <Cell>
-              <TextArea
-                className="case-action-text"
-                placeholder="答复内容、办理结果或理由"
-                value={text}
-                onChange={(value: string) => setText(value)}
-              />
-            </Cell>
-          )}
-          {needsDays && (
-            <Field>
-              <Input
-                name="workingDays"
-                type="digit"
-                placeholder="申请延期的工作日数（1-30）"
-                value={days}
-                onChange={(value: string) => setDays(value)}
-              />
-            </Field>
-          )}
-          {actions.some((spec) => ['reply', 'resolve', 'addInfo'].includes(spec.action)) && (
-            <Cell
-              title={`照片（${attachments.length}张待随办理提交）`}
-              extra={
-                <Button size="small" className="case-attach" onClick={() => void attachPhotos()}>
-                  添加照片
-                </Button>
-              }
-            />
-          )}
-          {actions.some((spec) => spec.action === 'reply') && (
-            <Cell
-              title="公开答复（群众可见）"
-              extra={<Switch checked={isPublic} onChange={(value: boolean) => setIsPublic(value)} />}
-            />
-          )}
-          <View className="case-actions">
-            {actions.map((spec) => (
-              <Button
-                key={spec.key}
-                className={`case-action-${spec.key}`}
-                type={spec.action === 'reject' ? 'default' : 'primary'}
-                block
-                loading={busy}
-                onClick={() => act(spec)}
-              >
-                {spec.label}
-              </Button>
-            ))}
-            {canRate && (
-              <View className="case-row">
-                {ratings.map((rating: Rating) => (
-                  <Button
-                    key={rating}
-                    className={`case-rate-${rating}`}
-                    type={rating === 'unsatisfied' ? 'default' : 'primary'}
-                    loading={busy}
-                    onClick={() => void run({ action: 'rate', rating, comment: text || undefined })}
-                  >
-                    {ratingLabels[rating]}
-                  </Button>
-                ))}
-              </View>
-            )}
-          </View>
-        </Cell.Group>
-      )}
       {canRecategorize && (
         <Cell.Group title="分类选错了？签收前可以更正">
           <Chips
@@ -336,7 +291,6 @@ export default function CaseDetailPage() {
         actionLabel="并入此诉求"
         onAction={(intoCaseId) => void run({ action: 'merge', intoCaseId })}
       />
-      {message && <Text className="case-message">{message}</Text>}
 
       <Cell.Group title="办理过程">
         {item.timeline?.map((event) => (
