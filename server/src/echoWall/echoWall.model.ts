@@ -1,6 +1,6 @@
 import mongoose, { Schema } from 'mongoose'
 
-export const reportReasons = ['spam', 'offensive', 'offTopic'] as const
+import { reportReasons } from '../moderation/moderation'
 
 /** One resident's report of an echo-wall item; one per person and item. */
 const reportSchema = new Schema(
@@ -28,17 +28,3 @@ const stateSchema = new Schema(
   { collection: 'echo_wall_states', versionKey: false },
 )
 export const EchoStateModel = mongoose.model('EchoState', stateSchema)
-
-const decisionSchema = new Schema(
-  {
-    /** What was decided on: an echo-wall case or a topic suggestion. */
-    caseId: { type: Schema.Types.ObjectId, default: null },
-    suggestionId: { type: Schema.Types.ObjectId, default: null },
-    moderatorId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
-    decision: { type: String, enum: ['show', 'hide'], required: true },
-    note: { type: String, default: '' },
-    at: { type: Date, required: true },
-  },
-  { collection: 'moderation_log' },
-)
-export const ModerationLogModel = mongoose.model('ModerationDecision', decisionSchema)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
 import { buildUser, loginAs } from '../../test/factories'
 import { manualClock, testApp } from '../../test/testApp'
-import { ModerationLogModel } from './echoWall.model'
+import { ModerationLogModel } from '../moderation/moderation'
 
 describe('echo wall (回音壁)', () => {
   it('shows consenting resolved cases with the public reply and no personal data; public and searchable; hidden after 3 reports until a moderator decides', async () => {

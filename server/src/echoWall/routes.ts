@@ -5,16 +5,14 @@ import { CaseModel } from '../cases/case.model'
 import { CategoryModel } from '../categories/category.model'
 import { defineRoute } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
-import { EchoReportModel, EchoStateModel, ModerationLogModel, reportReasons } from './echoWall.model'
+import { EchoReportModel, EchoStateModel } from './echoWall.model'
+import { decisionBodySchema, isHidden, logDecision, reportBodySchema } from '../moderation/moderation'
 import { presentEchoItem } from './presentEchoItem'
 import { isDuplicateKey, upsert } from '../db/duplicateKey'
 import { escapeRegex } from '../db/escapeRegex'
 import { EchoTextModel } from './echoText.model'
 import { refreshEchoTexts, wallFilter } from './echoTexts'
 import { requireVerifiedResident } from './verifiedResident'
-
-/** After this many reports an item is hidden until a moderator decides. */
-export const hideAfterReports = 3
 
 export const echoWallRoutes = [
   defineRoute({
@@ -86,7 +84,7 @@ export const echoWallRoutes = [
     summary:
       'Report an echo-wall item (spam, offensive, off topic); once per verified resident (not guests); hidden after 3 until a moderator decides',
     params: z.object({ id: objectIdSchema }),
-    body: z.object({ reason: z.enum(reportReasons) }),
+    body: reportBodySchema,
     status: 201,
     handler: async (_ctx, { params, body, viewer }) => {
       await requireVerifiedResident(viewer.userId)
@@ -99,8 +97,7 @@ export const echoWallRoutes = [
       }
       const reports = await EchoReportModel.countDocuments({ caseId: params.id })
       const state = await EchoStateModel.findById(params.id)
-      const hidden =
-        state?.decision === 'show' ? false : state?.decision === 'hide' || reports >= hideAfterReports
+      const hidden = isHidden(state?.decision as 'show' | 'hide' | null | undefined, reports)
       await upsert(EchoStateModel, { _id: params.id }, { $set: { reports, hidden } })
       return { reports, hidden }
     },
@@ -138,17 +135,11 @@ export const echoWallRoutes = [
     access: ['admin'],
     summary: 'A moderator shows or hides a reported item; every decision is logged',
     params: z.object({ id: objectIdSchema }),
-    body: z.object({ decision: z.enum(['show', 'hide']), note: z.string().trim().max(500).default('') }),
+    body: decisionBodySchema,
     handler: async (ctx, { params, body, viewer }) => {
       if (!(await CaseModel.exists({ _id: params.id }))) throw new AppError('NOT_FOUND')
       const at = ctx.deps.clock.now()
-      await ModerationLogModel.create({
-        caseId: params.id,
-        moderatorId: viewer.userId,
-        decision: body.decision,
-        note: body.note,
-        at,
-      })
+      await logDecision({ caseId: params.id }, viewer.userId, body, at)
       await upsert(
         EchoStateModel,
         { _id: params.id },

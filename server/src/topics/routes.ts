@@ -11,9 +11,8 @@ import {
 import { z } from 'zod'
 import { categoryExists } from '../categories/categoryTree'
 import { submitCase } from '../cases/submitCase'
-import { ModerationLogModel, reportReasons } from '../echoWall/echoWall.model'
 import { defineRoute } from '../http/defineRoute'
-import { hideAfterReports } from '../echoWall/routes'
+import { decisionBodySchema, isHidden, logDecision, reportBodySchema } from '../moderation/moderation'
 import { requireVerifiedResident } from '../echoWall/verifiedResident'
 import { UserModel } from '../users/user.model'
 import { SuggestionModel, SuggestionReactionModel, TopicModel } from './topic.model'
@@ -147,14 +146,13 @@ export const topicRoutes = [
     summary:
       'Report a suggestion (spam, offensive, off topic), once per verified resident (not guests); hidden after 3 until a moderator decides',
     params: idParams,
-    body: z.object({ reason: z.enum(reportReasons) }),
+    body: reportBodySchema,
     status: 201,
     handler: async (_ctx, { params, body, viewer }) => {
       await requireVerifiedResident(viewer.userId)
       const suggestion = await findSuggestion(params.id)
       const reports = await react(params.id, viewer.userId, 'report', body.reason)
-      const hidden =
-        suggestion.decision === 'show' ? false : suggestion.decision === 'hide' || reports >= hideAfterReports
+      const hidden = isHidden(suggestion.decision as 'show' | 'hide' | null | undefined, reports)
       await SuggestionModel.updateOne({ _id: params.id }, { $set: { reports, hidden } })
       return { reports, hidden }
     },
@@ -196,17 +194,11 @@ export const topicRoutes = [
     access: ['admin'],
     summary: 'A moderator shows or hides a reported suggestion; every decision is logged',
     params: idParams,
-    body: z.object({ decision: z.enum(['show', 'hide']), note: z.string().trim().max(500).default('') }),
+    body: decisionBodySchema,
     handler: async (ctx, { params, body, viewer }) => {
       await findSuggestion(params.id)
       const at = ctx.deps.clock.now()
-      await ModerationLogModel.create({
-        suggestionId: params.id,
-        moderatorId: viewer.userId,
-        decision: body.decision,
-        note: body.note,
-        at,
-      })
+      await logDecision({ suggestionId: params.id }, viewer.userId, body, at)
       await SuggestionModel.updateOne(
         { _id: params.id },
         { $set: { decision: body.decision, hidden: body.decision === 'hide' } },
