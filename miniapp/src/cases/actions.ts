@@ -169,6 +169,7 @@ export const actionLabels: Record<string, string> = {
   takeOwnership: '领导包案',
   flagSupervision: '挂牌督办',
   closeSupervision: '督办销号',
+  warn: '即将超期预警',
   overdue: '超期',
   chase: '催办',
   escalate: '升级督办',

@@ -1,7 +1,6 @@
 import { AppError, chinaDate, endOfNthWorkingDay, openStatuses, timeState } from '@minqing/shared'
 import { CaseModel, type CaseDocument } from '../cases/case.model'
 import { commitChange } from '../cases/commitChange'
-import { claimOnce } from '../db/claims'
 import type { AppDeps } from '../http/deps'
 import { notifyUsers, peopleOf } from './notifyUsers'
 
@@ -48,10 +47,9 @@ export async function superviseDeadlines(deps: AppDeps) {
     const startedAt = record.deadlines.clockStartedAt ?? record.submittedAt
     const state = timeState(now, startedAt, dueAt, limits.warnShare).state
     if (state === 'warning' && !same(watch.warnedFor, dueAt)) {
-      // One warning per deadline across instances: the claim is an insert (updates are not atomic on FerretDB).
-      const claimed = await claimOnce(`warn|${String(record._id)}|${dueAt.toISOString()}`, now)
-      await CaseModel.updateOne({ _id: record._id }, { $set: { 'supervision.warnedFor': dueAt } })
-      if (claimed) {
+      // The warning is a case event like every other step: one per deadline, and across instances
+      // the event sequence decides who sends it (a lost race is retried on the next tick).
+      if (await step(record, 'warn', { 'supervision.warnedFor': dueAt }, now, { dueAt })) {
         await notifyUsers(
           await peopleOf(record.unitId, 'handler'),
           record,

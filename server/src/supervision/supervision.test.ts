@@ -28,6 +28,8 @@ describe('the deadline watch', () => {
     expect((await superviseDeadlines(deps)).warned).toBe(1)
     expect((await superviseDeadlines(deps)).warned).toBe(0)
     expect(await notified('deadlineWarning')).toBe(1) // the culture bureau's handler
+    // The warning is in the case's event log like every other step, once.
+    expect((await events()).filter((action) => action === 'warn')).toEqual(['warn'])
 
     clock.set(cst('2026-03-02T11:05:00'))
     expect((await superviseDeadlines(deps)).overdue).toBe(1)
@@ -44,7 +46,7 @@ describe('the deadline watch', () => {
     clock.set(cst('2026-03-06T00:10:00'))
     expect((await superviseDeadlines(deps)).escalated).toBe(1)
     expect((await superviseDeadlines(deps)).escalated).toBe(0)
-    expect(await events()).toEqual(['submit', 'dispatch', 'overdue', 'chase', 'escalate'])
+    expect(await events()).toEqual(['submit', 'dispatch', 'warn', 'overdue', 'chase', 'escalate'])
     // The culture bureau sits under the district: the district's leaders get the escalation.
     const escalatedTo = await NotificationModel.find({ caseId, action: 'escalate' })
     expect(escalatedTo.map((item) => String(item.userId))).toEqual([String(world.districtLeader.user._id)])
