@@ -13,8 +13,19 @@ const visit = (n: number) => ({
   notes: `第${n}户：${'情况良好，'.repeat(n % 5)}`,
 })
 
-/** Posts a batch over a real socket and drops the connection before the answer, as a phone losing signal. */
-async function cutOff(port: number, auth: string, visits: unknown[], afterMs: number): Promise<void> {
+/**
+ * Posts a batch over a real socket and drops the connection once the server has done the work but
+ * before its answer leaves (`workDone`, signalled by the test's outermost middleware), as a phone
+ * losing signal. No fixed wait: a timed cut may come after the answer on a fast database and cut
+ * nothing, or before the body arrived on a slow one.
+ */
+async function cutOff(
+  port: number,
+  auth: string,
+  visits: unknown[],
+  workDone: Promise<void>,
+): Promise<boolean> {
+  let answered = false
   const body = JSON.stringify({ visits })
   await new Promise<void>((resolve) => {
     const request = http.request({
@@ -25,13 +36,19 @@ async function cutOff(port: number, auth: string, visits: unknown[], afterMs: nu
         Authorization: auth,
         'Content-Type': 'application/json',
         'Content-Length': Buffer.byteLength(body),
+        'X-Test-Cut': '1',
       },
     })
     request.on('error', () => resolve())
     request.on('close', () => resolve())
-    request.on('response', () => resolve()) // answered before the cut: still fine for the test
-    request.end(body, () => setTimeout(() => request.destroy(), afterMs))
+    request.on('response', () => {
+      answered = true
+      resolve()
+    })
+    request.end(body)
+    void workDone.then(() => request.destroy())
   })
+  return answered
 }
 
 /** Waits until the server has finished the work of a dropped request (counts stop moving). */
@@ -46,7 +63,7 @@ async function settled(): Promise<void> {
 }
 
 describe('syncing 500 visits from the field', () => {
-  it('a batch sent twice and a batch cut off midway still give exactly 500 visits', async () => {
+  it('a batch sent twice and a batch whose answer is lost still give exactly 500 visits', async () => {
     const { app, request } = testApp({ clock: manualClock(new Date('2026-03-20T12:00:00+08:00')) })
     const unit = await buildUnit({ level: 'community' })
     const user = await buildUser({ role: 'staff', unitId: unit.id })
@@ -61,9 +78,20 @@ describe('syncing 500 visits from the field', () => {
     expect(new Set(statuses(await send(batches[0]!)))).toEqual(new Set(['created']))
     expect(new Set(statuses(await send(batches[0]!)))).toEqual(new Set(['duplicate']))
 
+    // The outermost middleware holds the cut request's answer until the client has hung up.
+    let workDone!: () => void
+    const done = new Promise<void>((resolve) => (workDone = resolve))
+    app.middleware.unshift(async (ctx, next) => {
+      await next()
+      if (ctx.get('X-Test-Cut')) {
+        workDone()
+        await new Promise((resolve) => ctx.req.socket.once('close', resolve))
+      }
+    })
     const server = app.listen(0)
     try {
-      await cutOff((server.address() as AddressInfo).port, auth, batches[1]!, 150)
+      const answered = await cutOff((server.address() as AddressInfo).port, auth, batches[1]!, done)
+      expect(answered).toBe(false) // the phone never saw the answer
       // The phone does not know how far the cut batch got: it resends all of it, while the
       // server may still be working through the dropped copy.
       const resent = statuses(await send(batches[1]!))
