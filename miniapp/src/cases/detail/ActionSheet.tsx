@@ -45,6 +45,7 @@ export function ActionSheet({
           unitName && spec.unit ? `将${spec.label}至：${unitName}。此操作不能撤回。` : '此操作不能撤回。',
         confirmText: `确认${spec.label}`,
         cancelText: '再想想',
+        confirmColor: '#c8161d',
       })
       if (!confirm) return
     }

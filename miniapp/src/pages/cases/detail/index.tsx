@@ -162,11 +162,14 @@ export default function CaseDetailPage() {
         </View>
         <Text className="case-next">下一步：{next.text}</Text>
         {next.deadline && <Text className={`case-deadline case-deadline-${next.tone}`}>{next.deadline}</Text>}
-        {user.role === 'resident' && item.deadlines.expectedAnswerBy && next.tone !== 'done' && (
-          <Text className="case-card-meta">
-            预计答复您的时间：{formatDeadline(item.deadlines.expectedAnswerBy)}
-          </Text>
-        )}
+        {user.role === 'resident' &&
+          item.deadlines.expectedAnswerBy &&
+          next.tone !== 'done' &&
+          item.status !== 'resolved' && (
+            <Text className="case-card-meta">
+              预计答复您的时间：{formatDeadline(item.deadlines.expectedAnswerBy)}
+            </Text>
+          )}
       </View>
       {user.role === 'resident' && !['closed', 'rejected'].includes(item.status) && (
         <SubscribeButton caseId={item.id} />
