@@ -31,3 +31,6 @@ export * from './privacyGuide/guide'
 export * from './notifications/schemas'
 export * from './auth/smsLogin'
 export * from './text/controlCharacters'
+// Intake and ratings from every channel (issue 14)
+export * from './intake/schemas'
+export * from './ratings/schemas'
