@@ -7,6 +7,8 @@ import { startSmsStub } from '../../test/smsStub'
 import { manualClock, testApp } from '../../test/testApp'
 import { ContactViewModel } from '../audit/contactView.model'
 import { CaseModel } from '../cases/case.model'
+import { anonymiseClosedCases } from '../retention/anonymiseClosedCases'
+import { IntakeCallModel } from './intakeCall.model'
 
 type Request = ReturnType<typeof testApp>['request']
 
@@ -180,5 +182,32 @@ describe('lookup by phone + query code (no account)', { timeout: 60_000 }, () =>
     expect((await request.post('/api/v1/public/case-lookup').send({ phone: '12', code: 'O0' })).status).toBe(
       400,
     )
+  })
+})
+
+describe('retention of a caller filed by an operator', { timeout: 60_000 }, () => {
+  it('removes the caller’s name, phone and query code with the case, so the lookup no longer finds it', async () => {
+    const clock = manualClock(new Date('2026-03-02T09:00:00+08:00'))
+    const { request, deps } = testApp({ clock, env: { RETENTION_DAYS: '30' } })
+    const world = await caseWorld(request)
+    const operator = await operatorOf(request)
+    const call = hotlineCall()
+    const filed = await request.post('/api/v1/intake').set(operator).send(call)
+    const act = (auth: Record<string, string>, body: Record<string, unknown>) =>
+      request.post(`/api/v1/cases/${filed.body.id}/transitions`).set(auth).send(body)
+    expect((await act(world.cultureHandler.auth, { action: 'accept' })).status).toBe(200)
+    expect((await act(world.cultureHandler.auth, { action: 'resolve', message: '已恢复开放' })).status).toBe(
+      200,
+    )
+    expect((await act(world.admin.auth, { action: 'close', reason: '已电话确认' })).status).toBe(200)
+    clock.advance(31 * 86_400_000)
+    await anonymiseClosedCases(deps)
+    const intake = await IntakeCallModel.findById(filed.body.id)
+    expect(intake?.caller).toMatchObject({ name: '', phone: '' })
+    expect(JSON.stringify(intake)).not.toContain(filed.body.queryCode)
+    const lookup = await request
+      .post('/api/v1/public/case-lookup')
+      .send({ phone: call.caller.phone, code: filed.body.queryCode })
+    expect(lookup.status).toBe(404)
   })
 })
