@@ -29,7 +29,8 @@ export async function receiveInboundSms(
   signature: string | undefined,
 ) {
   const secret = deps.config.SMS_INBOUND_SECRET
-  if (!secret) throw new AppError('INBOUND_SMS_NOT_CONFIGURED')
+  // Without a shared secret the webhook does not exist: 404, as for any unknown path.
+  if (!secret) throw new AppError('NOT_FOUND')
   const expected = Buffer.from(inboundSignature(secret, message))
   const given = Buffer.from(signature ?? '')
   const sentAt = new Date(message.timestamp).getTime()

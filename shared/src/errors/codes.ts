@@ -138,11 +138,6 @@ export const errorCatalog = {
     zh: '短信回执签名无效',
     en: 'The inbound SMS signature is invalid or stale',
   },
-  INBOUND_SMS_NOT_CONFIGURED: {
-    status: 503,
-    zh: '短信回复接收未配置',
-    en: 'Inbound SMS is not configured on this server',
-  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog
