@@ -38,8 +38,11 @@ export default defineAppConfig({
         'campaigns/index',
         'moderation/index',
         'topics/index',
+        'intake/index',
       ],
     },
+    // A caller without an account: look a case up by phone + query code, rate through an SMS link.
+    { root: 'pages/lookup', pages: ['index', 'rate/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

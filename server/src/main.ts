@@ -14,6 +14,7 @@ import { createLogger } from './log/logger'
 import { ensureDefaultCategories } from './categories/categoryTree'
 import './models'
 import { closeUnratedCases } from './cases/closeUnrated'
+import { chaseRatings } from './ratings/chaseRatings'
 import { remindDueRevisits } from './pairs/remindRevisits'
 import { startScheduler } from './scheduler/scheduler'
 import { housekeeping } from './scheduler/housekeeping'
@@ -114,6 +115,8 @@ async function main(): Promise<void> {
     { name: 'repairRollups', everyMs: 5 * 60_000, run: repairRollups },
     // Retention: personal data of cases closed RETENTION_DAYS ago is removed or anonymised.
     { name: 'retention', everyMs: 6 * 60 * 60_000, run: anonymiseClosedCases },
+    // Callers without the app who did not answer the rating SMS get the next one (issue 14).
+    { name: 'chaseRatings', everyMs: 60 * 60_000, run: chaseRatings },
   ])
 
   let stopping = false

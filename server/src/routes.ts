@@ -22,6 +22,9 @@ import { unitRoutes } from './units/routes'
 import { userRoutes } from './users/routes'
 import { wechatRoutes } from './wechat/routes'
 import { smsRoutes } from './sms/routes'
+import { intakeRoutes } from './intake/routes'
+import { ratingRoutes } from './ratings/routes'
+import { satisfactionByChannelRoutes } from './stats/satisfactionByChannel'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -51,4 +54,8 @@ export const routeTable: readonly RouteSpec[] = [
   ...wechatRoutes,
   ...smsRoutes,
   ...auditRoutes,
+  // Intake by operators, lookup by phone + code, ratings from every channel (issue 14)
+  ...intakeRoutes,
+  ...ratingRoutes,
+  ...satisfactionByChannelRoutes,
 ]

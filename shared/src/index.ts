@@ -32,3 +32,6 @@ export * from './notifications/schemas'
 export * from './auth/smsLogin'
 export * from './text/controlCharacters'
 export * from './cases/abilities'
+// Intake and ratings from every channel (issue 14)
+export * from './intake/schemas'
+export * from './ratings/schemas'

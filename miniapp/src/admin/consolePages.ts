@@ -24,6 +24,8 @@ export const consolePages: readonly ConsolePage[] = [
   { key: 'campaigns', title: '走访活动', url: '/pages/admin/campaigns/index', roles: admins },
   { key: 'moderation', title: '内容审核', url: '/pages/admin/moderation/index', roles: admins },
   { key: 'topics', title: '话题管理', url: '/pages/admin/topics/index', roles: admins },
+  // Intake for callers (issue 14): operators, and the dispatch centre's admins.
+  { key: 'intake', title: '受理登记', url: '/pages/admin/intake/index', roles: ['admin', 'operator'] },
 ]
 
 export const consolePagesFor = (role: Role) => consolePages.filter((page) => page.roles.includes(role))

@@ -134,6 +134,27 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
       description: '全市诉求台账',
       url: '/pages/cases/list/index?scope=all',
     },
+    // Intake on behalf of a caller (issue 14): the dispatch centre may file too.
+    {
+      key: 'intake',
+      title: '代为登记',
+      description: '热线、来访、来信登记诉求',
+      url: '/pages/admin/intake/index',
+    },
+  ],
+  operator: [
+    {
+      key: 'intake',
+      title: '受理登记',
+      description: '热线、来访、来信等渠道登记诉求（快捷键 Ctrl+Enter 保存）',
+      url: '/pages/admin/intake/index',
+    },
+    {
+      key: 'ratingCalls',
+      title: '回访评价',
+      description: '电话回访未评价的来电诉求',
+      url: '/pages/admin/intake/index?tab=calls',
+    },
   ],
 }
 

@@ -1,6 +1,7 @@
 import { AppError } from '@minqing/shared'
 import type { AppDeps } from '../http/deps'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
+import { mayCloseUnrated } from '../ratings/chaseRatings'
 import { CaseModel } from './case.model'
 import { commitChange, loadCase } from './commitChange'
 
@@ -19,6 +20,8 @@ export async function closeUnratedCases(deps: AppDeps, limit = 200): Promise<num
   for (const { _id } of due) {
     const record = await loadCase(String(_id))
     if (record.status !== 'resolved') continue
+    // A caller without the app is asked by SMS and phone first (issue 14's rating policy).
+    if (!(await mayCloseUnrated(deps, record))) continue
     try {
       const updated = await commitChange(
         record,

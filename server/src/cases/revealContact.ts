@@ -1,6 +1,7 @@
 import type { Viewer } from '../http/defineRoute'
 import type { ContactField } from '../audit/contactView.model'
 import { recordContactView } from '../audit/recordContactView'
+import { IntakeCallModel } from '../intake/intakeCall.model'
 import { ReceptionModel } from '../reception/reception.model'
 import { UserModel } from '../users/user.model'
 import { VisitModel } from '../visits/visit.model'
@@ -11,6 +12,11 @@ import type { CaseDocument } from './case.model'
  * on a visit or at a reception, the household or visitor recorded there.
  */
 async function contactName(record: CaseDocument): Promise<string | null> {
+  // Filed by an operator for a caller (any channel): the caller's name is on the intake record.
+  if (record.originId) {
+    const intake = await IntakeCallModel.findById(record.originId, { 'caller.name': 1 })
+    if (intake) return intake.caller.name ?? null
+  }
   if (record.source === 'visit' && record.originId) {
     const visit = await VisitModel.findById(record.originId, { 'content.household.name': 1 })
     return (visit?.content as { household?: { name?: string } } | undefined)?.household?.name ?? null

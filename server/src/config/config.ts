@@ -116,6 +116,18 @@ export const configSchema = z
     LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
     /** New guest accounts (H5 游客) per client IP and hour, per instance: guests cost nothing to mint. */
     GUEST_ACCOUNTS_PER_IP_HOUR: z.coerce.number().int().positive().default(20),
+    // --- Intake and ratings from every channel (issue 14) ---
+    /** SMS templates for callers filed by an operator: accepted (number, code), replied, resolved, rating request. */
+    SMS_TEMPLATE_CASE_ACCEPTED: z.string().default('SMS_CASE_ACCEPTED'),
+    SMS_TEMPLATE_CASE_REPLIED: z.string().default('SMS_CASE_REPLIED'),
+    SMS_TEMPLATE_CASE_RESOLVED: z.string().default('SMS_CASE_RESOLVED'),
+    SMS_TEMPLATE_RATING_REQUEST: z.string().default('SMS_RATING_REQUEST'),
+    /** Shared secret the gateway signs inbound SMS (replies) with; without it the inbound webhook is off. */
+    SMS_INBOUND_SECRET: z.string().min(16).optional(),
+    /** Before a caller's case closes as "no rating": rating SMS sent (days apart), then follow-up calls. */
+    RATING_SMS_ATTEMPTS: z.coerce.number().int().min(0).max(5).default(2),
+    RATING_SMS_RETRY_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+    RATING_CALL_ATTEMPTS: z.coerce.number().int().min(0).max(5).default(1),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
     message: 'JWT_SECRET is required when NODE_ENV=production',

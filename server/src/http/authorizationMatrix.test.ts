@@ -35,12 +35,14 @@ describe(
       const { request } = testApp({ clock })
       const world = await caseWorld(request)
       const staff = await loginAs(request, await buildUser({ role: 'staff', unitId: world.street.id }))
+      const operator = await loginAs(request, await buildUser({ role: 'operator' }))
       const tokens: Record<Role, string> = {
         resident: world.resident.token,
         staff: staff.accessToken,
         handler: world.cultureHandler.token,
         leader: world.districtLeader.token,
         admin: world.admin.token,
+        operator: operator.accessToken,
       }
       const failures: string[] = []
       for (const route of routes) {

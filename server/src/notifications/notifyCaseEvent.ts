@@ -10,6 +10,7 @@ import { spendAllowance } from './allowances'
 import { subscribeTemplates, templateKindFor } from './subscribeTemplates'
 import { Types } from 'mongoose'
 import { audiencesFor, notificationTitle } from './recipients'
+import { notifyCallerBySms } from '../sms/callerMessages'
 
 /**
  * Tells everyone a case event concerns: an in-app notification each, and a WeChat subscribe
@@ -23,6 +24,10 @@ export async function notifyCaseEvent(
   actorUserId: string | null,
   context: { reopened?: boolean; isPublic?: boolean } = {},
 ): Promise<void> {
+  // Callers filed by an operator hear by SMS; a failure is logged and the case change stands.
+  await notifyCallerBySms(deps, record, action).catch((error: unknown) =>
+    deps.logger.error({ err: error, caseId: String(record._id), action }, 'caller SMS failed'),
+  )
   try {
     const audiences = audiencesFor(action, { routed: record.unitId !== null, ...context })
     const recipients = new Set<string>()

@@ -4,6 +4,7 @@ import { CaseModel, type CaseDocument } from '../cases/case.model'
 import { CaseEventModel } from '../cases/caseEvent.model'
 import { commitChange, loadCase } from '../cases/commitChange'
 import { FollowUpModel } from '../followUp/followUp.model'
+import { anonymiseIntakeCall } from '../intake/anonymiseIntakeCall'
 import type { AppDeps } from '../http/deps'
 import { anonymisedPatch } from './anonymisedPatch'
 import { stripPersonal } from './stripPersonal'
@@ -32,6 +33,8 @@ export async function anonymiseClosedCases(deps: AppDeps, limit = 200): Promise<
     const record = await loadCase(String(_id))
     if (record.status !== 'closed' || record.anonymisedAt) continue
     const photoIds = await stripHistory(record)
+    // A caller filed by an operator: their name and phone live on the intake record (issue 14).
+    await anonymiseIntakeCall(record._id)
     await deletePhotos(photoIds)
     try {
       await commitChange(

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-export const roles = ['resident', 'staff', 'handler', 'leader', 'admin'] as const
+export const roles = ['resident', 'staff', 'handler', 'leader', 'admin', 'operator'] as const
 export const roleSchema = z.enum(roles)
 export type Role = z.infer<typeof roleSchema>
 
@@ -13,6 +13,7 @@ export const roleLabels: Record<Role, string> = {
   handler: '承办人',
   leader: '领导',
   admin: '管理员',
+  operator: '受理员（热线/窗口）',
 }
 
 /** A staff member's position decides their visit quota (bureau leaders visit the most). */

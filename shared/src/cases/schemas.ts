@@ -13,7 +13,18 @@ export const caseKindLabels: Record<CaseKind, string> = {
   praise: '表扬',
 }
 
-export const caseSources = ['residentApp', 'visit', 'reception', 'hotline', 'email', 'topic'] as const
+export const caseSources = [
+  'residentApp',
+  'visit',
+  'reception',
+  'hotline',
+  'email',
+  'topic',
+  // Intake by operators (issue 14): the remaining channels a caller reaches us by.
+  'walkIn',
+  'letter',
+  'onlineBox',
+] as const
 export const caseSourceSchema = z.enum(caseSources)
 export type CaseSource = z.infer<typeof caseSourceSchema>
 

@@ -112,6 +112,32 @@ export const errorCatalog = {
     zh: '统计时段过长，请缩短到400天以内',
     en: 'The statistics period is too long; ask for at most 400 days',
   },
+  // --- Intake by operators, lookup by phone + code, ratings from every channel (issue 14) ---
+  LOOKUP_NOT_FOUND: {
+    status: 404,
+    zh: '手机号或查询码不正确，请核对短信中的查询码',
+    en: 'No case matches this phone number and query code',
+  },
+  LOOKUP_LOCKED: {
+    status: 429,
+    zh: '查询错误次数过多，请一小时后再试或拨打热线',
+    en: 'Too many wrong query codes for this phone; try again in an hour',
+  },
+  RATING_LINK_INVALID: {
+    status: 404,
+    zh: '评价链接无效或已使用',
+    en: 'This rating link is invalid or has been used',
+  },
+  RATING_NOT_OPEN: {
+    status: 409,
+    zh: '该诉求当前不在待评价状态',
+    en: 'This case is not waiting for a rating',
+  },
+  SMS_SIGNATURE_INVALID: {
+    status: 401,
+    zh: '短信回执签名无效',
+    en: 'The inbound SMS signature is invalid or stale',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

@@ -97,6 +97,13 @@ export default function LoginPage() {
         )}
       </View>
       <Text className="login-hint">工作人员请使用手机号和密码登录</Text>
+      {/* Callers filed by hotline or at a window have no account: phone + query code is enough. */}
+      <Text
+        className="login-hint login-lookup"
+        onClick={() => void Taro.navigateTo({ url: '/pages/lookup/index' })}
+      >
+        电话或来访反映的问题？凭手机号和查询码查询进度
+      </Text>
     </>
   )
 
