@@ -54,10 +54,11 @@ export const configSchema = z
     /** How stale the dashboards' in-memory rollups may be before a background reload (other instances' writes). */
     STATS_CACHE_MS: z.coerce.number().int().min(0).default(30_000),
     /**
-     * Connections to the database. FerretDB on SQLite runs one write at a time: many concurrent
-     * writers only fight over its lock, so a small pool queues them in the driver instead.
+     * Connections to the database. Unset: 8 on FerretDB (it runs every command through one process;
+     * on SQLite one write at a time, so many writers only fight over its lock), the driver's own
+     * default (100) on MongoDB.
      */
-    DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(8),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
     /**
      * Retention (PIPL Art. 19: no longer than necessary): days after closing until a case's personal
      * data is removed or anonymised; statistics are kept. 3 years, see README.
@@ -116,6 +117,16 @@ export const configSchema = z
     LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
     /** New guest accounts (H5 游客) per client IP and hour, per instance: guests cost nothing to mint. */
     GUEST_ACCOUNTS_PER_IP_HOUR: z.coerce.number().int().positive().default(20),
+    // Database and operations (issue #18).
+    /** MongoDB or FerretDB semantics; unset → asked of the server at connect time (buildInfo). */
+    DB_FLAVOUR: z.enum(['mongodb', 'ferretdb']).optional(),
+    /**
+     * FerretDB's PostgreSQL (postgres://…) when MONGODB_URI names a FerretDB on a cluster we own
+     * (bench, e2e): its GIN indexes are then kept in step as with the embedded database.
+     */
+    FERRETDB_POSTGRESQL_URL: z.string().url().optional(),
+    /** Bearer token for GET /metrics (Prometheus); unset → /metrics answers 404. */
+    METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
     message: 'JWT_SECRET is required when NODE_ENV=production',

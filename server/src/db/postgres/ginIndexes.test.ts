@@ -38,7 +38,7 @@ beforeAll(async () => {
     await connectDatabase(database.uri, 'gin_explain')
   }
   // As at server start: collections and indexes first, data afterwards.
-  await ensureIndexes({ postgresUrl })
+  await ensureIndexes({ postgresUrl }, { UPLOAD_SESSION_TTL_HOURS: 48 })
   await insertInBatches(
     'cases',
     caseIds.map((_id, i) => ({
@@ -146,7 +146,7 @@ describe('GIN expression indexes on FerretDB’s PostgreSQL tables', () => {
 
   it('are kept in step: a second sync changes nothing, an index no model declares any more is dropped', async () => {
     const database = mongoose.connection.db!.databaseName
-    expect(await ensureIndexes({ postgresUrl })).toEqual({
+    expect((await ensureIndexes({ postgresUrl }, { UPLOAD_SESSION_TTL_HOURS: 48 })).gin).toEqual({
       created: [],
       // The title index of the previous test is declared by no model: dropped.
       dropped: [expect.stringMatching(/_title$/)],
