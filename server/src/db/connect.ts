@@ -1,4 +1,5 @@
 import mongoose from 'mongoose'
+import { observeDatabaseClient } from '../metrics/databaseMetrics'
 import { flavourFromEnv, flavourOfBuildInfo, setDatabaseFlavour, type FlavourDetection } from './flavour'
 
 /** FerretDB runs every command through one Go process: a small pool keeps it from thrashing. */
@@ -35,7 +36,10 @@ export async function connectDatabase(
     serverSelectionTimeoutMS: 5_000,
     retryWrites: !ferretdb,
     ...(poolSize ? { maxPoolSize: poolSize } : {}),
+    // Command events feed minqing_db_commands_total (and so the bench's commands per request).
+    monitorCommands: true,
   })
+  observeDatabaseClient(mongoose.connection.getClient())
   return detection
 }
 
