@@ -23,6 +23,16 @@ export function expireAfter(model: string, field: string, seconds: number | Expi
   expiries.push({ model, field, seconds: typeof seconds === 'number' ? () => seconds : seconds })
 }
 
+/** What is declared, as `collection.field` → seconds (for tests and the start-up log). */
+export function declaredExpiries(config: ExpiryConfig): Record<string, number> {
+  return Object.fromEntries(
+    expiries.map(({ model, field, seconds }) => [
+      `${mongoose.model(model).collection.collectionName}.${field}`,
+      Math.round(seconds(config)),
+    ]),
+  )
+}
+
 /** The TTL indexes in force on MongoDB; nothing on FerretDB. Returns the index names created. */
 export async function ensureTtlIndexes(config: ExpiryConfig): Promise<string[]> {
   if (!hasTtlIndexes()) return []

@@ -9,6 +9,8 @@ const RateCounterModel = mongoose.model(
   'RateCounter',
   new Schema({ _id: String, count: Number, windowEndsAt: Date }, { collection: 'rate_counters' }),
 )
+// Gone once their window ends (MongoDB's TTL index; the housekeeping job on FerretDB).
+expireAfter('RateCounter', 'windowEndsAt', 0)
 
 export interface RateLimit {
   /** What is limited, e.g. "case-submit:user:<id>". */

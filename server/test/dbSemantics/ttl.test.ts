@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import mongoose from 'mongoose'
 import '../../src/models'
-import { ensureTtlIndexes } from '../../src/db/expiry'
+// What main.ts loads besides: the upload and job-run models come with the app and the scheduler.
+import '../../src/app'
+import '../../src/scheduler/scheduler'
+import { declaredExpiries, ensureTtlIndexes } from '../../src/db/expiry'
 import { expireRateCounters } from '../../src/rateLimit/rateLimit'
 import { enforceRateLimit } from '../../src/rateLimit/rateLimit'
 import { collection, onMongodb } from './helpers'
@@ -11,6 +14,16 @@ const ttlOf = async (name: string) =>
     ?.expireAfterSeconds
 
 describe('expiry', () => {
+  it('is declared for claims, rate counters, upload sessions and chunks, and job runs', () => {
+    expect(declaredExpiries({ UPLOAD_SESSION_TTL_HOURS: 48 })).toEqual({
+      'claims.at': 90 * 24 * 3600,
+      'rate_counters.windowEndsAt': 0,
+      'uploads.updatedAt': 48 * 3600,
+      'uploadchunks.at': 96 * 3600,
+      'job_runs.startedAt': 30 * 24 * 3600,
+    })
+  })
+
   it('MongoDB gets TTL indexes for claims, rate counters, upload sessions and chunks, job runs; FerretDB none', async () => {
     const created = await ensureTtlIndexes({ UPLOAD_SESSION_TTL_HOURS: 48 })
     if (onMongodb()) {
