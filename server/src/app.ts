@@ -16,6 +16,8 @@ import { requestLog } from './http/requestLog'
 import { securityHeaders } from './http/securityHeaders'
 import { staticH5 } from './http/staticH5'
 import { routeTable } from './routes'
+import { httpMetrics } from './metrics/httpMetrics'
+import { metricsRouter } from './metrics/metricsRouter'
 
 /** The server package's version, shown in the API document. */
 const appVersion = (
@@ -35,8 +37,10 @@ export function createApp(deps: AppDeps): Koa {
   const h5Dir = deps.config.H5_DIR ?? defaultH5Dir
   // First, so that error answers carry the headers too.
   app.use(securityHeaders({ h5Index: path.join(h5Dir, 'index.html') }))
-  app.use(errorMiddleware(deps.logger))
+  // Log and metrics outside the error middleware, so they see the status the client gets.
   app.use(requestLog(deps.logger))
+  app.use(httpMetrics())
+  app.use(errorMiddleware(deps.logger))
   app.use(
     bodyParser({
       enableTypes: ['json', 'form'],
@@ -56,6 +60,7 @@ export function createApp(deps: AppDeps): Koa {
 
   const health = healthRouter()
   app.use(health.routes())
+  app.use(metricsRouter(deps.config.METRICS_TOKEN).routes())
   app.use(docsRouter(appVersion).routes())
   app.use(open311())
 

@@ -52,10 +52,18 @@ async function main(): Promise<void> {
     logger.info({ kind: local.kind, reason: local.reason }, `database: started local ${local.kind}`)
     console.log(`[minqing] database: ${local.kind} — ${local.reason}`)
   }
-  await connectDatabase(uri, undefined, { poolSize: config.DB_POOL_SIZE })
+  const flavour = await connectDatabase(uri, undefined, {
+    poolSize: config.DB_POOL_SIZE,
+    flavour: config.DB_FLAVOUR,
+  })
+  logger.info(flavour, `database: ${flavour.flavour} semantics (${flavour.version})`)
+  console.log(`[minqing] database semantics: ${flavour.flavour} (${flavour.version})`)
   // Indexes (unique phone identities, subtree paths) must exist before the first request; on
-  // FerretDB over PostgreSQL also the GIN indexes its queries can use.
-  const gin = await ensureIndexes(local)
+  // FerretDB over PostgreSQL also the GIN indexes its queries can use, on MongoDB the TTL indexes.
+  const postgresUrl = local?.postgresUrl ?? config.FERRETDB_POSTGRESQL_URL
+  const indexes = await ensureIndexes(postgresUrl ? { postgresUrl } : undefined, config)
+  if (indexes.ttl.length) logger.info({ ttl: indexes.ttl }, 'database: TTL indexes created')
+  const gin = indexes.gin
   if (gin?.created.length || gin?.dropped.length) logger.info(gin, 'database: GIN indexes brought in step')
   await ensureDefaultCategories()
 

@@ -31,6 +31,9 @@ export default async function setup(project: TestProject) {
   project.provide('mongoUri', database.uri)
   project.provide('databaseKind', database.kind)
   project.provide('postgresUrl', database.postgresUrl ?? '')
+  // Servers the browser tests start (MONGODB_URI = this FerretDB) keep their GIN indexes in step
+  // on its cluster too; test workers and the processes they spawn inherit this.
+  if (database.postgresUrl) process.env.FERRETDB_POSTGRESQL_URL = database.postgresUrl
   return async () => {
     await database.stop()
     rmSync(dataDir, { recursive: true, force: true })

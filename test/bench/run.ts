@@ -8,6 +8,7 @@ import { benchPackageSize } from './packageSize'
 import { benchRouting } from './routingDecision'
 import { benchSubmit } from './submitThroughput'
 import { benchDashboard } from './dashboard'
+import { benchBackends } from './backends'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
@@ -32,6 +33,9 @@ async function main() {
     console.log('[bench] offline sync done')
     const dashboard = await benchDashboard(database.uri)
     console.log('[bench] dashboard done')
+    // Both FerretDB backends in their own fresh databases, whatever MONGODB_URI says.
+    const backends = await benchBackends()
+    console.log('[bench] backends side by side done')
     const at200 = submit['200']!
     const at50 = submit['50']!
     const results = {
@@ -54,6 +58,7 @@ async function main() {
       offlineSync: sync,
       packages,
       dashboard,
+      backends,
       dashboardGrowth: Number((dashboard.at(-1)!.monthMs / Math.max(1, dashboard[0]!.monthMs)).toFixed(2)),
     }
     const table = [
@@ -100,6 +105,18 @@ async function main() {
         `month ${row.monthMs} ms, year ${row.yearMs} ms (cold load ${row.coldLoadMs} ms)`,
         '≤ 300 ms at 1M, < 1.5× growth',
         row.monthMs <= 300 ? 'month met' : 'month missed',
+      ]),
+      ...backends.map((row) => [
+        `FerretDB/${row.backend}: commands, Node CPU per submit`,
+        `${row.commandsPerSubmit} commands, ${row.nodeCpuMsPerSubmit} ms CPU`,
+        '≤ 3, ≤ 5 ms',
+        row.commandsPerSubmit <= 3 && row.nodeCpuMsPerSubmit <= 5 ? 'met' : 'missed',
+      ]),
+      ...backends.map((row) => [
+        `FerretDB/${row.backend}: submit p50/p95, detail p95, inbox p95 ms (${row.casesAtEnd} cases)`,
+        `${row.submitP50Ms}/${row.submitP95Ms}, ${row.detailP95Ms}, ${row.inboxP95Ms}`,
+        'detail ≤ 30, inbox ≤ 100',
+        row.detailP95Ms <= 30 && row.inboxP95Ms <= 100 ? 'met' : 'missed',
       ]),
     ]
     const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)))

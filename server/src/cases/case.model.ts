@@ -162,6 +162,8 @@ caseSchema.index({ createdBy: 1, createdAt: -1 })
 caseSchema.index({ followers: 1 })
 caseSchema.index({ categoryCode: 1, submittedAt: -1 })
 caseSchema.index({ status: 1, createdAt: -1 })
+// A unit's 协办 inbox (equalities per status, see inboxFilters): its own GIN index on FerretDB.
+caseSchema.index({ coUnitIds: 1, status: 1 })
 
 export type CaseRecord = InferSchemaType<typeof caseSchema>
 export type CaseDocument = HydratedDocument<CaseRecord>

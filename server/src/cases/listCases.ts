@@ -6,12 +6,14 @@ import {
   openStatuses,
   type CaseStatus,
 } from '@minqing/shared'
-import type { FilterQuery, SortOrder } from 'mongoose'
+import type { FilterQuery } from 'mongoose'
 import { z } from 'zod'
 import type { Viewer } from '../http/defineRoute'
 import { subtreeUnitIds } from '../units/unitTree'
 import { CaseModel, type CaseRecord } from './case.model'
 import { escapeRegex } from '../db/escapeRegex'
+import { findAnyOf, type SortSpec } from '../db/findAnyOf'
+import { inboxFilters } from './inboxFilters'
 
 export const listCasesQuerySchema = z.object({
   /** inbox: open cases my unit must work, due soonest first; handled: every case my unit held;
@@ -51,7 +53,9 @@ export type ListCasesQuery = z.infer<typeof listCasesQuerySchema>
 
 export async function listCases(viewer: Viewer, query: ListCasesQuery, now: Date) {
   const filter: FilterQuery<CaseRecord> = {}
-  let sort: Record<string, SortOrder> = { createdAt: -1 }
+  let sort: SortSpec = { createdAt: -1 }
+  /** The unit whose inbox this is: its query is built from equalities at the end. */
+  let inboxOf: string | undefined
 
   if (viewer.role === 'resident') {
     filter.$or = [{ createdBy: viewer.userId }, { followers: viewer.userId }]
@@ -68,9 +72,8 @@ export async function listCases(viewer: Viewer, query: ListCasesQuery, now: Date
   } else if (viewer.role !== 'admin' || query.scope === 'inbox' || query.scope === 'handled') {
     if (!viewer.unitId) throw new AppError('FORBIDDEN')
     if (query.scope === 'inbox') {
-      // Lead unit's cases and those it helps with (协办)
-      filter.$or = [{ unitId: viewer.unitId }, { coUnitIds: viewer.unitId }]
-      filter.status = { $in: [...openStatuses] }
+      // Lead unit's cases and those it helps with (协办), open ones unless a status is asked for.
+      inboxOf = viewer.unitId
       sort = { 'deadlines.dueAt': 1, createdAt: 1 }
     } else if (query.scope === 'handled') {
       filter.involvedUnitIds = viewer.unitId
@@ -81,7 +84,7 @@ export async function listCases(viewer: Viewer, query: ListCasesQuery, now: Date
       ]
     }
   }
-  if (query.status) filter.status = { $in: query.status }
+  if (query.status && !inboxOf) filter.status = { $in: query.status }
   // Console filters narrow whatever the scope allows (and never widen it: they join with $and).
   const narrow: Array<FilterQuery<CaseRecord>> = []
   if (query.unitId) narrow.push({ unitId: query.unitId })
@@ -94,12 +97,9 @@ export async function listCases(viewer: Viewer, query: ListCasesQuery, now: Date
   if (narrow.length) filter.$and = narrow
   if (query.overdue === 'true') filter['deadlines.dueAt'] = { $lt: now }
 
-  const [items, total] = await Promise.all([
-    CaseModel.find(filter)
-      .sort(sort)
-      .skip((query.page - 1) * query.pageSize)
-      .limit(query.pageSize),
-    CaseModel.countDocuments(filter),
-  ])
-  return { items, total }
+  // _id last: equal keys must come back in one order, or pages overlap (PostgreSQL reorders ties).
+  sort = { ...sort, _id: 1 }
+  const page = { skip: (query.page - 1) * query.pageSize, limit: query.pageSize }
+  const alternatives = inboxOf ? inboxFilters(inboxOf, query.status ?? openStatuses, filter) : [filter]
+  return findAnyOf(CaseModel, alternatives, sort, page)
 }

@@ -34,8 +34,8 @@ async function run(): Promise<void> {
   const local = config.MONGODB_URI
     ? undefined
     : await startLocalDatabase({ dataDir: fromProjectRoot(config.DATA_DIR), reuse: true })
-  await connectDatabase(config.MONGODB_URI ?? local!.uri)
-  await ensureIndexes(local)
+  await connectDatabase(config.MONGODB_URI ?? local!.uri, undefined, { flavour: config.DB_FLAVOUR })
+  await ensureIndexes(local, config)
   try {
     const user = await createUser(input)
     const masked = maskPhone(input.phone)

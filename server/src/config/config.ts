@@ -54,10 +54,11 @@ export const configSchema = z
     /** How stale the dashboards' in-memory rollups may be before a background reload (other instances' writes). */
     STATS_CACHE_MS: z.coerce.number().int().min(0).default(30_000),
     /**
-     * Connections to the database. FerretDB on SQLite runs one write at a time: many concurrent
-     * writers only fight over its lock, so a small pool queues them in the driver instead.
+     * Connections to the database. Unset: 8 on FerretDB (it runs every command through one process;
+     * on SQLite one write at a time, so many writers only fight over its lock), the driver's own
+     * default (100) on MongoDB.
      */
-    DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(8),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
     /**
      * Retention (PIPL Art. 19: no longer than necessary): days after closing until a case's personal
      * data is removed or anonymised; statistics are kept. 3 years, see README.
@@ -128,6 +129,16 @@ export const configSchema = z
     RATING_SMS_ATTEMPTS: z.coerce.number().int().min(0).max(5).default(2),
     RATING_SMS_RETRY_DAYS: z.coerce.number().int().min(1).max(30).default(2),
     RATING_CALL_ATTEMPTS: z.coerce.number().int().min(0).max(5).default(1),
+    // Database and operations (issue #18).
+    /** MongoDB or FerretDB semantics; unset → asked of the server at connect time (buildInfo). */
+    DB_FLAVOUR: z.enum(['mongodb', 'ferretdb']).optional(),
+    /**
+     * FerretDB's PostgreSQL (postgres://…) when MONGODB_URI names a FerretDB on a cluster we own
+     * (bench, e2e): its GIN indexes are then kept in step as with the embedded database.
+     */
+    FERRETDB_POSTGRESQL_URL: z.string().url().optional(),
+    /** Bearer token for GET /metrics (Prometheus); unset → /metrics answers 404. */
+    METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
     message: 'JWT_SECRET is required when NODE_ENV=production',

@@ -1,10 +1,15 @@
 import mongoose, { Schema } from 'mongoose'
 import { isDuplicateKey } from './duplicateKey'
+import { expireAfter } from './expiry'
 
 const ClaimModel = mongoose.model(
   'Claim',
   new Schema({ _id: String, at: Date }, { collection: 'claims', versionKey: false }),
 )
+// Every claim guards something that happens within days (a code's tries, an outbox attempt, a
+// deadline warning, a reminder for a due date, a day's case numbers), so after 90 days it can go:
+// on MongoDB a TTL index keeps the table from growing forever.
+expireAfter('Claim', 'at', 90 * 24 * 3600)
 
 /**
  * Claims a key once, across every server instance: true for the one caller whose insert stored

@@ -1,9 +1,12 @@
 import type { Middleware } from 'koa'
 import type { Logger } from '../log/logger'
+import { routeLabel } from './routeLabel'
 
 /**
  * One line per request. Only the matched route pattern is logged ("/users/:id"), never the
- * query string or body, so phone numbers and addresses cannot leak into logs.
+ * query string or body, so phone numbers and addresses cannot leak into logs. Mounted outside
+ * the error middleware: inside it, a thrown error passed through here before it became an answer,
+ * so every 400 or 401 was logged with Koa's default status, 404.
  */
 export function requestLog(logger: Logger): Middleware {
   return async (ctx, next) => {
@@ -11,13 +14,10 @@ export function requestLog(logger: Logger): Middleware {
     try {
       await next()
     } finally {
-      const route =
-        (ctx as { _matchedRoute?: string })._matchedRoute ??
-        (ctx.path.startsWith('/api') ? 'unmatched' : 'static')
       logger.info(
         {
           method: ctx.method,
-          route,
+          route: routeLabel(ctx),
           status: ctx.status,
           ms: Math.round(performance.now() - started),
           userId: ctx.state.viewer?.userId,

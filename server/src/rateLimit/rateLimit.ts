@@ -1,13 +1,16 @@
 import { AppError } from '@minqing/shared'
 import mongoose, { Schema } from 'mongoose'
 import { isDuplicateKey } from '../db/duplicateKey'
-import { serialByKey } from '../db/serialByKey'
+import { atomicUpdate } from '../db/atomicUpdate'
+import { expireAfter } from '../db/expiry'
 
 /** Counters live in the database, so the limit holds across several server instances. */
 const RateCounterModel = mongoose.model(
   'RateCounter',
   new Schema({ _id: String, count: Number, windowEndsAt: Date }, { collection: 'rate_counters' }),
 )
+// Gone once their window ends (MongoDB's TTL index; the housekeeping job on FerretDB).
+expireAfter('RateCounter', 'windowEndsAt', 0)
 
 export interface RateLimit {
   /** What is limited, e.g. "case-submit:user:<id>". */
@@ -17,7 +20,7 @@ export interface RateLimit {
 }
 
 /**
- * Fixed-window limiter: one upsert + $inc per check (serialised per key in this process). Over the limit → 429 RATE_LIMITED
+ * Fixed-window limiter: one upsert + $inc per check (atomic on MongoDB, serialised per key in this process on FerretDB). Over the limit → 429 RATE_LIMITED
  * with the seconds until the window ends.
  */
 export async function enforceRateLimit(limit: RateLimit, now: Date): Promise<void> {
@@ -32,8 +35,7 @@ export async function enforceRateLimit(limit: RateLimit, now: Date): Promise<voi
     )
   // Two concurrent upserts of a new counter: one inserts, the other hits the unique _id
   // (MongoDB retries this itself, FerretDB does not); the second try finds the counter.
-  // $inc is read-then-write on FerretDB: this instance's checks of one counter go one at a time.
-  const counter = await serialByKey(`rate|${limit.key}`, () =>
+  const counter = await atomicUpdate(`rate|${limit.key}`, () =>
     increment().catch((error: unknown) => {
       if (isDuplicateKey(error)) return increment()
       throw error

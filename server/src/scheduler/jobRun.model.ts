@@ -1,4 +1,5 @@
 import mongoose, { Schema } from 'mongoose'
+import { expireAfter } from '../db/expiry'
 
 /**
  * One row per job and tick: `_id` is "job|tick". Creating it is the claim — the unique _id lets
@@ -20,3 +21,6 @@ const jobRunSchema = new Schema(
 jobRunSchema.index({ job: 1, tick: -1 })
 
 export const JobRunModel = mongoose.model('JobRun', jobRunSchema)
+
+// A month of job history is enough to see what ran; older ticks are never claimed again.
+expireAfter('JobRun', 'startedAt', 30 * 24 * 3600)

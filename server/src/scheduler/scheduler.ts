@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { AppDeps } from '../http/deps'
 import { JobRunModel } from './jobRun.model'
 import { isDuplicateKey } from '../db/duplicateKey'
+import { recordJobRun } from '../metrics/jobMetrics'
 
 export interface Job {
   name: string
@@ -30,13 +31,17 @@ export async function runOnce(deps: AppDeps, job: Job, now = deps.clock.now()): 
     if (isDuplicateKey(error)) return false
     throw error
   }
+  const started = performance.now()
+  const seconds = () => (performance.now() - started) / 1000
   try {
     const result = await job.run(deps)
+    recordJobRun(job.name, 'ok', seconds())
     await JobRunModel.updateOne(
       { _id: `${job.name}|${tick}` },
       { $set: { finishedAt: deps.clock.now(), result } },
     )
   } catch (error) {
+    recordJobRun(job.name, 'failed', seconds())
     deps.logger.error({ err: error, job: job.name }, 'job failed')
     await JobRunModel.updateOne(
       { _id: `${job.name}|${tick}` },
