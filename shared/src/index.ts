@@ -31,3 +31,6 @@ export * from './privacyGuide/guide'
 export * from './notifications/schemas'
 export * from './auth/smsLogin'
 export * from './text/controlCharacters'
+// figures (issue #14): clocks, office hours, rate definitions, calendar status
+export * from './deadlines/clock'
+export * from './calendar/officeHours'

@@ -1,4 +1,4 @@
-import { AppError, type CaseStatus, type RollupFacts } from '@minqing/shared'
+import { AppError, signForClockStart, type CaseStatus, type RollupFacts } from '@minqing/shared'
 import { applyRollup } from '../stats/applyRollup'
 import { CaseModel, type CaseDocument } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
@@ -53,7 +53,7 @@ export async function commitChange(
     categoryCode: newCategory ? String(newCategory.value) : record.categoryCode,
     acceptBy: record.deadlines.acceptBy ?? null,
     answerBy: record.deadlines.answerBy ?? null,
-    receivedAt: record.unitReceivedAt ?? record.routing?.decidedAt ?? record.submittedAt,
+    receivedAt: signForClockStart(record),
     submittedAt: record.submittedAt,
   }
   const appended = await appendEvent({

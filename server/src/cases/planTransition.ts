@@ -82,7 +82,10 @@ export function planTransition(
 
   switch (input.action) {
     case 'dispatch': {
-      const acceptBy = acceptDeadline(now, limits)
+      const acceptBy = acceptDeadline(now, limits, calendar, {
+        urgency: snapshot.urgency,
+        unitId: input.unitId,
+      })
       return ok({
         ...base,
         to: 'dispatched',
@@ -125,7 +128,10 @@ export function planTransition(
       })
     case 'transfer': {
       if (input.unitId === snapshot.unitId) return { ok: false, reason: 'same_unit' }
-      const acceptBy = acceptDeadline(now, limits)
+      const acceptBy = acceptDeadline(now, limits, calendar, {
+        urgency: snapshot.urgency,
+        unitId: input.unitId,
+      })
       return ok({
         to: 'transferred',
         set: {
@@ -189,6 +195,7 @@ export function planTransition(
           rating,
           supervisionFlag: true,
           resolvedAt: null,
+          'deadlines.clockStartedAt': now,
           'deadlines.answerBy': due,
           'deadlines.dueAt': due,
         },
@@ -211,6 +218,7 @@ export function planTransition(
           resolvedAt: null,
           closedAt: null,
           closedReason: null,
+          'deadlines.clockStartedAt': now,
           'deadlines.answerBy': due,
           'deadlines.dueAt': due,
         },
@@ -236,7 +244,8 @@ export function planTransition(
     }
     case 'ruleObjection': {
       if (!snapshot.objectionPending) return { ok: false, reason: 'no_objection_pending' }
-      const acceptBy = acceptDeadline(now, limits)
+      const signFor = { urgency: snapshot.urgency, unitId: input.uphold ? snapshot.unitId : input.unitId }
+      const acceptBy = acceptDeadline(now, limits, calendar, signFor)
       if (input.uphold) {
         return ok({
           ...base,
@@ -349,7 +358,10 @@ export function planTransition(
           event: { public: true, data: { categoryCode: input.categoryCode } },
         })
       }
-      const acceptBy = acceptDeadline(now, limits)
+      const acceptBy = acceptDeadline(now, limits, calendar, {
+        urgency: snapshot.urgency,
+        unitId: reroute.unitId,
+      })
       return ok({
         ...base,
         to: 'dispatched',

@@ -1,4 +1,4 @@
-import { openStatuses, timeState } from '@minqing/shared'
+import { caseTimeState, openStatuses } from '@minqing/shared'
 import type { FilterQuery } from 'mongoose'
 import { CaseModel, type CaseRecord } from '../cases/case.model'
 import { presentCase } from '../cases/presentCase'
@@ -21,16 +21,14 @@ export const supervisionRoutes = [
       }
       if (viewer.role === 'leader' && viewer.unitId)
         filter.unitId = { $in: await subtreeUnitIds(viewer.unitId) }
-      const records = await CaseModel.find(filter).sort({ 'deadlines.dueAt': 1 }).limit(500)
+      const records = await CaseModel.find(filter).sort({ 'deadlines.dueAt': 1, _id: 1 }).limit(500)
       const options = { detail: false, now, limits: ctx.deps.timeLimits, urlSecret: ctx.deps.urlSecret }
       const lanes = { flagged: [] as unknown[], overdue: [] as unknown[], warning: [] as unknown[] }
       for (const record of records) {
         const item = presentCase(record, viewer, options)
         if (record.supervision?.flag?.level) lanes.flagged.push(item)
-        const dueAt = record.deadlines.dueAt
-        if (!dueAt || !(openStatuses as readonly string[]).includes(record.status)) continue
-        const startedAt = record.deadlines.clockStartedAt ?? record.submittedAt
-        const state = timeState(now, startedAt, dueAt, ctx.deps.timeLimits.warnShare).state
+        if (!(openStatuses as readonly string[]).includes(record.status)) continue
+        const state = caseTimeState(now, record, ctx.deps.timeLimits.warnShare)?.state
         if (state === 'overdue') lanes.overdue.push(item)
         else if (state === 'warning') lanes.warning.push(item)
       }

@@ -1,4 +1,4 @@
-import { AppError, chinaDate, endOfNthWorkingDay, openStatuses, timeState } from '@minqing/shared'
+import { AppError, caseTimeState, chinaDate, endOfNthWorkingDay, openStatuses } from '@minqing/shared'
 import { CaseModel, type CaseDocument } from '../cases/case.model'
 import { commitChange } from '../cases/commitChange'
 import { claimOnce } from '../db/claims'
@@ -45,8 +45,7 @@ export async function superviseDeadlines(deps: AppDeps) {
   for (const record of cases) {
     const dueAt = record.deadlines.dueAt!
     const watch = record.supervision ?? {}
-    const startedAt = record.deadlines.clockStartedAt ?? record.submittedAt
-    const state = timeState(now, startedAt, dueAt, limits.warnShare).state
+    const state = caseTimeState(now, record, limits.warnShare)?.state
     if (state === 'warning' && !same(watch.warnedFor, dueAt)) {
       // One warning per deadline across instances: the claim is an insert (updates are not atomic on FerretDB).
       const claimed = await claimOnce(`warn|${String(record._id)}|${dueAt.toISOString()}`, now)
