@@ -34,3 +34,4 @@ export * from './text/controlCharacters'
 // figures (issue #14): clocks, office hours, rate definitions, calendar status
 export * from './deadlines/clock'
 export * from './calendar/officeHours'
+export * from './stats/ranking'

@@ -1,5 +1,6 @@
 import { AppError, signForClockStart, type CaseStatus, type RollupFacts } from '@minqing/shared'
 import { applyRollup } from '../stats/applyRollup'
+import { clockFacts } from '../stats/clockFacts'
 import { CaseModel, type CaseDocument } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
 import { appendEvent, type EventActor } from './caseEvents'
@@ -55,6 +56,7 @@ export async function commitChange(
     answerBy: record.deadlines.answerBy ?? null,
     receivedAt: signForClockStart(record),
     submittedAt: record.submittedAt,
+    ...clockFacts(record),
   }
   const appended = await appendEvent({
     caseId: record._id,
