@@ -35,3 +35,8 @@ export * from './cases/abilities'
 // Intake and ratings from every channel (issue 14)
 export * from './intake/schemas'
 export * from './ratings/schemas'
+// figures (issue #14): clocks, office hours, rate definitions, calendar status
+export * from './deadlines/clock'
+export * from './calendar/officeHours'
+export * from './stats/ranking'
+export * from './calendar/calendarStatus'

@@ -28,8 +28,14 @@ describe('H5: admin console on a desktop screen', () => {
     await canvas.waitFor()
     await expect.poll(() => canvas.evaluate(redPixels), { timeout: 15_000 }).toBeGreaterThan(200)
     await expect.poll(() => visible(page, '.mq-bar-chart-summary').innerText()).toContain('响应率')
-    await expect.poll(() => visible(page, '.review-ranking').innerText()).toContain('1.')
-    await expect.poll(() => visible(page, '.console-tiles').innerText()).toContain('当前超期')
+    // The demo's units have fewer than five closed cases each: shown, not ranked, and said so.
+    await expect.poll(() => visible(page, '.review-ranking').innerText()).toContain('样本不足，不参与排名')
+    await expect.poll(() => visible(page, '.console-tiles').first().innerText()).toContain('当前超期')
+    await expect.poll(() => visible(page, '.console-tiles').first().innerText()).toContain('待签收（时限内）')
+    // From 1 November, a missing calendar for next year (or this year) is announced on the dashboard.
+    await expect
+      .poll(() => visible(page, '.calendar-warning').innerText())
+      .toMatch(/\d{4}年节假日安排尚未录入/)
     // On a wide screen the menu is a sidebar beside the page.
     const menu = await visible(page, '.console-menu').boundingBox()
     const main = await visible(page, '.console-main').boundingBox()

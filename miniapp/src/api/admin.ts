@@ -1,7 +1,14 @@
-import type { CampaignInput, CreateUnitInput, CreateUserInput, TopicInput, User } from '@minqing/shared'
+import type {
+  CalendarStatus,
+  CampaignInput,
+  CreateUnitInput,
+  CreateUserInput,
+  TopicInput,
+  User,
+} from '@minqing/shared'
 import type { CaseView } from './cases'
 import { api } from './client'
-import type { RankingRow, RateRow } from './review'
+import type { Ranking, RateRow } from './review'
 
 /** What the admin console reads and writes; every call is role-checked again by the server. */
 
@@ -26,9 +33,17 @@ export interface VisitFigures {
 export interface Brief {
   from: string
   to: string
-  totals: RateRow['counts'] & Omit<RateRow, 'key' | 'name' | 'counts'>
+  totals: RateRow['counts'] & Omit<RateRow, 'key' | 'name' | 'counts'> & { overdueTotal: number }
+  campaign: {
+    turnouts: number
+    households: number
+    problemsCollected: number
+    problemsSolved: number
+    pairs: number
+    pairedHouseholds: number
+  }
   definitions: Record<string, string>
-  ranking: { rows: RankingRow[]; redList: string[]; blackList: string[] }
+  ranking: Ranking
   followUp: {
     sampled: number
     answered: number
@@ -116,7 +131,9 @@ export const updateCategory = (code: string, patch: { name?: string; enabled?: b
   api.request('PATCH', `/categories/${code}`, { body: patch })
 
 export const fetchCalendar = (year: number) =>
-  api.get<{ year: number; holidays: string[]; workdays: string[] }>(`/calendars/${year}`)
+  api.get<{ year: number; confirmed: boolean; holidays: string[]; workdays: string[] }>(`/calendars/${year}`)
+/** Which years are confirmed, and the warning from 1 November when next year's calendar is missing. */
+export const fetchCalendarStatus = () => api.get<CalendarStatus>('/calendars')
 export const saveCalendar = (year: number, calendar: { holidays: string[]; workdays: string[] }) =>
   api.request('PUT', `/calendars/${year}`, { body: calendar })
 

@@ -1,4 +1,4 @@
-import type { HeadlineCounts, ThreeRates } from '@minqing/shared'
+import type { HeadlineCounts, PendingCounts, ThreeRates } from '@minqing/shared'
 import type { CaseView } from './cases'
 import { api } from './client'
 
@@ -9,10 +9,21 @@ export interface RateRow extends ThreeRates {
   /** Medians in hours, read off the rollups' histograms (null when nothing was signed / resolved). */
   medianAcceptHours: number | null
   medianResolveHours: number | null
+  /** Cases still inside their window now (not divided as missed), and open-and-overdue ones. */
+  pending: PendingCounts
 }
 export interface RankingRow extends RateRow {
   rank: number
   score: number
+  sample: number
+}
+export interface Ranking {
+  rows: RankingRow[]
+  redList: string[]
+  blackList: string[]
+  /** Units below the minimum sample: shown, not ranked, each with its note. */
+  unranked?: Array<RateRow & { sample: number; note: string }>
+  minCasesNote?: string
 }
 export interface EchoItem {
   id: string
@@ -47,9 +58,7 @@ export const fetchRates = (from: string, to: string, groupBy: 'unit' | 'category
     `/stats/rates?from=${from}&to=${to}&groupBy=${groupBy}`,
   )
 export const fetchRanking = (from: string, to: string) =>
-  api.get<{ rows: RankingRow[]; redList: string[]; blackList: string[] }>(
-    `/stats/ranking?from=${from}&to=${to}`,
-  )
+  api.get<Ranking>(`/stats/ranking?from=${from}&to=${to}`)
 export const fetchBoard = () =>
   api.get<{ flagged: CaseView[]; overdue: CaseView[]; warning: CaseView[] }>('/supervision/board')
 export const fetchEchoWall = (q: string) =>

@@ -1,4 +1,5 @@
-import { AppError, type CaseStatus, type RollupFacts } from '@minqing/shared'
+import { AppError, signForClockStart, type CaseStatus, type RollupFacts } from '@minqing/shared'
+import { clockFacts } from '../stats/clockFacts'
 import { applyRollupOrMarkRepair } from '../stats/rollupRepair'
 import { CaseModel, type CaseDocument } from './case.model'
 import { CaseEventModel } from './caseEvent.model'
@@ -57,8 +58,9 @@ export async function commitChange(
     categoryCode: rollup.categoryCode ?? record.categoryCode,
     acceptBy: record.deadlines.acceptBy ?? null,
     answerBy: record.deadlines.answerBy ?? null,
-    receivedAt: record.unitReceivedAt ?? record.routing?.decidedAt ?? record.submittedAt,
+    receivedAt: signForClockStart(record),
     submittedAt: record.submittedAt,
+    ...clockFacts(record),
   }
   const appended = await appendEvent({
     caseId: record._id,

@@ -1,11 +1,4 @@
-import {
-  caseStatusLabels,
-  maskAddress,
-  maskPhone,
-  timeState,
-  type CaseStatus,
-  type TimeLimits,
-} from '@minqing/shared'
+import { caseStatusLabels, caseTimeState, maskAddress, maskPhone, type TimeLimits } from '@minqing/shared'
 import type { Viewer } from '../http/defineRoute'
 import type { CaseDocument } from './case.model'
 import type { CaseEventRecord } from './caseEvent.model'
@@ -14,8 +7,6 @@ import { canSeeContact, caseAllowedActions } from './policy'
 import type { UnitDocument } from '../units/unit.model'
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null)
-
-const awaitingSignature: readonly CaseStatus[] = ['dispatched', 'transferred']
 
 /**
  * The case in full, for those who may read it (`canReadCase`); followers get `presentPublicCase`.
@@ -36,9 +27,6 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
   const contactVisible = canSeeContact(viewer, record)
   const isOwner = String(record.createdBy) === viewer.userId
   const dueAt = record.deadlines.dueAt ?? null
-  const startedAt = awaitingSignature.includes(record.status)
-    ? new Date((record.deadlines.acceptBy?.getTime() ?? 0) - options.limits.acceptHours * 3_600_000)
-    : (record.deadlines.clockStartedAt ?? record.submittedAt)
   return {
     id: record.id as string,
     number: record.number,
@@ -100,7 +88,7 @@ export function presentCase(record: CaseDocument, viewer: Viewer, options: Prese
       ratingBy: iso(record.deadlines.ratingBy),
       dueAt: iso(dueAt),
     },
-    timeState: dueAt ? timeState(options.now, startedAt as Date, dueAt, options.limits.warnShare) : null,
+    timeState: caseTimeState(options.now, record, options.limits.warnShare),
     transferCount: record.transferCount,
     returnCount: record.returnCount,
     reopenCount: record.reopenCount,

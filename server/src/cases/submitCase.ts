@@ -66,7 +66,9 @@ export async function submitCase(
   const now = deps.clock.now()
   const decision = await decideRouting(input)
   const routed = decision.unitId !== null
-  const acceptBy = routed ? acceptDeadline(now, deps.timeLimits) : null
+  const acceptBy = routed
+    ? acceptDeadline(now, deps.timeLimits, deps.calendar, { urgency: input.urgency, unitId: decision.unitId })
+    : null
   const day = chinaDate(now).format('YYYYMMDD')
   const number = `MQ${day}-${String(await nextSequence(`case:${day}`)).padStart(4, '0')}`
 

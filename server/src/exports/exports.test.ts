@@ -54,40 +54,51 @@ describe('ledger exports', () => {
     const rows = sheet.getSheetValues().filter(Boolean) as unknown[][]
     expect(rows[0]!.slice(1)).toEqual([
       '编号',
-      '受理日期',
-      '来源',
-      '类型',
+      '来源渠道',
+      '反映人',
+      '联系电话',
+      '诉求内容',
       '分类',
-      '事项摘要',
-      '包案领导',
       '责任单位',
+      '协办单位',
       '责任人',
-      '办理措施',
+      '包案领导',
+      '受理时间',
       '办理时限',
-      '办理状态',
-      '办结日期',
+      '办理情况',
+      '移交/退回次数',
+      '督办',
+      '是否超期',
+      '办结时间',
       '群众评价',
+      '回访结果',
     ])
     expect(rows).toHaveLength(4)
+    const residentName = world.resident.user.name
     expect(rows[1]!.slice(1)).toEqual([
       numbers[0],
-      '2026-03-02 09:00',
       '群众小程序',
-      '建议',
-      '农家书屋',
+      `${Array.from(residentName)[0]}${'*'.repeat(Array.from(residentName).length - 1)}`, // masked
+      '137****5678', // masked
       '书屋建议0：书屋周末不开门',
-      undefined, // no 包案 leader: an empty cell
+      '农家书屋',
       '文旅局',
+      undefined, // no co-handling unit: an empty cell
       world.cultureHandler.user.name,
-      '书屋已恢复周末开放',
+      undefined, // no 包案 leader
+      '2026-03-02 09:00',
       expect.stringMatching(/^2026-03-1\d 23:59$/),
-      '已销号',
+      '【已销号】书屋已恢复周末开放',
+      '0/0',
+      undefined, // not supervised
+      '否',
       '2026-03-02 09:00',
       '满意',
+      // 回访结果: not sampled for 回头看, an empty last cell (exceljs leaves it out of the row)
     ])
-    expect(rows.slice(2).map((row) => [row[1], row[8], row[12]])).toEqual([
-      [numbers[1], '文旅局', '待签收'],
-      [numbers[2], '文旅局', '待签收'],
+    expect(rows.slice(2).map((row) => [row[1], row[7], row[13]])).toEqual([
+      [numbers[1], '文旅局', '【待签收】'],
+      [numbers[2], '文旅局', '【待签收】'],
     ])
 
     const csv = await request
@@ -96,7 +107,7 @@ describe('ledger exports', () => {
       .buffer(true)
       .parse(binary as never)
     const text = (csv.body as Buffer).toString('utf8')
-    expect(text.startsWith('\ufeff编号,受理日期')).toBe(true)
+    expect(text.startsWith('\ufeff编号,来源渠道,反映人')).toBe(true)
     expect(text.trim().split('\r\n')).toHaveLength(4)
     expect(text).toContain(",'=1+1书屋：书屋周末不开门,") // a formula stays text
 

@@ -32,7 +32,9 @@ describe('case ledger rows', () => {
     expect(row.summary).toBe(
       '农家书屋不开门：我叫[姓名]，身份证[身份证号]，住[地址]，电话[手机号]，书屋不开门',
     )
-    expect(row.measures).toBe('已电话联系[手机号]，书屋恢复开放')
+    expect(row.measures).toBe('【已办结待评价】已电话联系[手机号]，书屋恢复开放')
+    expect(row).toMatchObject({ phone: '137****5678', overdue: '否', handoffs: '0/0' })
+    expect(row.resident).toMatch(/^.\*+$/)
   })
 
   it('carry visit notes, problems and addresses without personal data (Chinese numerals included)', async () => {

@@ -1,14 +1,14 @@
 import {
-  caseKindLabels,
   caseStatusLabels,
   chinaDate,
   householdTagLabels,
+  maskName,
   maskPhone,
+  openStatuses,
   publicAddress,
   ratingLabels,
   stripPersonalData,
   visitPurposeLabels,
-  type CaseKind,
   type Rating,
   type VisitPurpose,
 } from '@minqing/shared'
@@ -16,6 +16,7 @@ import type { Types } from 'mongoose'
 import { CaseEventModel } from '../cases/caseEvent.model'
 import { CaseModel, type CaseDocument } from '../cases/case.model'
 import { CategoryModel } from '../categories/category.model'
+import { FollowUpModel } from '../followUp/followUp.model'
 import { UnitModel } from '../units/unit.model'
 import { UserModel } from '../users/user.model'
 import { VisitModel } from '../visits/visit.model'
@@ -37,23 +38,48 @@ export interface LedgerColumn {
   width: number
 }
 
-/** The case ledger's columns (台账), in order. */
+/** The case ledger's columns (台账), in the order issue #14 lists them. */
 export const caseLedgerColumns: LedgerColumn[] = [
   { header: '编号', key: 'number', width: 18 },
-  { header: '受理日期', key: 'receivedAt', width: 18 },
-  { header: '来源', key: 'source', width: 12 },
-  { header: '类型', key: 'kind', width: 10 },
+  { header: '来源渠道', key: 'source', width: 12 },
+  { header: '反映人', key: 'resident', width: 10 },
+  { header: '联系电话', key: 'phone', width: 14 },
+  { header: '诉求内容', key: 'summary', width: 40 },
   { header: '分类', key: 'category', width: 14 },
-  { header: '事项摘要', key: 'summary', width: 40 },
-  { header: '包案领导', key: 'leader', width: 12 },
   { header: '责任单位', key: 'unit', width: 20 },
+  { header: '协办单位', key: 'coUnits', width: 20 },
   { header: '责任人', key: 'handler', width: 12 },
-  { header: '办理措施', key: 'measures', width: 40 },
+  { header: '包案领导', key: 'leader', width: 12 },
+  { header: '受理时间', key: 'receivedAt', width: 18 },
   { header: '办理时限', key: 'deadline', width: 18 },
-  { header: '办理状态', key: 'status', width: 10 },
-  { header: '办结日期', key: 'closedAt', width: 18 },
+  { header: '办理情况', key: 'measures', width: 40 },
+  { header: '移交/退回次数', key: 'handoffs', width: 12 },
+  { header: '督办', key: 'supervision', width: 10 },
+  { header: '是否超期', key: 'overdue', width: 10 },
+  { header: '办结时间', key: 'closedAt', width: 18 },
   { header: '群众评价', key: 'rating', width: 10 },
+  { header: '回访结果', key: 'followUp', width: 12 },
 ]
+
+/** 督办 as the ledger says it: 挂牌督办 (a leader's flag), 升级督办, 超期督办, or nothing. */
+function supervisionLabel(record: CaseDocument): string {
+  if (record.supervision?.flag?.level) return '挂牌督办'
+  if (record.supervision?.escalatedFor) return '升级督办'
+  if (record.supervisionFlag) return '超期督办'
+  return ''
+}
+
+/** Whether the case missed a deadline: marked by the watch, resolved late, or open past it now. */
+function wasOverdue(record: CaseDocument, now: Date): boolean {
+  if (record.supervision?.overdueFor) return true
+  const answerBy = record.deadlines.answerBy
+  if (answerBy && record.resolvedAt && record.resolvedAt > answerBy) return true
+  const dueAt = record.deadlines.dueAt
+  return Boolean(dueAt && dueAt < now && (openStatuses as readonly string[]).includes(record.status))
+}
+
+const followUpLabel = (answer: { solved?: boolean | null } | null | undefined, sampled: boolean) =>
+  !sampled ? '' : !answer ? '待回访' : answer.solved ? '已解决' : '未解决'
 
 export interface CaseLedgerFilter {
   from: Date
@@ -75,7 +101,7 @@ const caseLedgerQuery = (filter: CaseLedgerFilter) => {
 /** How many rows the case ledger will have (sent first, so the client can show progress). */
 export const caseLedgerCount = (filter: CaseLedgerFilter) => CaseModel.countDocuments(caseLedgerQuery(filter))
 
-export async function* caseLedgerRows(filter: CaseLedgerFilter) {
+export async function* caseLedgerRows(filter: CaseLedgerFilter, now: Date = new Date()) {
   const query = caseLedgerQuery(filter)
   const categories = new Map(
     (await CategoryModel.find({}, { code: 1, name: 1 })).map((row) => [row.code, row.name]),
@@ -87,16 +113,25 @@ export async function* caseLedgerRows(filter: CaseLedgerFilter) {
     const records = batch
     batch = []
     const ids = records.map((record) => record._id)
-    const [events, units, people] = await Promise.all([
+    const [events, units, people, residents, followUps] = await Promise.all([
       CaseEventModel.find(
         { caseId: { $in: ids }, action: { $in: ['accept', 'reply', 'resolve'] } },
         { caseId: 1, action: 1, message: 1, public: 1, 'actor.userId': 1, seq: 1 },
       ).sort({ seq: 1 }),
-      UnitModel.find({ _id: { $in: records.map((record) => record.unitId).filter(Boolean) } }, { name: 1 }),
+      UnitModel.find(
+        {
+          _id: {
+            $in: records.flatMap((record) => [record.unitId, ...record.coUnitIds]).filter(Boolean),
+          },
+        },
+        { name: 1 },
+      ),
       UserModel.find(
         { _id: { $in: records.map((record) => record.ownerLeaderId).filter(Boolean) as Types.ObjectId[] } },
         { name: 1 },
       ),
+      UserModel.find({ _id: { $in: records.map((record) => record.createdBy) } }, { name: 1 }),
+      FollowUpModel.find({ caseId: { $in: ids } }, { caseId: 1, answer: 1 }),
     ])
     const handlerIds = events.filter((event) => event.action === 'accept').map((event) => event.actor?.userId)
     const handlers = await UserModel.find({ _id: { $in: handlerIds.filter(Boolean) } }, { name: 1 })
@@ -105,25 +140,36 @@ export async function* caseLedgerRows(filter: CaseLedgerFilter) {
     for (const record of records) {
       const own = events.filter((event) => String(event.caseId) === String(record._id))
       const accepted = [...own].reverse().find((event) => event.action === 'accept')
+      const followUp = followUps.find((entry) => String(entry.caseId) === String(record._id))
+      const measures = own
+        .filter((event) => event.public && event.message)
+        .map((event) => stripPersonalData(event.message!))
+        .join('；')
       yield {
         number: record.number,
-        receivedAt: time(record.submittedAt),
         source: sourceLabels[record.source] ?? record.source,
-        kind: caseKindLabels[record.kind as CaseKind] ?? record.kind,
-        category: categories.get(record.categoryCode) ?? record.categoryCode,
-        // Ledgers are printed and passed around: free text goes through the privacy stripper.
+        // Ledgers are printed and passed around: the person and the number are masked
+        // (shared/privacy), and free text goes through the privacy stripper.
+        resident: record.anonymous ? '匿名' : (maskName(name(residents, record.createdBy)) ?? ''),
+        phone: record.anonymous ? '' : (maskPhone(record.contactPhone) ?? ''),
         summary: stripPersonalData(`${record.title}：${record.description}`).slice(0, 300),
-        leader: name(people, record.ownerLeaderId),
+        category: categories.get(record.categoryCode) ?? record.categoryCode,
         unit: name(units, record.unitId),
+        coUnits: record.coUnitIds
+          .map((id) => name(units, id))
+          .filter(Boolean)
+          .join('、'),
         handler: accepted ? name(handlers, accepted.actor?.userId) : '',
-        measures: own
-          .filter((event) => event.public && event.message)
-          .map((event) => stripPersonalData(event.message!))
-          .join('；'),
+        leader: name(people, record.ownerLeaderId),
+        receivedAt: time(record.submittedAt),
         deadline: time(record.deadlines.answerBy ?? record.deadlines.acceptBy),
-        status: caseStatusLabels[record.status],
+        measures: `【${caseStatusLabels[record.status]}】${measures}`,
+        handoffs: `${record.transferCount}/${record.returnCount}`,
+        supervision: supervisionLabel(record),
+        overdue: wasOverdue(record, now) ? '是' : '否',
         closedAt: time(record.closedAt),
         rating: record.rating?.value ? ratingLabels[record.rating.value as Rating] : '',
+        followUp: followUpLabel(followUp?.answer, Boolean(followUp)),
       }
     }
   }

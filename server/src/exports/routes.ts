@@ -55,7 +55,7 @@ export const exportRoutes = [
         filename: `诉求台账_${query.from}_${query.to}`,
         sheet: '诉求台账',
         columns: caseLedgerColumns,
-        rows: caseLedgerRows(filter),
+        rows: caseLedgerRows(filter, ctx.deps.clock.now()),
         totalRows: await caseLedgerCount(filter),
       })
       return undefined

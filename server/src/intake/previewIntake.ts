@@ -29,7 +29,12 @@ export async function previewIntake(deps: AppDeps, input: IntakePreviewInput) {
       urgency: input.urgency,
       acceptHours: deps.timeLimits.acceptHours,
       answer: limitLabel(deps.timeLimits.answer[input.urgency]),
-      acceptBy: decision.unitId ? acceptDeadline(now, deps.timeLimits).toISOString() : null,
+      acceptBy: decision.unitId
+        ? acceptDeadline(now, deps.timeLimits, deps.calendar, {
+            urgency: input.urgency,
+            unitId: decision.unitId,
+          }).toISOString()
+        : null,
       expectedAnswerBy: expectedAnswerBy(now, input.urgency, deps.timeLimits, deps.calendar).toISOString(),
     },
     similar: similar.map(presentSimilar),

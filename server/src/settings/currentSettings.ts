@@ -21,6 +21,10 @@ export function mergeCalendars(
   return {
     holidays: [...shipped.holidays.filter(keep), ...years.flatMap((entry) => entry.holidays)],
     workdays: [...shipped.workdays.filter(keep), ...years.flatMap((entry) => entry.workdays)],
+    // A year an admin entered is confirmed (they entered the official notice); other years are not.
+    confirmedYears: [
+      ...new Set([...(shipped.confirmedYears ?? []), ...years.map((entry) => entry.year)]),
+    ].sort(),
   }
 }
 

@@ -1,4 +1,10 @@
-import { expectedAnswerBy, timeLimitsSchema, urgencySchema } from '@minqing/shared'
+import {
+  calendarStatus,
+  expectedAnswerBy,
+  provisionalHolidays,
+  timeLimitsSchema,
+  urgencySchema,
+} from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { calendarInputSchema } from './calendarInput'
@@ -54,8 +60,19 @@ export const settingsRoutes = [
     params: yearParams,
     handler: (ctx, { params }) => {
       const inYear = (date: string) => date.startsWith(`${params.year}-`)
+      const { confirmedYears } = ctx.deps.calendar
+      if (confirmedYears && !confirmedYears.includes(params.year)) {
+        // Not confirmed: what deadlines use meanwhile (weekends + fixed-date statutory holidays).
+        return {
+          year: params.year,
+          confirmed: false,
+          holidays: provisionalHolidays(params.year),
+          workdays: [],
+        }
+      }
       return {
         year: params.year,
+        confirmed: true,
         holidays: ctx.deps.calendar.holidays.filter(inYear).sort(),
         workdays: ctx.deps.calendar.workdays.filter(inYear).sort(),
       }
@@ -72,6 +89,28 @@ export const settingsRoutes = [
       await HolidayCalendarModel.updateOne({ _id: params.year }, { $set: body }, { upsert: true })
       await refreshSettings(ctx.deps)
       return { year: params.year, ...body }
+    },
+  }),
+  // figures (issue #14): which years are confirmed, the missing-year warning, removing a year
+  defineRoute({
+    method: 'get',
+    path: '/calendars',
+    access: ['admin', 'leader'],
+    summary:
+      "Which years have a confirmed holiday calendar, and the warning shown from 1 November when next year's is missing",
+    handler: (ctx) => calendarStatus(ctx.deps.calendar, ctx.deps.clock.now()),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/calendars/:year',
+    access: ['admin'],
+    summary:
+      "Remove a year's admin-entered arrangement (the year falls back to the shipped or provisional calendar)",
+    params: yearParams,
+    handler: async (ctx, { params }) => {
+      await HolidayCalendarModel.deleteOne({ _id: params.year })
+      await refreshSettings(ctx.deps)
+      return calendarStatus(ctx.deps.calendar, ctx.deps.clock.now())
     },
   }),
 ]

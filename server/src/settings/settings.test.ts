@@ -45,6 +45,7 @@ describe('admin-maintained time limits and calendars', () => {
     )
     expect((await request.get('/api/v1/calendars/2027').set(world.admin.auth)).body).toEqual({
       year: 2027,
+      confirmed: true,
       ...year2027,
     })
 
@@ -64,7 +65,23 @@ describe('admin-maintained time limits and calendars', () => {
       .set(world.admin.auth)
       .send({ holidays: ['2027-02-30'], workdays: [] })
     expect(both.status).toBe(400)
-    await request.put('/api/v1/calendars/2027').set(world.admin.auth).send({ holidays: [], workdays: [] })
+    expect(
+      (await request.delete('/api/v1/calendars/2027').set(world.admin.auth)).body.confirmedYears,
+    ).toEqual([2026])
+  })
+
+  it("warns admins from 1 November that next year's calendar is missing; 1 January is not a working day meanwhile", async () => {
+    const clock = manualClock(new Date('2026-11-02T10:00:00+08:00'))
+    const { request } = testApp({ clock })
+    const world = await caseWorld(request)
+    const status = await request.get('/api/v1/calendars').set(world.admin.auth)
+    expect(status.status).toBe(200)
+    expect(status.body).toMatchObject({ confirmedYears: [2026], nextYear: 2027, nextYearMissing: true })
+    expect(status.body.warning).toContain('2027年节假日安排尚未录入')
+    const year = await request.get('/api/v1/calendars/2027').set(world.admin.auth)
+    expect(year.body).toMatchObject({ year: 2027, confirmed: false, workdays: [] })
+    expect(year.body.holidays).toContain('2027-01-01')
+    expect((await request.get('/api/v1/calendars').set(world.resident.auth)).status).toBe(403)
   })
 
   it('a year in the database replaces only that year of the shipped calendar', () => {

@@ -1,4 +1,4 @@
-import { chinaDate, chinaDays, defaultRankingWeights } from '@minqing/shared'
+import { chinaDate, chinaDays, defaultRankingMinCases, defaultRankingWeights } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { brief } from './brief'
@@ -68,7 +68,7 @@ export const statsRoutes = [
     query: dayPeriod({ groupBy: z.enum(['unit', 'category']).default('unit') }),
     handler: async (ctx, { query, viewer }) => {
       capDayPeriod(query)
-      return ratesReport(query, query.groupBy, viewer, ctx.deps.config.STATS_CACHE_MS)
+      return ratesReport(query, query.groupBy, viewer, ctx.deps.config.STATS_CACHE_MS, ctx.deps.clock.now())
     },
   }),
   defineRoute({
@@ -80,6 +80,8 @@ export const statsRoutes = [
       responseWeight: weight.default(defaultRankingWeights.responseRate),
       resolutionWeight: weight.default(defaultRankingWeights.resolutionRate),
       satisfactionWeight: weight.default(defaultRankingWeights.satisfactionRate),
+      /** Closed sign-for windows a unit needs in the period to be ranked. */
+      minCases: z.coerce.number().int().min(1).max(1000).default(defaultRankingMinCases),
     }),
     handler: async (ctx, { query, viewer }) => {
       capDayPeriod(query)
@@ -92,6 +94,8 @@ export const statsRoutes = [
         },
         viewer,
         ctx.deps.config.STATS_CACHE_MS,
+        ctx.deps.clock.now(),
+        query.minCases,
       )
     },
   }),
@@ -123,7 +127,7 @@ export const statsRoutes = [
     query: dayPeriod({}),
     handler: async (ctx, { query, viewer }) => {
       capDayPeriod(query)
-      return brief(query, viewer, ctx.deps.config.STATS_CACHE_MS)
+      return brief(query, viewer, ctx.deps.config.STATS_CACHE_MS, ctx.deps.clock.now())
     },
   }),
   defineRoute({

@@ -1,5 +1,12 @@
 import {
+  chinaDays,
+  defaultRankingMinCases,
+  emptyCounts,
+  emptyPending,
   headlineCounts,
+  rankable,
+  rankingNote,
+  rankingSample,
   medianDefinitions,
   medianDurations,
   rankingScore,
@@ -13,6 +20,8 @@ import { UnitModel } from '../units/unit.model'
 import { subtreeUnitIds } from '../units/unitTree'
 import { CategoryModel } from '../categories/category.model'
 import { countsOf, sumRollups } from './rollupCache'
+import { pendingCounts } from './pendingCounts'
+import { statsScope } from './scope'
 
 export interface Period {
   from: string
@@ -51,15 +60,25 @@ export async function ratesReportWithCounts(
   groupBy: 'unit' | 'category',
   viewer: Viewer,
   maxAgeMs: number,
+  now: Date,
 ) {
   const groups = await summed(period, groupBy, viewer, maxAgeMs)
+  const pending = await pendingCounts(
+    now,
+    chinaDays(period.from, period.to),
+    await statsScope(viewer),
+    (record) => (groupBy === 'unit' ? String(record.unitId) : topCategory(record.categoryCode)),
+  )
+  // A group with only pending cases still gets a row: its cases are shown, not hidden.
+  for (const key of pending.keys()) if (!groups.has(key)) groups.set(key, emptyCounts())
   const labels = await names(groupBy, [...groups.keys()])
   const rows = [...groups.entries()].map(([key, counts]) => ({
     key,
     name: labels.get(key) ?? key,
-    ...threeRates(counts),
+    ...threeRates(counts, pending.get(key) ?? emptyPending()),
     ...medianDurations(counts),
     counts: headlineCounts(counts),
+    pending: pending.get(key) ?? emptyPending(),
     /** Every counter, histograms included, for callers that sum further (the brief); not sent. */
     allCounts: counts,
   }))
@@ -86,8 +105,9 @@ export async function ratesReport(
   groupBy: 'unit' | 'category',
   viewer: Viewer,
   maxAgeMs: number,
+  now: Date,
 ) {
-  return publicReport(await ratesReportWithCounts(period, groupBy, viewer, maxAgeMs))
+  return publicReport(await ratesReportWithCounts(period, groupBy, viewer, maxAgeMs, now))
 }
 
 /** GET /stats/ranking: units by weighted score; the top and bottom three form the 红黑榜. */
@@ -96,15 +116,29 @@ export async function ranking(
   weights: RankingWeights,
   viewer: Viewer,
   maxAgeMs: number,
+  now: Date,
+  minCases = defaultRankingMinCases,
   listSize = 3,
 ) {
-  return rankUnits(await ratesReport(period, 'unit', viewer, maxAgeMs), weights, listSize)
+  return rankUnits(await ratesReport(period, 'unit', viewer, maxAgeMs, now), weights, minCases, listSize)
 }
 
-/** Ranks a per-unit report's rows by weighted score (pure: the brief ranks the report it has). */
-export function rankUnits(report: PublicReport, weights: RankingWeights, listSize = 3) {
+/**
+ * Ranks a per-unit report's rows by weighted score (pure: the brief ranks the report it has).
+ * Units with fewer than `minCases` closed sign-for windows are listed apart, unranked, with the note.
+ */
+export function rankUnits(
+  report: PublicReport,
+  weights: RankingWeights,
+  minCases = defaultRankingMinCases,
+  listSize = 3,
+) {
+  const unranked = report.rows
+    .filter((row) => !rankable(row.counts, minCases))
+    .map((row) => ({ ...row, sample: rankingSample(row.counts), note: rankingNote }))
   const ranked = report.rows
-    .map((row) => ({ ...row, score: rankingScore(row, weights) }))
+    .filter((row) => rankable(row.counts, minCases))
+    .map((row) => ({ ...row, sample: rankingSample(row.counts), score: rankingScore(row, weights) }))
     .filter((row) => row.score !== null)
     .sort((a, b) => b.score! - a.score! || b.counts.received - a.counts.received)
     .map((row, index) => ({ rank: index + 1, ...row }))
@@ -113,8 +147,11 @@ export function rankUnits(report: PublicReport, weights: RankingWeights, listSiz
     from: report.from,
     to: report.to,
     weights,
+    minCases,
+    minCasesNote: `统计期内签收时限已结束的诉求少于 ${minCases} 件的单位${rankingNote}`,
     definitions: report.definitions,
     rows: ranked,
+    unranked,
     redList: ranked.slice(0, size).map((row) => row.key),
     blackList: size ? ranked.slice(-size).map((row) => row.key) : [],
   }

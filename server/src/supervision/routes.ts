@@ -1,4 +1,4 @@
-import { openStatuses, timeState } from '@minqing/shared'
+import { caseTimeState, openStatuses } from '@minqing/shared'
 import type { FilterQuery } from 'mongoose'
 import { CaseModel, type CaseRecord } from '../cases/case.model'
 import { presentCase } from '../cases/presentCase'
@@ -22,7 +22,7 @@ export const supervisionRoutes = [
       }
       if (viewer.role === 'leader' && viewer.unitId)
         filter.unitId = { $in: await subtreeUnitIds(viewer.unitId) }
-      const records = await CaseModel.find(filter).sort({ 'deadlines.dueAt': 1 }).limit(500)
+      const records = await CaseModel.find(filter).sort({ 'deadlines.dueAt': 1, _id: 1 }).limit(500)
       const units = new Map(
         (await UnitModel.find({ _id: { $in: records.map((record) => record.unitId) } }, { path: 1 })).map(
           (unit) => [String(unit._id), unit],
@@ -36,10 +36,8 @@ export const supervisionRoutes = [
           currentUnit: units.get(String(record.unitId)),
         })
         if (record.supervision?.flag?.level) lanes.flagged.push(item)
-        const dueAt = record.deadlines.dueAt
-        if (!dueAt || !(openStatuses as readonly string[]).includes(record.status)) continue
-        const startedAt = record.deadlines.clockStartedAt ?? record.submittedAt
-        const state = timeState(now, startedAt, dueAt, ctx.deps.timeLimits.warnShare).state
+        if (!(openStatuses as readonly string[]).includes(record.status)) continue
+        const state = caseTimeState(now, record, ctx.deps.timeLimits.warnShare)?.state
         if (state === 'overdue') lanes.overdue.push(item)
         else if (state === 'warning') lanes.warning.push(item)
       }

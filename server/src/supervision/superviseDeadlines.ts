@@ -1,4 +1,4 @@
-import { AppError, chinaDate, endOfNthWorkingDay, openStatuses, timeState } from '@minqing/shared'
+import { AppError, caseTimeState, chinaDate, endOfNthWorkingDay, openStatuses } from '@minqing/shared'
 import { CaseModel, type CaseDocument } from '../cases/case.model'
 import { commitChange } from '../cases/commitChange'
 import type { AppDeps } from '../http/deps'
@@ -44,8 +44,7 @@ export async function superviseDeadlines(deps: AppDeps) {
   for (const record of cases) {
     const dueAt = record.deadlines.dueAt!
     const watch = record.supervision ?? {}
-    const startedAt = record.deadlines.clockStartedAt ?? record.submittedAt
-    const state = timeState(now, startedAt, dueAt, limits.warnShare).state
+    const state = caseTimeState(now, record, limits.warnShare)?.state
     if (state === 'warning' && !same(watch.warnedFor, dueAt)) {
       // The warning is a case event like every other step: one per deadline, and across instances
       // the event sequence decides who sends it (a lost race is retried on the next tick).

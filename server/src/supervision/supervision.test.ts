@@ -51,12 +51,19 @@ describe('the deadline watch', () => {
     const escalatedTo = await NotificationModel.find({ caseId, action: 'escalate' })
     expect(escalatedTo.map((item) => String(item.userId))).toEqual([String(world.districtLeader.user._id)])
 
-    // The overdue case counts as due and not resolved on time in the statistics.
+    // The missed sign-for deadline counts as a late signature (not as an answer that came due).
     const admin = await loginAs(request, world.admin.user) // days have passed: a fresh token
     const rates = await request
       .get('/api/v1/stats/rates?from=2026-03-01&to=2026-03-31')
       .set({ Authorization: `Bearer ${admin.accessToken}` })
-    expect(rates.body.rows[0].counts).toMatchObject({ received: 1, due: 1, overdue: 1, resolvedOnTime: 0 })
+    expect(rates.body.rows[0].counts).toMatchObject({
+      received: 1,
+      signForDue: 1,
+      signForLate: 1,
+      due: 0,
+      overdue: 0,
+    })
+    expect(rates.body.rows[0]).toMatchObject({ responseRate: 0, signForRate: 0 })
 
     // The escalated case is listed for public criticism in the period's brief, and the unit holds
     // it open and overdue right now.
@@ -66,7 +73,7 @@ describe('the deadline watch', () => {
     expect(brief.body.publicCriticism).toEqual([
       expect.objectContaining({ caseId, number: submitted.body.number, unitName: '文旅局' }),
     ])
-    expect(brief.body.totals).toMatchObject({ received: 1, overdue: 1, resolutionRate: 0 })
+    expect(brief.body.totals).toMatchObject({ received: 1, overdueTotal: 1, responseRate: 0 })
     expect(brief.body.totals).not.toHaveProperty('acceptH0')
     const earlier = await request.get('/api/v1/stats/brief?from=2026-02-01&to=2026-02-28').set(adminAuth)
     expect(earlier.body.publicCriticism).toEqual([])

@@ -1,5 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs'
 import utc from 'dayjs/plugin/utc'
+import { provisionalHolidays } from './statutoryHolidays'
 
 dayjs.extend(utc)
 
@@ -10,6 +11,12 @@ dayjs.extend(utc)
 export interface HolidayCalendar {
   holidays: readonly string[]
   workdays: readonly string[]
+  /**
+   * Years whose official arrangement is known. A day in any other year is counted provisionally:
+   * weekends and the fixed-date statutory holidays only (never a silent working 1 January).
+   * Undefined: every year is taken as given (hand-made calendars in tests).
+   */
+  confirmedYears?: readonly number[]
 }
 
 /** Deadlines are counted on China Standard Time dates, wherever the server runs. */
@@ -26,6 +33,11 @@ export function chinaDays(from: string, to: string): { from: Date; to: Date } {
 
 export function isWorkingDay(day: Dayjs, calendar: HolidayCalendar): boolean {
   const key = day.format('YYYY-MM-DD')
+  if (calendar.confirmedYears && !calendar.confirmedYears.includes(day.year())) {
+    if (provisionalHolidays(day.year()).includes(key)) return false
+    const weekday = day.day()
+    return weekday !== 0 && weekday !== 6
+  }
   if (calendar.workdays.includes(key)) return true
   if (calendar.holidays.includes(key)) return false
   const weekday = day.day()

@@ -7,8 +7,13 @@ const cst = (text: string) => new Date(`${text}+08:00`)
 const fmt = (date: Date) => chinaDate(date).format('YYYY-MM-DD HH:mm')
 
 describe('time limits', () => {
-  it('signing for is due 2 natural hours after dispatch', () => {
-    expect(fmt(acceptDeadline(cst('2026-03-06T17:30:00'), defaultTimeLimits))).toBe('2026-03-06 19:30')
+  it('signing for is due 2 office hours after dispatch, or 2 natural hours when set to all hours', () => {
+    const sent = cst('2026-03-06T17:30:00') // Friday, the office just closed
+    expect(fmt(acceptDeadline(sent, defaultTimeLimits, china2026, { urgency: 'general' }))).toBe(
+      '2026-03-09 11:00',
+    )
+    const allHours = { ...defaultTimeLimits, signForClock: 'allHours' as const }
+    expect(fmt(acceptDeadline(sent, allHours, china2026, { urgency: 'general' }))).toBe('2026-03-06 19:30')
   })
 
   it('emergencies and utilities count natural hours, across weekends and holidays', () => {
@@ -31,9 +36,9 @@ describe('time limits', () => {
   })
 
   it('tells the resident the expected answer time at submission', () => {
-    // submitted Friday 22:30 → sign-for due Saturday 00:30 → 7 working days from Saturday
+    // submitted Friday 22:30 → sign-for due Monday 11:00 (office hours) → 7 working days from Monday
     expect(fmt(expectedAnswerBy(cst('2026-03-06T22:30:00'), 'general', defaultTimeLimits, china2026))).toBe(
-      '2026-03-17 23:59',
+      '2026-03-18 23:59',
     )
   })
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { addOfficeHours, defaultOfficeHours, officeHoursSchema } from '../calendar/officeHours'
 import { endOfNthWorkingDay, type HolidayCalendar } from '../calendar/workingDays'
 import type { Urgency } from '../cases/schemas'
 
@@ -14,8 +15,18 @@ const limitSchema = z.union([
 export type TimeLimit = z.infer<typeof limitSchema>
 
 export const timeLimitsSchema = z.object({
-  /** A unit signs for (accepts) a dispatched case within this many hours. */
+  /** A unit signs for (accepts) a dispatched case within this many hours (office hours by default). */
   acceptHours: z.number().positive().max(72),
+  /**
+   * How the sign-for hours are counted: `officeHours` (default) counts only the unit's office
+   * hours on working days; `allHours` counts nights and holidays too. Emergencies always count
+   * all hours.
+   */
+  signForClock: z.enum(['officeHours', 'allHours']).default('officeHours'),
+  /** Office hours of every unit without its own (China time). */
+  officeHours: officeHoursSchema.default(defaultOfficeHours),
+  /** Units keeping other hours (a 24-hour hotline, a market office open on Saturdays), by unit id. */
+  unitOfficeHours: z.record(z.string().max(40), officeHoursSchema).default({}),
   /** Feedback to the resident, counted from signing for the case. */
   answer: z.object({
     emergency: limitSchema,
@@ -39,6 +50,9 @@ export type TimeLimits = z.infer<typeof timeLimitsSchema>
  */
 export const defaultTimeLimits: TimeLimits = {
   acceptHours: 2,
+  signForClock: 'officeHours',
+  officeHours: defaultOfficeHours,
+  unitOfficeHours: {},
   answer: {
     emergency: { hours: 2 },
     utility: { hours: 24 },
@@ -55,8 +69,28 @@ export function applyLimit(start: Date, limit: TimeLimit, calendar: HolidayCalen
   return endOfNthWorkingDay(start, limit.workingDays, calendar)
 }
 
-export function acceptDeadline(dispatchedAt: Date, limits: TimeLimits): Date {
-  return new Date(dispatchedAt.getTime() + limits.acceptHours * 3_600_000)
+/** What the sign-for limit depends on besides the time limits and the calendar. */
+export interface SignForContext {
+  urgency: Urgency
+  /** The unit that must sign for the case (its own office hours, if it has any). */
+  unitId?: string | null
+}
+
+/**
+ * When the unit that just received the case must have signed for it: `acceptHours` of its office
+ * hours on working days (a case sent at night or on a holiday waits for the office to open), or
+ * natural hours for emergencies and when the setting says so.
+ */
+export function acceptDeadline(
+  receivedAt: Date,
+  limits: TimeLimits,
+  calendar: HolidayCalendar,
+  context: SignForContext,
+): Date {
+  if (context.urgency === 'emergency' || limits.signForClock === 'allHours')
+    return new Date(receivedAt.getTime() + limits.acceptHours * 3_600_000)
+  const hours = (context.unitId && limits.unitOfficeHours[context.unitId]) || limits.officeHours
+  return addOfficeHours(receivedAt, limits.acceptHours, calendar, hours)
 }
 
 /** The unit's clock starts when it signs for the case. */
@@ -76,7 +110,7 @@ export function expectedAnswerBy(
   limits: TimeLimits,
   calendar: HolidayCalendar,
 ): Date {
-  return answerDeadline(acceptDeadline(submittedAt, limits), urgency, limits, calendar)
+  return answerDeadline(acceptDeadline(submittedAt, limits, calendar, { urgency }), urgency, limits, calendar)
 }
 
 export type TimeState = 'on_time' | 'warning' | 'overdue'

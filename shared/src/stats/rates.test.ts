@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addCounts, emptyCounts, rankingScore, rollupContributions, threeRates } from './rates'
+import { addCounts, emptyCounts, emptyPending, rankingScore, rollupContributions, threeRates } from './rates'
 
 const cst = (text: string) => new Date(`${text}+08:00`)
 const facts = {
@@ -64,8 +64,11 @@ describe('rollup contributions', () => {
 describe('the three rates', () => {
   it('divides as defined, on a hand-computed example', () => {
     const counts = addCounts(emptyCounts(), {
-      received: 8,
+      received: 9, // one still inside its sign-for window: not divided
+      signForDue: 8,
+      respondedOnTime: 7,
       acceptedOnTime: 6,
+      resolved: 4,
       due: 5,
       resolvedOnTime: 4,
       rated: 4,
@@ -73,12 +76,20 @@ describe('the three rates', () => {
       basicallySatisfied: 1,
       unsatisfied: 1,
     })
-    expect(threeRates(counts)).toEqual({ responseRate: 0.75, resolutionRate: 0.8, satisfactionRate: 0.75 })
+    expect(threeRates(counts, { ...emptyPending(), openOverdue: 1 })).toEqual({
+      responseRate: 0.875,
+      signForRate: 0.75,
+      completionRate: 0.8,
+      resolutionRate: 0.8,
+      satisfactionRate: 0.75,
+    })
   })
 
   it('is null where there is nothing to divide (an empty period)', () => {
     expect(threeRates(emptyCounts())).toEqual({
       responseRate: null,
+      signForRate: null,
+      completionRate: null,
       resolutionRate: null,
       satisfactionRate: null,
     })

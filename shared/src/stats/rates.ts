@@ -1,4 +1,6 @@
 import { chinaDate } from '../calendar/workingDays'
+import { awaitingSignatureStatuses } from '../deadlines/clock'
+import type { CaseStatus } from '../cases/schemas'
 import {
   acceptBucketCounters,
   durationBucket,
@@ -23,6 +25,10 @@ export const headlineCounters = [
   'basicallySatisfied',
   'unsatisfied',
   'reopened',
+  // Sign-for windows that closed: signed or passed on in time, signed late or missed.
+  'signForDue',
+  'respondedOnTime',
+  'signForLate',
 ] as const
 /** Plus the histograms of time to accept and to resolve (durations.ts), read through their medians. */
 export const rollupCounters = [
@@ -50,6 +56,10 @@ export interface RollupFacts {
   receivedAt?: Date | string | null
   /** When the resident submitted it (time to resolve runs from here). */
   submittedAt?: Date | string | null
+  /** The status before the event (which clock was running); absent on events from before it was kept. */
+  status?: CaseStatus | string | null
+  /** Whether the watch had already marked the running deadline overdue (its window counted then). */
+  overdueMarked?: boolean
 }
 
 export interface RollupEvent {
@@ -71,10 +81,12 @@ const onOrBefore = (at: Date, deadline: Date | string | null | undefined) =>
 
 /**
  * Pure: what one case event adds to the daily rollups (China-time day). A case is *received* by
- * the unit it is dispatched or transferred to; *accepted on time* when signed for by the sign-for
- * deadline; it comes *due* once per answer cycle — when it is resolved by its deadline (then also
- * *resolved on time*) or when the deadline passes unresolved (the scheduler's `overdue` event);
- * *rated* with the resident's rating; *reopened* on 不满意 or a reopen.
+ * the unit it is dispatched or transferred to. Its *sign-for window* closes once per receipt, at
+ * the first of: signing for it (on time or late), passing it on while unsigned (transfer, return —
+ * a response, not a signature), or the watch marking the sign-for deadline missed. It comes
+ * *due* once per answer cycle — when it is resolved by its deadline (then also *resolved on
+ * time*) or when the deadline passes unresolved; a late step the watch had not yet marked counts
+ * its window then. *Rated* with the resident's rating; *reopened* on 不满意 or a reopen.
  */
 export function rollupContributions(event: RollupEvent): RollupContribution[] {
   const facts = event.data?.facts
@@ -82,6 +94,19 @@ export function rollupContributions(event: RollupEvent): RollupContribution[] {
   const day = chinaDate(event.at).format('YYYY-MM-DD')
   const at = (unitId: string | null | undefined, counts: Partial<RollupCounts>): RollupContribution[] =>
     unitId ? [{ day, unitId, categoryCode: facts.categoryCode, counts }] : []
+  const unsigned = awaitingSignatureStatuses.includes(facts.status as CaseStatus)
+  const signForInTime = onOrBefore(event.at, facts.acceptBy)
+  /** The holding unit's sign-for window closing now: in time, or late unless already counted. */
+  // Events from before the status was kept count no windows (their rollups stay as they were).
+  const known = facts.status !== undefined && facts.status !== null
+  const signForWindow = (responded: boolean): Partial<RollupCounts> =>
+    !known
+      ? {}
+      : signForInTime
+        ? { signForDue: 1, respondedOnTime: responded ? 1 : 0 }
+        : facts.overdueMarked
+          ? {}
+          : { signForDue: 1, signForLate: 1 }
   switch (event.action) {
     case 'dispatch':
     case 'transfer':
@@ -89,29 +114,42 @@ export function rollupContributions(event: RollupEvent): RollupContribution[] {
     case 'recategorize': {
       const received =
         facts.newUnitId && facts.newUnitId !== facts.unitId ? at(facts.newUnitId, { received: 1 }) : []
-      const out = event.action === 'transfer' ? at(facts.unitId, { transferredOut: 1 }) : []
-      return [...received, ...out]
+      const out = event.action === 'transfer' ? { transferredOut: 1 } : {}
+      const window = event.action === 'transfer' && unsigned ? signForWindow(true) : {}
+      const old = event.action === 'transfer' ? at(facts.unitId, { ...out, ...window }) : []
+      return [...received, ...old]
     }
     case 'accept':
       return at(facts.unitId, {
         accepted: 1,
-        acceptedOnTime: onOrBefore(event.at, facts.acceptBy) ? 1 : 0,
+        acceptedOnTime: signForInTime ? 1 : 0,
+        ...signForWindow(true),
         ...(facts.receivedAt
           ? { [acceptBucketCounters[durationBucket(hoursBetween(facts.receivedAt, event.at))]!]: 1 }
           : {}),
       })
     case 'return':
-      return at(facts.unitId, { returned: 1 })
+      return at(facts.unitId, { returned: 1, ...(unsigned ? signForWindow(true) : {}) })
     case 'resolve': {
       const took = facts.submittedAt
         ? { [resolveBucketCounters[durationBucket(hoursBetween(facts.submittedAt, event.at))]!]: 1 }
         : {}
-      return onOrBefore(event.at, facts.answerBy)
-        ? at(facts.unitId, { resolved: 1, resolvedOnTime: 1, due: 1, ...took })
-        : at(facts.unitId, { resolved: 1, ...took })
+      if (onOrBefore(event.at, facts.answerBy))
+        return at(facts.unitId, { resolved: 1, resolvedOnTime: 1, due: 1, ...took })
+      // Late: counted due by the overdue event, unless the watch had not marked it yet.
+      const late = known && !facts.overdueMarked ? { due: 1, overdue: 1 } : {}
+      return at(facts.unitId, { resolved: 1, ...late, ...took })
     }
-    case 'overdue':
-      return at(facts.unitId, { overdue: 1, due: 1 })
+    case 'overdue': {
+      // Counted on the day the deadline passed, not the day the watch noticed (after downtime, or
+      // a case filed late): a case overdue since 22 November is November's. A missed sign-for
+      // deadline is a late signature, not an answer that came due.
+      const deadline = unsigned ? facts.acceptBy : facts.answerBy
+      const onDay = deadline ? chinaDate(new Date(deadline)).format('YYYY-MM-DD') : day
+      const row = (counts: Partial<RollupCounts>) =>
+        facts.unitId ? [{ day: onDay, unitId: facts.unitId, categoryCode: facts.categoryCode, counts }] : []
+      return unsigned ? row({ signForDue: 1, signForLate: 1 }) : row({ overdue: 1, due: 1 })
+    }
     case 'rate': {
       const rating = event.data?.rating
       return at(facts.unitId, {
@@ -146,10 +184,33 @@ export function addCounts(into: RollupCounts, counts: Partial<RollupCounts>): Ro
 
 const ratio = (numerator: number, denominator: number) => (denominator === 0 ? null : numerator / denominator)
 
-/** The three rates (三率), 0–1, or null when there is nothing to divide. */
-export function threeRates(counts: RollupCounts) {
+/**
+ * Cases whose window is still open (or that are late and still open) right now: counted from the
+ * cases themselves, shown beside the rates and never divided as missed.
+ */
+export interface PendingCounts {
+  /** Waiting to be signed for, sign-for deadline not yet passed. */
+  signForPending: number
+  /** Signed for, answer deadline not yet passed. */
+  answerPending: number
+  /** Resolved, the resident's rating window still open. */
+  ratingPending: number
+  /** Open with the answer deadline passed (the deadline fell in the period). */
+  openOverdue: number
+}
+export const emptyPending = (): PendingCounts => ({
+  signForPending: 0,
+  answerPending: 0,
+  ratingPending: 0,
+  openOverdue: 0,
+})
+
+/** The rates, 0–1, or null when no window has closed (nothing to divide). */
+export function threeRates(counts: RollupCounts, live: PendingCounts = emptyPending()) {
   return {
-    responseRate: ratio(counts.acceptedOnTime, counts.received),
+    responseRate: ratio(counts.respondedOnTime, counts.signForDue),
+    signForRate: ratio(counts.acceptedOnTime, counts.signForDue),
+    completionRate: ratio(counts.resolved, counts.resolved + live.openOverdue),
     resolutionRate: ratio(counts.resolvedOnTime, counts.due),
     satisfactionRate: ratio(counts.satisfied + counts.basicallySatisfied, counts.rated),
   }
@@ -169,12 +230,20 @@ export const headlineCounts = (counts: RollupCounts) =>
   Object.fromEntries(headlineCounters.map((name) => [name, counts[name]])) as HeadlineCounts
 
 /** Shown next to every figure, so nobody has to guess what a rate means. */
-export const rateDefinitions: Record<keyof ThreeRates, string> = {
-  responseRate: '响应率 = 时限内签收的诉求数 ÷ 收到的诉求数（派单、移交至本单位）',
-  resolutionRate: '办结率 = 按期办结数 ÷ 到期诉求数（按期办结或超期未办结，各计一次）',
-  satisfactionRate: '满意率 =（满意 + 基本满意）÷ 已评价数',
+export const rateDefinitions: Record<keyof ThreeRates | 'pending', string> = {
+  responseRate:
+    '响应率 = 签收时限内作出响应（签收，或说明理由移交、退回）的诉求数 ÷ 签收时限已结束的诉求数（已签收、已移交退回或已超时）；仍在签收时限内的不计入，单列为“待签收”',
+  signForRate:
+    '签收率 = 签收时限内签收的诉求数 ÷ 签收时限已结束的诉求数；签收时限按办公时间计算（紧急诉求按自然小时）',
+  completionRate:
+    '办结率 = 本期办结数 ÷（本期办结数 + 本期到期仍未办结的超期诉求数）；超期未办结的诉求计为未办结，不会因只统计已办结而显示 100%',
+  resolutionRate:
+    '按时办结率 = 按期办结数 ÷ 到期诉求数（按期办结，或办理时限已过：超期未办结计为超期）；尚在办理时限内的不计入，单列为“办理中”',
+  satisfactionRate: '满意率 =（满意 + 基本满意）÷ 已评价数；待评价的单列，超过评价期未评价的不计入',
+  pending: '待签收、办理中、待评价：统计时仍在时限内的诉求，单独列出，不计为超时',
 }
 
+/** The rates a ranking weighs (签收率 and 办结率 are shown, not weighed: they overlap these). */
 export interface RankingWeights {
   responseRate: number
   resolutionRate: number
@@ -191,7 +260,7 @@ export const defaultRankingWeights: RankingWeights = {
  * out and the other weights carry the score; a unit with no rate at all has no score.
  */
 export function rankingScore(
-  rates: ThreeRates,
+  rates: Pick<ThreeRates, keyof RankingWeights>,
   weights: RankingWeights = defaultRankingWeights,
 ): number | null {
   let weighted = 0

@@ -1,13 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import type { RankingRow } from '../../api/review'
+import type { Ranking } from '../../api/review'
 import '../../pages/review/review.css'
 
 /** Units by weighted score with the red (top) and black (bottom) lists marked; bars show the score. */
-export function RankingList({
-  ranking,
-}: {
-  ranking: { rows: RankingRow[]; redList: string[]; blackList: string[] }
-}) {
+export function RankingList({ ranking }: { ranking: Ranking }) {
   const mark = (key: string) =>
     ranking.redList.includes(key) ? 'red' : ranking.blackList.includes(key) ? 'black' : null
   return (
@@ -25,9 +21,19 @@ export function RankingList({
           <Text>{row.score}</Text>
         </View>
       ))}
+      {ranking.rows.length === 0 && <Text className="review-definition">本期没有达到最低样本数的单位</Text>}
+      {(ranking.unranked ?? []).map((row) => (
+        <View key={row.key} className="review-row review-unranked">
+          <Text>{row.name}</Text>
+          <Text>
+            {row.note}（{row.sample} 件）
+          </Text>
+        </View>
+      ))}
       <Text className="review-definition">
-        得分 = 响应率×30% + 办结率×40% + 满意率×30%（无数据的指标不计入）
+        得分 = 响应率×30% + 按时办结率×40% + 满意率×30%（无数据的指标不计入）
       </Text>
+      {ranking.minCasesNote && <Text className="review-definition">{ranking.minCasesNote}</Text>}
     </View>
   )
 }

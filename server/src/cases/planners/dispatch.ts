@@ -2,8 +2,8 @@ import { acceptDeadline } from '@minqing/shared'
 import { plan, type Planner } from './types'
 
 /** 派单: the dispatch centre sends the case to a unit, whose sign-for clock starts. */
-export const planDispatch: Planner<'dispatch'> = (input, { snapshot, now, limits }) => {
-  const acceptBy = acceptDeadline(now, limits)
+export const planDispatch: Planner<'dispatch'> = (input, { snapshot, now, limits, calendar }) => {
+  const acceptBy = acceptDeadline(now, limits, calendar, { urgency: snapshot.urgency, unitId: input.unitId })
   return plan({
     to: 'dispatched',
     set: {

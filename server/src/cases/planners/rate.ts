@@ -24,6 +24,8 @@ export const planRate: Planner<'rate'> = (input, { snapshot, now, limits, calend
       rating,
       supervisionFlag: true,
       resolvedAt: null,
+      // Reopening restarts the answer clock (shared/deadlines/clock.ts reads it).
+      'deadlines.clockStartedAt': now,
       'deadlines.answerBy': due,
       'deadlines.dueAt': due,
     },

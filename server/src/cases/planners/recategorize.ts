@@ -2,7 +2,10 @@ import { acceptDeadline } from '@minqing/shared'
 import { plan, type Planner } from './types'
 
 /** 更正分类: the corrected case is routed again, as if it had been submitted that way. */
-export const planRecategorize: Planner<'recategorize'> = (input, { snapshot, now, limits, reroute }) => {
+export const planRecategorize: Planner<'recategorize'> = (
+  input,
+  { snapshot, now, limits, calendar, reroute },
+) => {
   if (!reroute) throw new Error('recategorize needs a routing decision')
   const routing = {
     kind: reroute.kind,
@@ -19,7 +22,10 @@ export const planRecategorize: Planner<'recategorize'> = (input, { snapshot, now
       event: { public: true, data: { categoryCode: input.categoryCode } },
     })
   }
-  const acceptBy = acceptDeadline(now, limits)
+  const acceptBy = acceptDeadline(now, limits, calendar, {
+    urgency: snapshot.urgency,
+    unitId: reroute.unitId,
+  })
   return plan({
     to: 'dispatched',
     set: {

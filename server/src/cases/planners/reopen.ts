@@ -11,6 +11,8 @@ export const planReopen: Planner<'reopen'> = (input, { snapshot, now, limits, ca
       resolvedAt: null,
       closedAt: null,
       closedReason: null,
+      // Reopening restarts the answer clock (shared/deadlines/clock.ts reads it).
+      'deadlines.clockStartedAt': now,
       'deadlines.answerBy': due,
       'deadlines.dueAt': due,
     },

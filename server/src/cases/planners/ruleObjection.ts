@@ -2,8 +2,12 @@ import { acceptDeadline } from '@minqing/shared'
 import { plan, refuse, type Planner } from './types'
 
 /** 异议裁定: the dispatch centre upholds the dispatch (the unit must take it) or re-dispatches it. */
-export const planRuleObjection: Planner<'ruleObjection'> = (input, { snapshot, now, limits }) => {
-  const acceptBy = acceptDeadline(now, limits)
+export const planRuleObjection: Planner<'ruleObjection'> = (input, { snapshot, now, limits, calendar }) => {
+  const signFor = {
+    urgency: snapshot.urgency,
+    unitId: input.uphold ? snapshot.unitId : (input.unitId ?? null),
+  }
+  const acceptBy = acceptDeadline(now, limits, calendar, signFor)
   if (input.uphold) {
     return plan({
       to: 'dispatched',

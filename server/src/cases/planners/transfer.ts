@@ -2,9 +2,9 @@ import { acceptDeadline } from '@minqing/shared'
 import { plan, refuse, type Planner } from './types'
 
 /** 移交: the case goes to another unit, which must sign for it again. */
-export const planTransfer: Planner<'transfer'> = (input, { snapshot, now, limits }) => {
+export const planTransfer: Planner<'transfer'> = (input, { snapshot, now, limits, calendar }) => {
   if (input.unitId === snapshot.unitId) return refuse('same_unit')
-  const acceptBy = acceptDeadline(now, limits)
+  const acceptBy = acceptDeadline(now, limits, calendar, { urgency: snapshot.urgency, unitId: input.unitId })
   return plan({
     to: 'transferred',
     set: {

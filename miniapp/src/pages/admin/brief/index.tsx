@@ -39,16 +39,24 @@ export default function BriefPage() {
           </Text>
           <Text className="brief-paragraph">
             本期共收到群众诉求 {totals.received} 件，签收 {totals.accepted} 件，办结 {totals.resolved} 件，
-            超期 {totals.overdue} 件，移交 {totals.transferredOut} 件，退回 {totals.returned} 件，重新办理{' '}
-            {totals.reopened} 件。响应率 {percent(totals.responseRate)}，办结率{' '}
-            {percent(totals.resolutionRate)}， 满意率 {percent(totals.satisfactionRate)}；签收用时中位数{' '}
-            {totals.medianAcceptHours ?? '—'} 小时，办结用时中位数 {totals.medianResolveHours ?? '—'} 小时。
+            超期 {totals.overdueTotal} 件，移交 {totals.transferredOut} 件，退回 {totals.returned}{' '}
+            件，重新办理 {totals.reopened} 件。响应率 {percent(totals.responseRate)}，签收率{' '}
+            {percent(totals.signForRate)}， 办结率 {percent(totals.completionRate)}，按时办结率{' '}
+            {percent(totals.resolutionRate)}，满意率 {percent(totals.satisfactionRate)}；签收用时中位数{' '}
+            {totals.medianAcceptHours ?? '—'} 小时，办结用时中位数 {totals.medianResolveHours ?? '—'}{' '}
+            小时。目前仍在时限内、未计入各率的：待签收 {totals.pending.signForPending} 件，办理中{' '}
+            {totals.pending.answerPending} 件，待评价 {totals.pending.ratingPending} 件。
+          </Text>
+          <Text className="brief-paragraph">
+            走访活动：出动 {data.campaign.turnouts} 人次，走访 {data.campaign.households} 户，收集问题{' '}
+            {data.campaign.problemsCollected} 个，解决问题 {data.campaign.problemsSolved} 个，结对帮扶{' '}
+            {data.campaign.pairs} 对（{data.campaign.pairedHouseholds} 户）。
           </Text>
           <Text className="brief-paragraph">
             回头看：抽取回访 {data.followUp.sampled} 件，已答复 {data.followUp.answered} 件，确认解决{' '}
             {data.followUp.solved} 件，回访满意率 {percent(data.followUp.followUpRate)}。
           </Text>
-          {data.ranking.rows.length > 0 && <RankingList ranking={data.ranking} />}
+          <RankingList ranking={data.ranking} />
           <Text className="brief-subheading">通报批评（升级督办）</Text>
           <DataTable
             rows={data.publicCriticism}

@@ -1,8 +1,9 @@
 import { Picker, Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
-import { fetchCalendar, saveCalendar } from '../../../api/admin'
+import { fetchCalendar, fetchCalendarStatus, saveCalendar } from '../../../api/admin'
 import { perform, useLoader } from '../../../admin/useLoader'
+import { CalendarWarning } from '../../../components/CalendarWarning'
 import { Chips } from '../../../components/Chips'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { Button } from '../../../ui/nutui'
@@ -23,7 +24,9 @@ export default function CalendarPage() {
   const thisYear = dayjs().year()
   const [year, setYear] = useState(thisYear)
   const [kind, setKind] = useState<Kind>('holidays')
-  const { data, message, setMessage } = useLoader(() => fetchCalendar(year), [year])
+  const [saved, setSaved] = useState(0)
+  const { data, message, setMessage } = useLoader(() => fetchCalendar(year), [year, saved])
+  const status = useLoader(() => fetchCalendarStatus(), [saved]).data
   const [draft, setDraft] = useState<{ holidays: string[]; workdays: string[] }>({
     holidays: [],
     workdays: [],
@@ -40,12 +43,20 @@ export default function CalendarPage() {
   const save = () =>
     perform(() => saveCalendar(year, draft), {
       done: '已保存',
-      then: () => setMessage(''),
+      then: () => {
+        setMessage('')
+        setSaved((count) => count + 1)
+      },
       onError: setMessage,
     })
 
   return (
     <ConsoleShell page="calendar" title="节假日安排">
+      <CalendarWarning key={saved} link={false} />
+      <Text className="console-note calendar-confirmed">
+        已确认年份：
+        {status?.confirmedYears.length ? status.confirmedYears.map((entry) => `${entry}年`).join('、') : '无'}
+      </Text>
       <Chips
         items={[thisYear, thisYear + 1].map((value) => ({ value: String(value), label: `${value}年` }))}
         value={String(year)}
@@ -66,6 +77,12 @@ export default function CalendarPage() {
           保存
         </Button>
       </View>
+      {data && !data.confirmed && (
+        <Text className="console-note calendar-provisional">
+          {year}
+          年尚未录入：期限暂按周末和固定日期法定节假日（元旦、劳动节、国庆节）计算，春节等农历节日和调休未计入。请按国务院办公厅通知录入全部放假和调休日期后保存。
+        </Text>
+      )}
       {kinds.map((entry) => (
         <View key={entry.value} className={`review-card calendar-${entry.value}`}>
           <Text className="review-title">

@@ -5,6 +5,7 @@ import { fetchBrief, fetchVisitFigures, fetchWorkload } from '../../../api/admin
 import { fetchRates, type RateRow } from '../../../api/review'
 import { useLoader } from '../../../admin/useLoader'
 import { BarChart, type BarDatum } from '../../../components/BarChart'
+import { CalendarWarning } from '../../../components/CalendarWarning'
 import { PeriodChips } from '../../../components/PeriodChips'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
@@ -15,7 +16,7 @@ const hours = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : `${value} 小时`
 const rateSeries = [
   { key: 'responseRate', label: '响应率' },
-  { key: 'resolutionRate', label: '办结率' },
+  { key: 'resolutionRate', label: '按时办结率' },
   { key: 'satisfactionRate', label: '满意率' },
 ] as const
 
@@ -54,6 +55,7 @@ export default function DashboardPage() {
 
   return (
     <ConsoleShell page="dashboard" title="统计看板">
+      <CalendarWarning />
       <PeriodChips value={period} onChange={setPeriod} />
       {totals && (
         <View className="console-tiles">
@@ -65,8 +67,14 @@ export default function DashboardPage() {
               value: String(data.workload.rows.reduce((sum, row) => sum + row.overdue, 0)),
             },
             { label: '响应率', value: percent(totals.responseRate) },
-            { label: '办结率', value: percent(totals.resolutionRate) },
+            { label: '签收率', value: percent(totals.signForRate) },
+            { label: '办结率', value: percent(totals.completionRate) },
+            { label: '按时办结率', value: percent(totals.resolutionRate) },
             { label: '满意率', value: percent(totals.satisfactionRate) },
+            { label: '超期（期内）', value: String(totals.overdueTotal) },
+            { label: '待签收（时限内）', value: String(totals.pending.signForPending) },
+            { label: '办理中（时限内）', value: String(totals.pending.answerPending) },
+            { label: '待评价', value: String(totals.pending.ratingPending) },
             { label: '签收用时中位数', value: hours(totals.medianAcceptHours) },
             { label: '办结用时中位数', value: hours(totals.medianResolveHours) },
           ].map((tile) => (
@@ -87,7 +95,7 @@ export default function DashboardPage() {
               .slice(0, 8)
               .map(
                 (row) =>
-                  `${row.name}：响应率${percent(row.responseRate)}，办结率${percent(row.resolutionRate)}，满意率${percent(row.satisfactionRate)}`,
+                  `${row.name}：响应率${percent(row.responseRate)}，按时办结率${percent(row.resolutionRate)}，满意率${percent(row.satisfactionRate)}`,
               )
               .join('；')}
           />
@@ -103,6 +111,8 @@ export default function DashboardPage() {
           columns={[
             { key: 'name', title: '单位', grow: 2, render: (row) => row.name },
             { key: 'received', title: '收到', render: (row) => row.counts.received },
+            { key: 'pendingSign', title: '待签收', render: (row) => row.pending.signForPending },
+            { key: 'pendingAnswer', title: '办理中', render: (row) => row.pending.answerPending },
             { key: 'open', title: '在办', render: (row) => now.get(row.key)?.open ?? 0 },
             { key: 'overdue', title: '超期', render: (row) => now.get(row.key)?.overdue ?? 0 },
             { key: 'transferred', title: '移交', render: (row) => row.counts.transferredOut },
@@ -111,7 +121,9 @@ export default function DashboardPage() {
             { key: 'accept', title: '签收中位', render: (row) => hours(row.medianAcceptHours) },
             { key: 'resolve', title: '办结中位', render: (row) => hours(row.medianResolveHours) },
             { key: 'response', title: '响应率', render: (row) => percent(row.responseRate) },
-            { key: 'resolution', title: '办结率', render: (row) => percent(row.resolutionRate) },
+            { key: 'signFor', title: '签收率', render: (row) => percent(row.signForRate) },
+            { key: 'completion', title: '办结率', render: (row) => percent(row.completionRate) },
+            { key: 'resolution', title: '按时办结率', render: (row) => percent(row.resolutionRate) },
             { key: 'satisfaction', title: '满意率', render: (row) => percent(row.satisfactionRate) },
           ]}
         />
@@ -121,10 +133,26 @@ export default function DashboardPage() {
           </Text>
         ))}
         <Text className="review-definition">
-          在办、超期为当前数（不随统计期变化）；其余为统计期内发生数。
+          在办、超期、待签收、办理中为当前数（不随统计期变化）；其余为统计期内发生数。仍在时限内的诉求单列，不计入各率的分母。
         </Text>
       </View>
-      {data && data.brief.ranking.rows.length > 0 && <RankingList ranking={data.brief.ranking} />}
+      {data && <RankingList ranking={data.brief.ranking} />}
+      {data && (
+        <View className="console-tiles">
+          {[
+            { label: '出动人次', value: data.brief.campaign.turnouts },
+            { label: '走访户数', value: data.brief.campaign.households },
+            { label: '收集问题', value: data.brief.campaign.problemsCollected },
+            { label: '解决问题', value: data.brief.campaign.problemsSolved },
+            { label: '结对帮扶', value: data.brief.campaign.pairs },
+          ].map((tile) => (
+            <View key={tile.label} className="console-tile">
+              <Text className="console-tile-value">{tile.value}</Text>
+              <Text className="console-tile-label">{tile.label}</Text>
+            </View>
+          ))}
+        </View>
+      )}
       <View className="review-card">
         <Text className="review-title">走访情况（{data?.visits.visits ?? 0} 次）</Text>
         <DataTable

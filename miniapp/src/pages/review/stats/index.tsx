@@ -2,7 +2,7 @@ import { AppError } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { fetchRanking, fetchRates, type RankingRow, type RateRow } from '../../../api/review'
+import { fetchRanking, fetchRates, type Ranking, type RateRow } from '../../../api/review'
 import { Chips } from '../../../components/Chips'
 import { Page } from '../../../components/Page'
 import { PeriodChips } from '../../../components/PeriodChips'
@@ -20,11 +20,7 @@ export default function StatsPage() {
   const [groupBy, setGroupBy] = useState<'unit' | 'category'>('unit')
   const [rates, setRates] = useState<RateRow[]>([])
   const [definitions, setDefinitions] = useState<Record<string, string>>({})
-  const [ranking, setRanking] = useState<{
-    rows: RankingRow[]
-    redList: string[]
-    blackList: string[]
-  } | null>(null)
+  const [ranking, setRanking] = useState<Ranking | null>(null)
   const [message, setMessage] = useState('')
 
   async function load() {
@@ -59,8 +55,9 @@ export default function StatsPage() {
         <View className="review-row">
           <Text>{groupBy === 'unit' ? '单位' : '分类'}</Text>
           <Text>响应率</Text>
-          <Text>办结率</Text>
+          <Text>按时办结率</Text>
           <Text>满意率</Text>
+          <Text>待签收</Text>
         </View>
         {rates.map((row) => (
           <View key={row.key} className="review-row">
@@ -70,6 +67,7 @@ export default function StatsPage() {
             <Text>{percent(row.responseRate)}</Text>
             <Text>{percent(row.resolutionRate)}</Text>
             <Text>{percent(row.satisfactionRate)}</Text>
+            <Text>{row.pending.signForPending}</Text>
           </View>
         ))}
         {rates.length === 0 && <Empty description="本期暂无数据" />}
@@ -79,7 +77,7 @@ export default function StatsPage() {
           </Text>
         ))}
       </View>
-      {ranking && ranking.rows.length > 0 && <RankingList ranking={ranking} />}
+      {ranking && <RankingList ranking={ranking} />}
       {message && <Text className="review-message">{message}</Text>}
     </Page>
   )
