@@ -1,3 +1,4 @@
+import { dispatchRetrainJob } from './dispatch/retrainJob'
 import mongoose from 'mongoose'
 import type { Server } from 'node:http'
 import { createApp } from './app'
@@ -111,6 +112,8 @@ async function main(): Promise<void> {
     { name: 'housekeeping', everyMs: 60 * 60_000, run: housekeeping },
     // Retention: personal data of cases closed RETENTION_DAYS ago is removed or anonymised.
     { name: 'retention', everyMs: 6 * 60 * 60_000, run: anonymiseClosedCases },
+    // Smart dispatch (issue #15): retrain as dispatchers' corrections accumulate.
+    dispatchRetrainJob,
   ])
 
   let stopping = false

@@ -22,6 +22,7 @@ import { unitRoutes } from './units/routes'
 import { userRoutes } from './users/routes'
 import { wechatRoutes } from './wechat/routes'
 import { smsRoutes } from './sms/routes'
+import { dispatchRoutes } from './dispatch/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -51,4 +52,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...wechatRoutes,
   ...smsRoutes,
   ...auditRoutes,
+  ...dispatchRoutes,
 ]

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { calibrateThreshold, minimumBandSize, predictDispatch, trainDispatchModel, type TrainingSample } from './dispatchModel'
+import {
+  calibrateThreshold,
+  minimumBandSize,
+  predictDispatch,
+  trainDispatchModel,
+  type TrainingSample,
+} from './dispatchModel'
 import { featurize, words } from './features'
 
 describe('features', () => {
@@ -16,7 +22,10 @@ describe('features', () => {
 describe('calibrateThreshold', () => {
   it('picks the lowest confidence whose band is right at least 99 % of the time', () => {
     const outcomes = [
-      ...Array.from({ length: 200 }, (_, at) => ({ confidence: 0.99 - at / 10_000, correct: at !== 50 && at !== 150 })),
+      ...Array.from({ length: 200 }, (_, at) => ({
+        confidence: 0.99 - at / 10_000,
+        correct: at !== 50 && at !== 150,
+      })),
       ...Array.from({ length: 50 }, (_, at) => ({ confidence: 0.5 - at / 1000, correct: false })),
     ]
     const threshold = calibrateThreshold(outcomes)
@@ -28,7 +37,10 @@ describe('calibrateThreshold', () => {
   it('never opens a band it cannot vouch for: too few cases or never 99 %', () => {
     const few = Array.from({ length: minimumBandSize - 1 }, () => ({ confidence: 0.99, correct: true }))
     expect(calibrateThreshold(few)).toBe(Infinity)
-    const poor = Array.from({ length: 300 }, (_, at) => ({ confidence: 1 - at / 1000, correct: at % 10 !== 0 }))
+    const poor = Array.from({ length: 300 }, (_, at) => ({
+      confidence: 1 - at / 1000,
+      correct: at % 10 !== 0,
+    }))
     expect(calibrateThreshold(poor)).toBe(Infinity)
   })
 })
@@ -63,5 +75,15 @@ describe('the dispatch model', () => {
     const first = predictDispatch(trainDispatchModel(samples).model, '网吧有小孩')
     const second = predictDispatch(trainDispatchModel(samples).model, '网吧有小孩')
     expect(second).toEqual(first)
+  })
+})
+
+describe('calibrateThreshold without evidence', () => {
+  it('keeps predictions without evidence (confidence 0) out of the band even when all are right', () => {
+    const outcomes = Array.from({ length: 300 }, (_, at) => ({
+      confidence: at < 150 ? 0.9 : 0,
+      correct: true,
+    }))
+    expect(calibrateThreshold(outcomes)).toBe(0.9)
   })
 })

@@ -1,6 +1,14 @@
-import { featurize } from './features'
+import { featurize, words } from './features'
 import { categoryLexicon } from './lexicon'
-import { buildIndex, encode, explain, probabilities, trainLinear, type LinearModel, type TrainOptions } from './linearModel'
+import {
+  buildIndex,
+  encode,
+  explain,
+  probabilities,
+  trainLinear,
+  type LinearModel,
+  type TrainOptions,
+} from './linearModel'
 
 /** One settled case as the model learns from it. */
 export interface TrainingSample {
@@ -20,7 +28,7 @@ export interface RankedLabel {
 export interface DispatchPrediction {
   categories: RankedLabel[]
   units: RankedLabel[]
-  /** The top unit's probability: compared with the auto threshold. */
+  /** The top unit's probability (0 without a word as evidence): compared with the auto threshold. */
   confidence: number
   auto: boolean
 }
@@ -83,7 +91,10 @@ function withCategory(features: Map<string, number>, categoryCode: string, weigh
 /** The lexicon phrases as category-only documents (twice: a phrase is short, history is long). */
 function lexiconSamples(): Array<{ text: string; categoryCode: string }> {
   return Object.entries(categoryLexicon).flatMap(([categoryCode, phrases]) =>
-    phrases.flatMap((text) => [{ text, categoryCode }, { text, categoryCode }]),
+    phrases.flatMap((text) => [
+      { text, categoryCode },
+      { text, categoryCode },
+    ]),
   )
 }
 
@@ -132,8 +143,17 @@ export function predictDispatch(model: DispatchModel, text: string, limit = 3): 
   const x = encode(model.category.index, features)
   const categories = rank(model.category, x, limit)
   // The unit model sees the likeliest category as its category feature.
-  const units = rank(model.unit, encode(model.unit.index, withCategory(features, categories[0]?.label ?? '')), limit)
-  const confidence = units[0]?.score ?? 0
+  const units = rank(
+    model.unit,
+    encode(model.unit.index, withCategory(features, categories[0]?.label ?? '')),
+    limit,
+  )
+  // Automatic dispatch needs a word of the resident's that points to the unit: a confident
+  // guess from function words or the class prior alone ("想问一下") is no evidence, and could not
+  // be explained on the case either. Calibration applies the same rule (confidence 0 otherwise).
+  const written = new Set(words(text))
+  const evidence = units[0]?.terms.some((term) => written.has(term)) ?? false
+  const confidence = evidence ? (units[0]?.score ?? 0) : 0
   return { categories, units, confidence, auto: confidence >= model.autoThreshold }
 }
 
@@ -147,16 +167,21 @@ function hashOf(text: string): number {
  * The lowest threshold whose band (every prediction at or above it) is right at least 99 % of
  * the time, with at least `minimumBandSize` predictions in it; Infinity when none is.
  */
-export function calibrateThreshold(outcomes: ReadonlyArray<{ confidence: number; correct: boolean }>): number {
+export function calibrateThreshold(
+  outcomes: ReadonlyArray<{ confidence: number; correct: boolean }>,
+): number {
   const sorted = [...outcomes].sort((a, b) => b.confidence - a.confidence)
   let right = 0
   let threshold = Infinity
   for (let i = 0; i < sorted.length; i++) {
+    // Confidence 0 means no evidence at all: such a prediction is never inside the band.
+    if (sorted[i]!.confidence <= 0) break
     if (sorted[i]!.correct) right++
     const size = i + 1
     // Only cut between distinct confidences: a tie cannot be half inside the band.
     const boundary = i + 1 === sorted.length || sorted[i + 1]!.confidence < sorted[i]!.confidence
-    if (boundary && size >= minimumBandSize && right / size >= autoPrecisionTarget) threshold = sorted[i]!.confidence
+    if (boundary && size >= minimumBandSize && right / size >= autoPrecisionTarget)
+      threshold = sorted[i]!.confidence
   }
   return threshold
 }
@@ -169,7 +194,9 @@ export function crossValidate(
 ): CrossValidation {
   const pool =
     samples.length > crossValidationCap
-      ? samples.filter((sample, at) => hashOf(sample.group ?? String(at)) % samples.length < crossValidationCap)
+      ? samples.filter(
+          (sample, at) => hashOf(sample.group ?? String(at)) % samples.length < crossValidationCap,
+        )
       : samples
   const foldOf = pool.map((sample, at) => hashOf(sample.group ?? `#${at}`) % folds)
   let top1 = 0

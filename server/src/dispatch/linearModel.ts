@@ -27,7 +27,10 @@ export interface TrainOptions {
   seed?: number
 }
 
-export function buildIndex(texts: Iterable<Map<string, number>>): { features: string[]; index: Map<string, number> } {
+export function buildIndex(texts: Iterable<Map<string, number>>): {
+  features: string[]
+  index: Map<string, number>
+} {
   const index = new Map<string, number>()
   const features: string[] = []
   for (const text of texts)
@@ -65,7 +68,10 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** Class probabilities for one text (softmax of the linear scores). */
-export function probabilities(model: Pick<LinearModel, 'weights' | 'bias' | 'classes'>, x: SparseVector): Float64Array {
+export function probabilities(
+  model: Pick<LinearModel, 'weights' | 'bias' | 'classes'>,
+  x: SparseVector,
+): Float64Array {
   const count = model.classes.length
   const scores = new Float64Array(count)
   for (let c = 0; c < count; c++) scores[c] = model.bias[c]!
@@ -151,7 +157,8 @@ export function explain(model: LinearModel, x: SparseVector, classIndex: number,
     if (chosen.length >= limit) break
     chosen.push(termOf(feature))
   }
-  for (const { feature } of contributions.filter((item) => !isWordFeature(item.feature))) {
+  // Only text n-grams: the unit model's category feature ("c:…") is not a word the resident wrote.
+  for (const { feature } of contributions.filter((item) => item.feature.startsWith('g:'))) {
     if (chosen.length >= Math.min(limit, 2)) break
     const term = termOf(feature)
     if (!chosen.some((word) => word.includes(term) || term.includes(word))) chosen.push(term)

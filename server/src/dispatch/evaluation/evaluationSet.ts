@@ -19,6 +19,14 @@ export function loadEvaluationSet(): EvaluationRow[] {
 }
 
 /** Rows as training samples, the unit named by `unitIdOf` (its name by default), grouped by base. */
-export function asSamples(rows: readonly EvaluationRow[], unitIdOf: (name: string) => string = (name) => name): TrainingSample[] {
-  return rows.map((row) => ({ text: row.text, categoryCode: row.categoryCode, unitId: unitIdOf(row.unit), group: row.base }))
+export function asSamples(
+  rows: readonly EvaluationRow[],
+  unitIdOf: (name: string) => string = (name) => name,
+): TrainingSample[] {
+  return rows.map((row) => ({
+    text: row.text,
+    categoryCode: row.categoryCode,
+    unitId: unitIdOf(row.unit),
+    group: row.base,
+  }))
 }

@@ -21,29 +21,102 @@ export const unitNames = {
   COM: '幸福社区',
 } as const
 
-const openers = ['你好，', '领导好，', '我要反映个事，', '麻烦问一下，', '投诉：', '急！', '求助，', '您好我是这边的居民，', '12345你好，', '']
-const closers = ['，希望尽快解决！', '，都好几天了', '，谁来管管啊', '。谢谢', '！！！', '，打了好几次电话都没用', '，请领导重视', '，太气人了', '？']
+const openers = [
+  '你好，',
+  '领导好，',
+  '我要反映个事，',
+  '麻烦问一下，',
+  '投诉：',
+  '急！',
+  '求助，',
+  '您好我是这边的居民，',
+  '12345你好，',
+  '',
+]
+const closers = [
+  '，希望尽快解决！',
+  '，都好几天了',
+  '，谁来管管啊',
+  '。谢谢',
+  '！！！',
+  '，打了好几次电话都没用',
+  '，请领导重视',
+  '，太气人了',
+  '？',
+]
 /** Pinyin-input slips residents make: the same sound, another character. */
 const homophones: Array<[string, string]> = [
-  ['在', '再'], ['坏', '怀'], ['修', '休'], ['噪', '躁'], ['漏', '露'], ['垃圾', '拉圾'], ['物业', '物叶'],
-  ['暖气', '暖器'], ['停电', '挺电'], ['路灯', '路登'], ['书屋', '书物'], ['网吧', '网巴'], ['已经', '以经'],
-  ['反映', '反应'], ['厕所', '侧所'], ['燃气', '燃汽'], ['电梯', '电题'], ['的', '地'], ['了', 'la'], ['老人', '老仁'],
-  ['小区', '小曲'], ['晚上', '完上'], ['管', '关'], ['水', '税'], ['不', '布'], ['没', '莫'], ['社区', '设区'],
-  ['养老', '养劳'], ['供暖', '共暖'], ['演出', '演初'], ['信号', '信好'], ['施工', '施功'], ['补贴', '补帖'],
+  ['在', '再'],
+  ['坏', '怀'],
+  ['修', '休'],
+  ['噪', '躁'],
+  ['漏', '露'],
+  ['垃圾', '拉圾'],
+  ['物业', '物叶'],
+  ['暖气', '暖器'],
+  ['停电', '挺电'],
+  ['路灯', '路登'],
+  ['书屋', '书物'],
+  ['网吧', '网巴'],
+  ['已经', '以经'],
+  ['反映', '反应'],
+  ['厕所', '侧所'],
+  ['燃气', '燃汽'],
+  ['电梯', '电题'],
+  ['的', '地'],
+  ['了', 'la'],
+  ['老人', '老仁'],
+  ['小区', '小曲'],
+  ['晚上', '完上'],
+  ['管', '关'],
+  ['水', '税'],
+  ['不', '布'],
+  ['没', '莫'],
+  ['社区', '设区'],
+  ['养老', '养劳'],
+  ['供暖', '共暖'],
+  ['演出', '演初'],
+  ['信号', '信好'],
+  ['施工', '施功'],
+  ['补贴', '补帖'],
 ]
 /** Dialect and colloquial words for the standard ones. */
 const dialect: Array<[string, string]> = [
-  ['什么', '啥'], ['我们', '俺们'], ['孩子', '娃'], ['没有', '没得'], ['怎么', '咋'], ['这里', '这嘎达'],
-  ['很', '贼'], ['一直', '老是'], ['不知道', '晓不得'], ['晚上', '黑了'], ['老人', '老年人家'], ['特别', '老'],
-  ['睡不着', '困不着'], ['好几天', '好些天'], ['厉害', '凶'], ['小孩', '细伢子'], ['现在', '这会儿'], ['都', '全都'],
-  ['我家', '俺家'], ['太', '忒'], ['邻居', '隔壁邻舍'], ['说', '讲'], ['看', '瞅'],
+  ['什么', '啥'],
+  ['我们', '俺们'],
+  ['孩子', '娃'],
+  ['没有', '没得'],
+  ['怎么', '咋'],
+  ['这里', '这嘎达'],
+  ['很', '贼'],
+  ['一直', '老是'],
+  ['不知道', '晓不得'],
+  ['晚上', '黑了'],
+  ['老人', '老年人家'],
+  ['特别', '老'],
+  ['睡不着', '困不着'],
+  ['好几天', '好些天'],
+  ['厉害', '凶'],
+  ['小孩', '细伢子'],
+  ['现在', '这会儿'],
+  ['都', '全都'],
+  ['我家', '俺家'],
+  ['太', '忒'],
+  ['邻居', '隔壁邻舍'],
+  ['说', '讲'],
+  ['看', '瞅'],
 ]
 
 function clauses(text: string): string[] {
   return text.split(/[，。！？,]/).filter(Boolean)
 }
 
-function substitute(text: string, table: Array<[string, string]>, random: () => number, times: number): string {
+function substitute(
+  text: string,
+  table: Array<[string, string]>,
+  random: () => number,
+  times: number,
+): string {
   const candidates = table.filter(([from]) => text.includes(from))
   let out = text
   for (let i = 0; i < times && candidates.length; i++) {
@@ -83,11 +156,18 @@ function variants(base: Base, others: Base[], random: () => number): Array<{ sty
 export function buildSet() {
   const random = mulberry32(2026)
   const bases: Base[] = []
-  for (const file of readdirSync(here).filter((name) => /^bases-.*\.tsv$/.test(name)).sort()) {
+  for (const file of readdirSync(here)
+    .filter((name) => /^bases-.*\.tsv$/.test(name))
+    .sort()) {
     const lines = readFileSync(join(here, file), 'utf8').split('\n').filter(Boolean)
     lines.forEach((line, at) => {
       const [categoryCode, unit, text] = line.split('\t')
-      bases.push({ id: `${file.slice(6, -4)}-${at + 1}`, categoryCode: categoryCode!, unit: unit as Base['unit'], text: text! })
+      bases.push({
+        id: `${file.slice(6, -4)}-${at + 1}`,
+        categoryCode: categoryCode!,
+        unit: unit as Base['unit'],
+        text: text!,
+      })
     })
   }
   const seenInCategory = new Map<string, number>()
