@@ -23,6 +23,7 @@ import { userRoutes } from './users/routes'
 import { wechatRoutes } from './wechat/routes'
 import { smsRoutes } from './sms/routes'
 import { dispatchRoutes } from './dispatch/routes'
+import { importRoutes } from './imports/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -53,4 +54,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...smsRoutes,
   ...auditRoutes,
   ...dispatchRoutes,
+  ...importRoutes,
 ]

@@ -13,7 +13,15 @@ export const caseKindLabels: Record<CaseKind, string> = {
   praise: '表扬',
 }
 
-export const caseSources = ['residentApp', 'visit', 'reception', 'hotline', 'email', 'topic'] as const
+export const caseSources = [
+  'residentApp',
+  'visit',
+  'reception',
+  'hotline',
+  'email',
+  'topic',
+  'import',
+] as const
 export const caseSourceSchema = z.enum(caseSources)
 export type CaseSource = z.infer<typeof caseSourceSchema>
 
