@@ -8,6 +8,7 @@ import { benchPackageSize } from './packageSize'
 import { benchRouting } from './routingDecision'
 import { benchSubmit } from './submitThroughput'
 import { benchDashboard } from './dashboard'
+import { benchDispatchModel, dispatchTableRows } from './dispatchModel'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
@@ -26,6 +27,8 @@ async function main() {
     const packages = benchPackageSize(root)
     const routing = benchRouting()
     console.log('[bench] routing done')
+    const dispatchModel = benchDispatchModel()
+    console.log('[bench] dispatch model done')
     const submit = await benchSubmit(database.uri, seconds)
     console.log('[bench] submit done')
     const sync = await benchOfflineSync(database.uri)
@@ -54,6 +57,7 @@ async function main() {
       offlineSync: sync,
       packages,
       dashboard,
+      dispatchModel,
       dashboardGrowth: Number((dashboard.at(-1)!.monthMs / Math.max(1, dashboard[0]!.monthMs)).toFixed(2)),
     }
     const table = [
@@ -101,6 +105,7 @@ async function main() {
         '≤ 300 ms at 1M, < 1.5× growth',
         row.monthMs <= 300 ? 'month met' : 'month missed',
       ]),
+      ...dispatchTableRows(dispatchModel),
     ]
     const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)))
     for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '))

@@ -1,12 +1,12 @@
 import { featurize, words } from './features'
 import { categoryLexicon } from './lexicon'
 import {
-  buildIndex,
   encode,
   explain,
   probabilities,
   trainLinear,
   type LinearModel,
+  type SparseVector,
   type TrainOptions,
 } from './linearModel'
 
@@ -98,31 +98,58 @@ function lexiconSamples(): Array<{ text: string; categoryCode: string }> {
   )
 }
 
+/** Adds a text's features to the vocabulary and encodes it at once: no feature map is kept. */
+function encodeGrowing(
+  vocabulary: { features: string[]; index: Map<string, number> },
+  features: Map<string, number>,
+) {
+  for (const key of features.keys())
+    if (!vocabulary.index.has(key)) {
+      vocabulary.index.set(key, vocabulary.features.length)
+      vocabulary.features.push(key)
+    }
+  return encode(vocabulary.index, features)
+}
+
+/** A text's vector with its category feature appended (the unit model's input). */
+function appendFeature(x: SparseVector, index: number, value: number): SparseVector {
+  const indices = new Int32Array(x.indices.length + 1)
+  indices.set(x.indices)
+  indices[x.indices.length] = index
+  const values = new Float32Array(x.values.length + 1)
+  values.set(x.values)
+  values[x.values.length] = value
+  return { indices, values }
+}
+
 /**
  * Trains the category model (cases plus the seed lexicon) and the unit model (cases only, their
- * text and their category as handled). No calibration here: see `trainDispatchModel`.
+ * text and their category as handled). No calibration here: see `trainDispatchModel`. Texts are
+ * encoded one by one into typed arrays, so 100k cases fit in a few hundred MB.
  */
 export function fitDispatchModel(
   samples: readonly TrainingSample[],
   options: TrainOptions & { lexicon?: boolean } = {},
 ): DispatchModel {
   const seeds = options.lexicon === false ? [] : lexiconSamples()
-  const featured = samples.map((sample) => featurize(sample.text))
-  const seedFeatures = seeds.map((seed) => featurize(seed.text))
-  const unitFeatures = featured.map((features, at) => withCategory(features, samples[at]!.categoryCode))
-  const index = buildIndex([...unitFeatures, ...seedFeatures])
-  const caseVectors = featured.map((features) => encode(index.index, features))
+  const vocabulary = { features: [] as string[], index: new Map<string, number>() }
+  const caseVectors = samples.map((sample) => encodeGrowing(vocabulary, featurize(sample.text)))
+  const seedVectors = seeds.map((seed) => encodeGrowing(vocabulary, featurize(seed.text)))
+  const categoryIndex = (code: string) => encodeGrowing(vocabulary, new Map([[`c:${code}`, 1]])).indices[0]!
+  const unitVectors = caseVectors.map((x, at) =>
+    appendFeature(x, categoryIndex(samples[at]!.categoryCode), categoryFeatureWeight),
+  )
   return {
     category: fitOne(
-      [...caseVectors, ...seedFeatures.map((features) => encode(index.index, features))],
+      [...caseVectors, ...seedVectors],
       [...samples.map((sample) => sample.categoryCode), ...seeds.map((seed) => seed.categoryCode)],
-      index,
+      vocabulary,
       options,
     ),
     unit: fitOne(
-      unitFeatures.map((features) => encode(index.index, features)),
+      unitVectors,
       samples.map((sample) => sample.unitId),
-      index,
+      vocabulary,
       options,
     ),
     autoThreshold: Infinity,
