@@ -1,3 +1,4 @@
+import { dispatchRetrainJob } from './dispatch/retrainJob'
 import mongoose from 'mongoose'
 import type { Server } from 'node:http'
 import { createApp } from './app'
@@ -125,6 +126,8 @@ async function main(): Promise<void> {
     { name: 'retention', everyMs: 6 * 60 * 60_000, run: anonymiseClosedCases },
     // Callers without the app who did not answer the rating SMS get the next one (issue 14).
     { name: 'chaseRatings', everyMs: 60 * 60_000, run: chaseRatings },
+    // Smart dispatch (issue #15): retrain as dispatchers' corrections accumulate.
+    dispatchRetrainJob,
   ])
 
   let stopping = false

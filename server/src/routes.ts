@@ -25,6 +25,8 @@ import { smsRoutes } from './sms/routes'
 import { intakeRoutes } from './intake/routes'
 import { ratingRoutes } from './ratings/routes'
 import { satisfactionByChannelRoutes } from './stats/satisfactionByChannel'
+import { dispatchRoutes } from './dispatch/routes'
+import { importRoutes } from './imports/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -58,4 +60,6 @@ export const routeTable: readonly RouteSpec[] = [
   ...intakeRoutes,
   ...ratingRoutes,
   ...satisfactionByChannelRoutes,
+  ...dispatchRoutes,
+  ...importRoutes,
 ]

@@ -9,6 +9,7 @@ import { benchRouting } from './routingDecision'
 import { benchSubmit } from './submitThroughput'
 import { benchDashboard } from './dashboard'
 import { benchBackends } from './backends'
+import { benchDispatchModel, dispatchTableRows } from './dispatchModel'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
@@ -27,6 +28,8 @@ async function main() {
     const packages = benchPackageSize(root)
     const routing = benchRouting()
     console.log('[bench] routing done')
+    const dispatchModel = benchDispatchModel()
+    console.log('[bench] dispatch model done')
     const submit = await benchSubmit(database.uri, seconds)
     console.log('[bench] submit done')
     const sync = await benchOfflineSync(database.uri)
@@ -59,6 +62,7 @@ async function main() {
       packages,
       dashboard,
       backends,
+      dispatchModel,
       dashboardGrowth: Number((dashboard.at(-1)!.monthMs / Math.max(1, dashboard[0]!.monthMs)).toFixed(2)),
     }
     const table = [
@@ -118,6 +122,7 @@ async function main() {
         'detail ≤ 30, inbox ≤ 100',
         row.detailP95Ms <= 30 && row.inboxP95Ms <= 100 ? 'met' : 'missed',
       ]),
+      ...dispatchTableRows(dispatchModel),
     ]
     const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)))
     for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '))

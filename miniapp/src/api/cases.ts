@@ -140,7 +140,7 @@ export interface RoutingRuleView {
   enabled: boolean
 }
 export interface DryRunAnswer {
-  kind: 'rule' | 'areaFallback' | 'dispatchCentre'
+  kind: 'rule' | 'areaFallback' | 'dispatchCentre' | 'model'
   unitId: string | null
   unitName: string | null
   ruleId: string | null

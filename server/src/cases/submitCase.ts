@@ -152,7 +152,7 @@ async function writeInitialEvents(record: CaseDocument, options: { fresh?: boole
       data: { source: record.source },
     },
   ]
-  const routed = record.routing.kind === 'rule' || record.routing.kind === 'areaFallback'
+  const routed = ['rule', 'areaFallback', 'model'].includes(record.routing.kind ?? '')
   const facts = {
     unitId: null,
     newUnitId: String(record.routing.unitId),

@@ -28,6 +28,7 @@ export const sourceLabels: Record<string, string> = {
   hotline: '热线',
   email: '信件',
   topic: '问计于民',
+  import: '历史导入',
 }
 
 const time = (date: Date | null | undefined) => (date ? chinaDate(date).format('YYYY-MM-DD HH:mm') : '')

@@ -2,6 +2,7 @@ import { resolveRouting, type CaseLocation, type RoutingDecision, type RoutingRu
 import { currentAreaIndex } from '../areas/areaIndex'
 import { cachedRules } from './ruleCache'
 import { RoutingRuleModel } from './routingRule.model'
+import { modelRouting } from '../dispatch/modelRouting'
 
 export interface RoutingQuestion {
   categoryCode: string
@@ -24,7 +25,11 @@ export async function loadRules(): Promise<RoutingRule[]> {
   }))
 }
 
-/** Gathers the facts (rules, containing areas) and asks the pure resolver. */
+/**
+ * Gathers the facts (rules, containing areas) and asks the pure resolver. A rule always wins;
+ * without one, a confident model suggestion dispatches (issue #15) before the area fallback and
+ * the manual queue.
+ */
 export async function decideRouting(
   question: RoutingQuestion,
 ): Promise<RoutingDecision & { containingUnits: Array<{ id: string; level: string }> }> {
@@ -37,5 +42,9 @@ export async function decideRouting(
     text: `${question.title}\n${question.description}`,
     containingUnits,
   })
+  if (decision.kind !== 'rule') {
+    const byModel = await modelRouting(question)
+    if (byModel) return { ...byModel, containingUnits }
+  }
   return { ...decision, containingUnits }
 }

@@ -24,6 +24,7 @@ export const caseSources = [
   'walkIn',
   'letter',
   'onlineBox',
+  'import',
 ] as const
 export const caseSourceSchema = z.enum(caseSources)
 export type CaseSource = z.infer<typeof caseSourceSchema>

@@ -138,6 +138,17 @@ export const errorCatalog = {
     zh: '短信回执签名无效',
     en: 'The inbound SMS signature is invalid or stale',
   },
+  // --- smart dispatch and the import of historical cases (issue #15) ---
+  IMPORT_FILE_UNREADABLE: {
+    status: 400,
+    zh: '无法读取文件，请上传 .xlsx 或 UTF-8 编码的 .csv 文件',
+    en: 'The file cannot be read; send an .xlsx file or a UTF-8 .csv file',
+  },
+  IMPORT_COLUMNS_MISSING: {
+    status: 400,
+    zh: '表头缺少必填列（编号、标题、内容、分类、责任单位、提交时间）',
+    en: 'The header row lacks required columns (编号, 标题, 内容, 分类, 责任单位, 提交时间)',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

@@ -45,6 +45,8 @@ export type RoutingDecision =
   | { kind: 'rule'; unitId: string; ruleId: string; reason: string }
   | { kind: 'areaFallback'; unitId: string; ruleId: null; reason: string }
   | { kind: 'dispatchCentre'; unitId: null; ruleId: null; reason: string }
+  /** The text model's automatic dispatch, inside its calibrated confidence band (issue #15). */
+  | { kind: 'model'; unitId: string; ruleId: null; reason: string }
 
 function ruleMatches(rule: RoutingRule, input: RoutingInput): string | null {
   const reasons: string[] = []

@@ -8,6 +8,7 @@ import { Chips } from '../../../components/Chips'
 import { Page } from '../../../components/Page'
 import { Empty } from '../../../ui/nutui'
 import '../cases.css'
+import { QueueSuggestion } from './QueueSuggestion'
 
 const titles: Record<CaseScope, string> = {
   all: '我的诉求',
@@ -64,7 +65,11 @@ export default function CaseListPage() {
       {items?.length === 0 && <Empty description="暂无记录" />}
       <View className={`case-list case-list-${scope}`}>
         {items?.map((item) => (
-          <CaseCard key={item.id} item={item} />
+          <View key={item.id} className="case-list-item">
+            <CaseCard item={item} />
+            {/* The dispatch queue shows where the model would send each case, and why. */}
+            {scope === 'queue' && <QueueSuggestion title={item.title} description={item.description} />}
+          </View>
         ))}
       </View>
     </Page>

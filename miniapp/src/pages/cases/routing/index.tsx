@@ -24,6 +24,7 @@ const kindLabels: Record<DryRunAnswer['kind'], string> = {
   rule: '按规则派单',
   areaFallback: '属地兜底',
   dispatchCentre: '派单中心人工派单',
+  model: '模型自动派单',
 }
 
 /** Admins see the routing rules in priority order and try where a case would go, and why. */

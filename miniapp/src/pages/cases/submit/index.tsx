@@ -32,6 +32,7 @@ import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
 import '../cases.css'
 import { withPrivacy } from '../../../privacy/privacy'
 import { WechatPhoneButton } from '../../../components/WechatPhoneButton'
+import { CategoryHints } from './CategoryHints'
 
 interface Photo {
   localPath: string
@@ -212,6 +213,15 @@ export default function SubmitCasePage() {
             onChange={(value: string) => setDescription(value)}
           />
         </Field>
+        <CategoryHints
+          title={title}
+          description={description}
+          onPick={(code) => {
+            // A suggested sub-category also selects its parent in the chips above.
+            setTopCode(code.split('.')[0] ?? code)
+            setCategoryCode(code)
+          }}
+        />
       </Cell.Group>
       <Cell.Group title={`照片（${photos.length}/9）`}>
         <View className="case-photos">

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import {
+  calibrateThreshold,
+  minimumBandSize,
+  predictDispatch,
+  trainDispatchModel,
+  type TrainingSample,
+} from './dispatchModel'
+import { featurize, words } from './features'
+
+describe('features', () => {
+  it('keeps topic words and character n-grams, drops punctuation and function words', () => {
+    expect(words('我家楼上漏水了，物业也不管！')).toEqual(expect.arrayContaining(['楼上', '漏水', '物业']))
+    expect(words('我家楼上漏水了，物业也不管！')).not.toContain('了')
+    const features = featurize('楼上滴水')
+    expect([...features.keys()]).toEqual(expect.arrayContaining(['g:楼上', 'g:滴水', 'g:楼上滴']))
+    const length = Math.hypot(...features.values())
+    expect(length).toBeCloseTo(1, 6)
+  })
+})
+
+describe('calibrateThreshold', () => {
+  it('picks the lowest confidence whose band is right at least 99 % of the time', () => {
+    const outcomes = [
+      ...Array.from({ length: 200 }, (_, at) => ({
+        confidence: 0.99 - at / 10_000,
+        correct: at !== 50 && at !== 150,
+      })),
+      ...Array.from({ length: 50 }, (_, at) => ({ confidence: 0.5 - at / 1000, correct: false })),
+    ]
+    const threshold = calibrateThreshold(outcomes)
+    const band = outcomes.filter((outcome) => outcome.confidence >= threshold)
+    expect(band.filter((outcome) => outcome.correct).length / band.length).toBeGreaterThanOrEqual(0.99)
+    expect(band.length).toBe(200)
+  })
+
+  it('never opens a band it cannot vouch for: too few cases or never 99 %', () => {
+    const few = Array.from({ length: minimumBandSize - 1 }, () => ({ confidence: 0.99, correct: true }))
+    expect(calibrateThreshold(few)).toBe(Infinity)
+    const poor = Array.from({ length: 300 }, (_, at) => ({
+      confidence: 1 - at / 1000,
+      correct: at % 10 !== 0,
+    }))
+    expect(calibrateThreshold(poor)).toBe(Infinity)
+  })
+})
+
+describe('the dispatch model', () => {
+  const samples: TrainingSample[] = [
+    ...['楼上漏水把天花板泡了', '卫生间漏水渗到楼下', '顶楼漏雨墙上发霉', '墙体开裂像危房'].map((text) => ({
+      text,
+      categoryCode: 'housing.repair',
+      unitId: 'housing',
+    })),
+    ...['网吧让未成年人上网', '网吧里抽烟没人管', '网吧通宵营业有人打架', '学生逃课去网吧'].map((text) => ({
+      text,
+      categoryCode: 'culture.netcafe',
+      unitId: 'culture',
+    })),
+  ]
+
+  it('ranks categories and units best first, with the words that drove them', () => {
+    const { model, report } = trainDispatchModel(samples, { lexicon: false })
+    expect(report).toMatchObject({ samples: 8, categories: 2, units: 2 })
+    const prediction = predictDispatch(model, '我家楼上一直漏水')
+    expect(prediction.categories[0]).toMatchObject({ label: 'housing.repair' })
+    expect(prediction.categories[0]!.terms).toContain('漏水')
+    expect(prediction.units[0]).toMatchObject({ label: 'housing' })
+    expect(prediction.categories[0]!.score).toBeGreaterThan(prediction.categories[1]!.score)
+    // Eight cases cannot show 99 % precision: nothing is dispatched automatically.
+    expect(prediction.auto).toBe(false)
+  })
+
+  it('learns the same way twice (deterministic)', () => {
+    const first = predictDispatch(trainDispatchModel(samples).model, '网吧有小孩')
+    const second = predictDispatch(trainDispatchModel(samples).model, '网吧有小孩')
+    expect(second).toEqual(first)
+  })
+})
+
+describe('calibrateThreshold without evidence', () => {
+  it('keeps predictions without evidence (confidence 0) out of the band even when all are right', () => {
+    const outcomes = Array.from({ length: 300 }, (_, at) => ({
+      confidence: at < 150 ? 0.9 : 0,
+      correct: true,
+    }))
+    expect(calibrateThreshold(outcomes)).toBe(0.9)
+  })
+})
