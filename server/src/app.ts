@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { trustedProxyHops } from './config/config'
+import { compression } from './http/compression'
 import { errorMiddleware } from './http/errorMiddleware'
 import type { AppDeps } from './http/deps'
 import { healthRouter } from './http/health'
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Koa {
   // First, so that error answers carry the headers too.
   app.use(securityHeaders({ h5Index: path.join(h5Dir, 'index.html') }))
   app.use(errorMiddleware(deps.logger))
+  app.use(compression())
   app.use(requestLog(deps.logger))
   app.use(
     bodyParser({
