@@ -27,7 +27,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: { API_BASE: JSON.stringify(apiBase) },
     alias: { '@minqing/shared': sharedSource },
-    copy: { patterns: [], options: {} },
+    // The H5 favicon is served from the site root (browsers ask for /favicon.ico).
+    copy: {
+      patterns:
+        platform === 'h5'
+          ? [
+              { from: 'src/static/favicon.ico', to: `dist/h5/favicon.ico` },
+              { from: 'src/static/favicon.svg', to: `dist/h5/favicon.svg` },
+            ]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

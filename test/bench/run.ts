@@ -8,6 +8,7 @@ import { benchPackageSize } from './packageSize'
 import { benchRouting } from './routingDecision'
 import { benchSubmit } from './submitThroughput'
 import { benchDashboard } from './dashboard'
+import { benchLighthouse } from './lighthouse'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
@@ -32,6 +33,8 @@ async function main() {
     console.log('[bench] offline sync done')
     const dashboard = await benchDashboard(database.uri)
     console.log('[bench] dashboard done')
+    const lighthouse = await benchLighthouse(database.uri)
+    console.log('[bench] lighthouse done')
     const at200 = submit['200']!
     const at50 = submit['50']!
     const results = {
@@ -54,6 +57,7 @@ async function main() {
       offlineSync: sync,
       packages,
       dashboard,
+      lighthouse,
       dashboardGrowth: Number((dashboard.at(-1)!.monthMs / Math.max(1, dashboard[0]!.monthMs)).toFixed(2)),
     }
     const table = [
@@ -100,6 +104,12 @@ async function main() {
         `month ${row.monthMs} ms, year ${row.yearMs} ms (cold load ${row.coldLoadMs} ms)`,
         '≤ 300 ms at 1M, < 1.5× growth',
         row.monthMs <= 300 ? 'month met' : 'month missed',
+      ]),
+      ...lighthouse.map((row) => [
+        `lighthouse ${row.page} (mobile, median of ${row.runs.length})`,
+        `perf ${row.performance}, a11y ${row.accessibility}, CLS ${row.cls}`,
+        'perf ≥ 90, a11y ≥ 95, CLS < 0.1',
+        row.performance >= 90 && row.accessibility >= 95 && row.cls < 0.1 ? 'met' : 'missed',
       ]),
     ]
     const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)))

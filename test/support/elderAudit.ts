@@ -20,7 +20,10 @@ export function auditElderMode(page: Page): Promise<{ measured: number; misses: 
     const parse = (value: string): Rgba | null => {
       const match = value.match(/rgba?\(([^)]+)\)/)
       if (!match) return null
-      const parts = match[1]!.split(/[\s,/]+/).filter(Boolean).map(Number)
+      const parts = match[1]!
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number)
       return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1]
     }
     const luminance = ([r, g, b]: Rgba) => {
@@ -77,19 +80,19 @@ export function auditElderMode(page: Page): Promise<{ measured: number; misses: 
       }
       return true
     }
-    const page = [...document.querySelectorAll('.taro_page')].find(
+    const page = Array.from(document.querySelectorAll('.taro_page')).find(
       (node) => getComputedStyle(node).display !== 'none',
     )
     const root = page ?? document.body
     const misses: { what: string; text: string; value: number; rule: string }[] = []
     let measured = 0
     const label = (element: Element) =>
-      `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 2).join('.')}`
+      `${element.tagName.toLowerCase()}.${Array.from(element.classList).slice(0, 2).join('.')}`
 
-    const texts = [...root.querySelectorAll('*')].filter(
+    const texts = Array.from(root.querySelectorAll('*')).filter(
       (element) =>
         shown(element) &&
-        [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent!.trim() !== ''),
+        Array.from(element.childNodes).some((node) => node.nodeType === 3 && node.textContent!.trim() !== ''),
     )
     for (const element of texts) {
       measured++
@@ -106,9 +109,9 @@ export function auditElderMode(page: Page): Promise<{ measured: number; misses: 
       if (ratio < 4.5) misses.push({ what: label(element), text, value: ratio, rule: 'contrast ≥ 4.5' })
     }
 
-    const controls = [
-      ...root.querySelectorAll('.nut-button, button, input, textarea, .nut-input, .mq-chip, .nut-switch'),
-    ].filter((element) => shown(element) && !(element as HTMLInputElement).type?.match(/^(file|hidden)$/))
+    const controls = Array.from(
+      root.querySelectorAll('.nut-button, button, input, textarea, .nut-input, .mq-chip'),
+    ).filter((element) => shown(element) && !(element as HTMLInputElement).type?.match(/^(file|hidden)$/))
     for (const element of controls) {
       measured++
       const box = element.getBoundingClientRect()
@@ -136,7 +139,12 @@ export function auditElderMode(page: Page): Promise<{ measured: number; misses: 
         if ((element as HTMLInputElement).placeholder && placeholderColour) {
           const ratio = contrast(blend(placeholderColour, background), background)
           if (ratio < 4.5)
-            misses.push({ what: `${label(element)}::placeholder`, text, value: ratio, rule: 'contrast ≥ 4.5' })
+            misses.push({
+              what: `${label(element)}::placeholder`,
+              text,
+              value: ratio,
+              rule: 'contrast ≥ 4.5',
+            })
         }
       }
     }

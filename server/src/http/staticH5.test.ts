@@ -21,9 +21,7 @@ describe('static H5 serving', () => {
   it('sends scripts brotli-compressed to browsers that accept it, gzip to the others', async () => {
     const { dir, script } = h5Dir()
     const { request } = testApp({ env: { H5_DIR: dir } })
-    const br = await request
-      .get('/js/app.0a1b2c3d.js')
-      .set('Accept-Encoding', 'gzip, deflate, br')
+    const br = await request.get('/js/app.0a1b2c3d.js').set('Accept-Encoding', 'gzip, deflate, br')
     expect(br.status).toBe(200)
     expect(br.headers['content-encoding']).toBe('br')
     expect(br.text).toBe(script) // superagent decodes what the header names

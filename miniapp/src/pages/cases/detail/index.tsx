@@ -36,6 +36,7 @@ import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
 import '../cases.css'
 import { withPrivacy } from '../../../privacy/privacy'
 import { SubscribeButton } from '../../../components/SubscribeButton'
+import { readableRoutingReason } from '../../../ui/labels'
 
 const sessionUserRole = () => sessionStore.get()?.user.role
 
@@ -172,7 +173,7 @@ export default function CaseDetailPage() {
         <Cell title="状态" extra={<Text className="case-status">{item.statusLabel}</Text>} />
         <Cell title="类型" extra={caseKindLabels[item.kind]} />
         <Cell title="承办单位" extra={item.unitName ?? '派单中心'} />
-        <Cell title="派单依据" description={item.routing.reason} />
+        <Cell title="派单依据" description={readableRoutingReason(item.routing.reason)} />
         {item.timeState && (
           <Cell
             title={`时限（${timeStateLabels[item.timeState.state]}）`}

@@ -19,6 +19,7 @@ import { Page } from '../../../components/Page'
 import { Button, Cell, Input, Switch } from '../../../ui/nutui'
 import { fieldErrors } from '../../../ui/messages'
 import '../cases.css'
+import { categoryName } from '../../../ui/labels'
 
 const kindLabels: Record<DryRunAnswer['kind'], string> = {
   rule: '按规则派单',
@@ -192,7 +193,9 @@ export default function RoutingPage() {
             </Text>
             <Text className="case-card-meta">
               {[
-                rule.categoryCodes.length ? `分类：${rule.categoryCodes.join('、')}` : '',
+                rule.categoryCodes.length
+                  ? `分类：${rule.categoryCodes.map((code) => categoryName(code, categories)).join('、')}`
+                  : '',
                 rule.keywords.length ? `关键词：${rule.keywords.join('、')}` : '',
                 rule.areaUnitIds.length ? `区域：${rule.areaUnitIds.map(unitName).join('、')}` : '',
               ]
