@@ -94,6 +94,9 @@ export async function benchLighthouse(mongoUri: string, runs = 3): Promise<Light
           disableStorageReset: true,
         })
         const lhr = answer!.lhr
+        // A score of 0 with no LCP means Lighthouse could not measure: say why, do not hide it.
+        const why = lhr.runtimeError?.message ?? lhr.audits['largest-contentful-paint']?.errorMessage
+        if (why) console.warn(`[bench] lighthouse ${target.page}: ${why}`)
         results.push({
           performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
           accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),

@@ -8,7 +8,6 @@ import { entriesFor } from '../../home/entries'
 import { entryIcon } from '../../home/entryIcons'
 import { sessionStore } from '../../session/sessionStore'
 import { useCurrentUser } from '../../session/useSession'
-import { Grid } from '../../ui/nutui'
 import './index.css'
 
 export default function HomePage() {
@@ -47,26 +46,24 @@ export default function HomePage() {
         </View>
       </View>
       <Text className="home-section-title">常用功能</Text>
-      <Grid columns={2}>
+      <View className="home-tiles">
         {entriesFor(user.role).map((entry) => (
-          <Grid.Item
+          <View
             key={entry.key}
             className={`home-entry home-entry-${entry.key}`}
-            text={
-              <View className="home-entry-body">
-                <Image className="home-entry-icon" src={entryIcon(entry.key)} nativeProps={{ alt: '' }} />
-                <Text className="home-entry-title">{entry.title}</Text>
-                <Text className="home-entry-description">{entry.description}</Text>
-              </View>
-            }
+            role="button"
             onClick={() =>
               entry.url
                 ? void Taro.navigateTo({ url: entry.url })
                 : void Taro.showToast({ title: '功能建设中，敬请期待', icon: 'none' })
             }
-          />
+          >
+            <Image className="home-entry-icon" src={entryIcon(entry.key)} nativeProps={{ alt: '' }} />
+            <Text className="home-entry-title">{entry.title}</Text>
+            <Text className="home-entry-description">{entry.description}</Text>
+          </View>
         ))}
-      </Grid>
+      </View>
     </Page>
   )
 }
