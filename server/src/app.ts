@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { trustedProxyHops } from './config/config'
+import { compression } from './http/compression'
 import { errorMiddleware } from './http/errorMiddleware'
 import type { AppDeps } from './http/deps'
 import { healthRouter } from './http/health'
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestLog(deps.logger))
   app.use(httpMetrics())
   app.use(errorMiddleware(deps.logger))
+  app.use(compression())
   app.use(
     bodyParser({
       enableTypes: ['json', 'form'],

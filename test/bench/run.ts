@@ -10,6 +10,7 @@ import { benchSubmit } from './submitThroughput'
 import { benchDashboard } from './dashboard'
 import { benchBackends } from './backends'
 import { benchDispatchModel, dispatchTableRows } from './dispatchModel'
+import { benchLighthouse } from './lighthouse'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
@@ -39,6 +40,8 @@ async function main() {
     // Both FerretDB backends in their own fresh databases, whatever MONGODB_URI says.
     const backends = await benchBackends()
     console.log('[bench] backends side by side done')
+    const lighthouse = await benchLighthouse(database.uri)
+    console.log('[bench] lighthouse done')
     const at200 = submit['200']!
     const at50 = submit['50']!
     const results = {
@@ -63,6 +66,7 @@ async function main() {
       dashboard,
       backends,
       dispatchModel,
+      lighthouse,
       dashboardGrowth: Number((dashboard.at(-1)!.monthMs / Math.max(1, dashboard[0]!.monthMs)).toFixed(2)),
     }
     const table = [
@@ -123,6 +127,12 @@ async function main() {
         row.detailP95Ms <= 30 && row.inboxP95Ms <= 100 ? 'met' : 'missed',
       ]),
       ...dispatchTableRows(dispatchModel),
+      ...lighthouse.map((row) => [
+        `lighthouse ${row.page} (mobile, median of ${row.runs.length})`,
+        `perf ${row.performance}, a11y ${row.accessibility}, CLS ${row.cls}`,
+        'perf ≥ 90, a11y ≥ 95, CLS < 0.1',
+        row.performance >= 90 && row.accessibility >= 95 && row.cls < 0.1 ? 'met' : 'missed',
+      ]),
     ]
     const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)))
     for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '))

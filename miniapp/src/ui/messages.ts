@@ -1,9 +1,14 @@
 import { AppError, fieldIssuesFromZod } from '@minqing/shared'
 import type { z } from 'zod'
 
-/** Schema messages are "中文 / English"; the mini-app shows the Chinese half. */
+/**
+ * Schema messages are "中文 / English"; the mini-app shows the Chinese half. The separator is a
+ * slash followed by a space and Latin text; the space before it may be missing after a
+ * full-width bracket ("（至少5个字）/ Describe…"), and a slash inside Chinese ("水/电") is kept.
+ */
 export function chinese(message: string): string {
-  return message.split(' / ')[0] ?? message
+  const cut = message.search(/\s*\/\s+[A-Za-z]/)
+  return cut > 0 ? message.slice(0, cut) : message
 }
 
 /** Field errors keyed by path, for a form to show next to each field. */

@@ -9,19 +9,10 @@ import '@nutui/nutui-react-taro/dist/es/packages/griditem/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/empty/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/circleprogress/style/css'
 
-export {
-  Button,
-  Cell,
-  CircleProgress,
-  Empty,
-  Grid,
-  Input,
-  Progress,
-  Switch,
-  Tag,
-  TextArea,
-} from '@nutui/nutui-react-taro'
+export { Button, Cell, CircleProgress, Grid, Input, Progress, Tag, TextArea } from '@nutui/nutui-react-taro'
+// Our own empty state (its picture ships with the app) and a switch with a valid ARIA role in H5.
+export { EmptyState as Empty } from '../components/EmptyState'
+export { Switch } from './Switch'

@@ -1,4 +1,4 @@
-import { caseKinds, caseSources, caseStatuses, ratings, urgencies } from '@minqing/shared'
+import { caseKinds, caseSources, caseStatuses, coordinateSystems, ratings, urgencies } from '@minqing/shared'
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose'
 
 const caseSchema = new Schema(
@@ -18,7 +18,16 @@ const caseSchema = new Schema(
     description: { type: String, required: true },
     urgency: { type: String, enum: urgencies, required: true },
     location: {
-      type: new Schema({ lat: Number, lng: Number, address: String }, { _id: false }),
+      type: new Schema(
+        {
+          lat: Number,
+          lng: Number,
+          address: String,
+          // Older cases have none: they were located by the mini-program in GCJ-02.
+          coordSystem: { type: String, enum: coordinateSystems, default: 'gcj02' },
+        },
+        { _id: false },
+      ),
       default: null,
     },
     /** The grid (网格) whose area contains the location, if any: grid workers follow their grid. */

@@ -46,7 +46,9 @@ export async function applyRollupOrMarkRepair(event: RollupEvent): Promise<void>
 }
 
 /** The scheduled repair: a recount from the events when any write failed since the last one. */
-export async function repairRollups(deps: Pick<AppDeps, 'logger'>): Promise<{ repaired: boolean; rows?: number }> {
+export async function repairRollups(
+  deps: Pick<AppDeps, 'logger'>,
+): Promise<{ repaired: boolean; rows?: number }> {
   const marker = await RollupRepairModel.findById(markerId).lean()
   const local = failedHere
   if (!marker && !local) return { repaired: false }

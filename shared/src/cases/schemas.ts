@@ -78,10 +78,20 @@ export const ratingLabels: Record<Rating, string> = {
   unsatisfied: '不满意',
 }
 
+/**
+ * Which datum a coordinate is in. Chinese maps and WeChat use GCJ-02 (the areas of units are
+ * drawn in it); a browser's GPS gives WGS-84 (the H5 app converts it before sending). Locations
+ * stored before this field existed came from the mini-program's gcj02 request: GCJ-02.
+ */
+export const coordinateSystems = ['gcj02', 'wgs84'] as const
+export type CoordinateSystem = (typeof coordinateSystems)[number]
+
 export const locationSchema = z.object({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
   address: z.string().trim().max(200).optional(),
+  // Optional on the wire; the database defaults a missing one to gcj02 (see above).
+  coordSystem: z.enum(coordinateSystems).optional(),
 })
 export type CaseLocation = z.infer<typeof locationSchema>
 

@@ -2,12 +2,13 @@ import { caseKindLabels } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CaseView } from '../../api/cases'
-import { formatTimeLeft } from '../../cases/format'
+import { caseStatusTones } from '../../ui/statusTone'
+import { DeadlineChip } from '../DeadlineChip'
+import { StatusTag } from '../StatusTag'
 import { Tag } from '../../ui/nutui'
 
-/** One case in a list: title, status, and how much time is left (overdue in red). */
+/** One case in a list: title, status, and which deadline runs and how much time is left. */
 export function CaseCard({ item }: { item: CaseView }) {
-  const state = item.timeState?.state
   return (
     <View
       className="case-card"
@@ -15,13 +16,13 @@ export function CaseCard({ item }: { item: CaseView }) {
     >
       <Text className="case-card-title">{item.title}</Text>
       <Text className="case-card-meta">
-        {item.number} · {caseKindLabels[item.kind]} ·{' '}
-        <Text className="case-card-status">{item.statusLabel}</Text>
+        {item.number} · {caseKindLabels[item.kind]}
       </Text>
-      {item.timeState && (
-        <Text className={`case-card-meta case-state-${state}`}>{formatTimeLeft(item.timeState)}</Text>
-      )}
-      {item.supervisionFlag && <Tag type="danger">督办</Tag>}
+      <View className="case-card-tags">
+        <StatusTag tone={caseStatusTones[item.status]}>{item.statusLabel}</StatusTag>
+        <DeadlineChip deadlines={item.deadlines} time={item.timeState} />
+        {item.supervisionFlag && <Tag type="danger">督办</Tag>}
+      </View>
     </View>
   )
 }

@@ -2,6 +2,8 @@ import { View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 import { useElderMode } from '../../elder/elderMode'
 import { PrivacyDialog } from '../PrivacyDialog'
+import '../../ui/tokens.css'
+import '../../elder/elder.css'
 import './index.css'
 
 /**

@@ -1,18 +1,22 @@
 import { roleLabels } from '@minqing/shared'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { fetchNotifications } from '../../api/cases'
 import { Page } from '../../components/Page'
 import { entriesFor } from '../../home/entries'
+import { entryIcon } from '../../home/entryIcons'
+import { sessionStore } from '../../session/sessionStore'
 import { useCurrentUser } from '../../session/useSession'
-import { Grid } from '../../ui/nutui'
 import './index.css'
 
 export default function HomePage() {
   const user = useCurrentUser()
   const [unread, setUnread] = useState(0)
   useDidShow(() => {
+    // A fresh start without a session goes to login (useCurrentUser): asking first would only
+    // earn a 401 in the console and the server's log on every first visit.
+    if (!sessionStore.get()) return
     fetchNotifications()
       .then((body) => setUnread(body.unread))
       .catch(() => undefined)
@@ -42,25 +46,24 @@ export default function HomePage() {
         </View>
       </View>
       <Text className="home-section-title">常用功能</Text>
-      <Grid columns={2}>
+      <View className="home-tiles">
         {entriesFor(user.role).map((entry) => (
-          <Grid.Item
+          <View
             key={entry.key}
             className={`home-entry home-entry-${entry.key}`}
-            text={
-              <View>
-                <Text>{entry.title}</Text>
-                <Text className="home-entry-description">{entry.description}</Text>
-              </View>
-            }
+            role="button"
             onClick={() =>
               entry.url
                 ? void Taro.navigateTo({ url: entry.url })
                 : void Taro.showToast({ title: '功能建设中，敬请期待', icon: 'none' })
             }
-          />
+          >
+            <Image className="home-entry-icon" src={entryIcon(entry.key)} nativeProps={{ alt: '' }} />
+            <Text className="home-entry-title">{entry.title}</Text>
+            <Text className="home-entry-description">{entry.description}</Text>
+          </View>
         ))}
-      </Grid>
+      </View>
     </Page>
   )
 }

@@ -33,6 +33,7 @@ import '../cases.css'
 import { withPrivacy } from '../../../privacy/privacy'
 import { WechatPhoneButton } from '../../../components/WechatPhoneButton'
 import { CategoryHints } from './CategoryHints'
+import { locateHere } from '../../../ui/locateHere'
 
 interface Photo {
   localPath: string
@@ -97,8 +98,8 @@ export default function SubmitCasePage() {
   }
 
   async function locate() {
-    const here = await withPrivacy('location', () => Taro.getLocation({ type: 'gcj02' })).catch(() => null)
-    if (here) setLocation({ lat: here.latitude, lng: here.longitude })
+    const here = await withPrivacy('location', locateHere).catch(() => null)
+    if (here) setLocation(here)
     else setMessage('无法获取位置，可在描述中写明地点')
   }
 

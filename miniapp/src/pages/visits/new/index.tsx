@@ -26,6 +26,7 @@ import { cachedFetch } from '../../../visits/referenceCache'
 import { queueStore, syncNow } from '../../../visits/visitStore'
 import '../visits.css'
 import { withPrivacy } from '../../../privacy/privacy'
+import { locateHere } from '../../../ui/locateHere'
 
 interface ProblemDraft {
   kind: CaseKind
@@ -144,8 +145,8 @@ export default function NewVisitPage() {
   }
 
   async function locate() {
-    const here = await withPrivacy('location', () => Taro.getLocation({ type: 'gcj02' })).catch(() => null)
-    if (here) setLocation({ lat: here.latitude, lng: here.longitude })
+    const here = await withPrivacy('location', locateHere).catch(() => null)
+    if (here) setLocation(here)
     else setMessage('无法获取位置（离线时可不填）')
   }
 

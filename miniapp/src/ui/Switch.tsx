@@ -1,0 +1,15 @@
+import { Switch as NutSwitch } from '@nutui/nutui-react-taro'
+import type { ComponentProps } from 'react'
+
+type Props = ComponentProps<typeof NutSwitch>
+
+/**
+ * NutUI's switch sets `ariaRole`, which WeChat reads as `aria-role` but which in H5 becomes an
+ * invalid `aria-role` attribute (Lighthouse fails the page's ARIA audit). In H5 the real `role`
+ * attribute is set instead.
+ */
+export function Switch(props: Props) {
+  if (process.env.TARO_ENV !== 'h5') return <NutSwitch {...props} />
+  const h5Props = { ...props, ariaRole: undefined, role: 'switch' } as Props
+  return <NutSwitch {...h5Props} />
+}

@@ -1,0 +1,143 @@
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium, type Page } from 'playwright-core'
+import { startLocalDatabase } from '../../server/src/db/localDatabase'
+import { startServer } from '../support/server'
+
+/** One page's Lighthouse figures: the median of `runs` runs (by performance score). */
+export interface LighthouseRow {
+  page: string
+  performance: number
+  accessibility: number
+  cls: number
+  lcpMs: number
+  runs: number[]
+}
+
+interface Target {
+  page: string
+  /** Demo account to be logged in as; null for the login page itself (logged out). */
+  phone: string | null
+  /** Hash route, or a function that finds it in the logged-in browser (e.g. a case's detail). */
+  route: string | ((page: Page, baseUrl: string) => Promise<string>)
+}
+
+const targets: Target[] = [
+  { page: 'login', phone: null, route: 'pages/login/index' },
+  { page: 'resident home', phone: '13800000005', route: 'pages/home/index' },
+  { page: 'submit', phone: '13800000005', route: 'pages/cases/submit/index' },
+  {
+    page: 'case detail',
+    phone: '13800000005',
+    route: async (page, baseUrl) => {
+      await page.goto(`${baseUrl}/#/pages/cases/list/index?scope=all`)
+      await page.locator('.case-card:visible').first().click()
+      await page.waitForURL(/pages\/cases\/detail/)
+      return page.url().split('#/')[1]!
+    },
+  },
+  { page: 'visit form', phone: '13800000004', route: 'pages/visits/new/index' },
+  { page: 'admin dashboard', phone: '13800000001', route: 'pages/admin/dashboard/index' },
+]
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+async function logIn(page: Page, baseUrl: string, phone: string | null) {
+  await page.goto(baseUrl)
+  await page.evaluate(() => localStorage.clear())
+  await page.goto(`${baseUrl}/#/pages/login/index`)
+  await page.reload()
+  if (!phone) return
+  await page.locator('input:visible').first().waitFor()
+  await page.locator('input:visible').nth(0).fill(phone)
+  await page.locator('input[type="password"]:visible').fill('minqing-demo')
+  await page.locator('.nut-button', { hasText: /^登录$/ }).click()
+  await page.waitForURL(/pages\/home/)
+}
+
+/**
+ * Lighthouse (from npm, unmodified mobile emulation and throttling) in Debian's Chromium against
+ * the real server with demo data, on the six pages of issue #13, median of `runs` each. Logging
+ * in needs the browser's storage, so Lighthouse is told not to reset it; the HTTP cache is
+ * cleared before every run instead, so each run is a cold load as a first visit would be.
+ */
+export async function benchLighthouse(mongoUri: string, runs = 3): Promise<LighthouseRow[]> {
+  const server = await startServer(mongoUri)
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--lang=zh-CN'],
+  })
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`)
+  try {
+    const page = browser.contexts()[0]!.pages()[0] ?? (await browser.contexts()[0]!.newPage())
+    const cdp = await page.context().newCDPSession(page)
+    const rows: LighthouseRow[] = []
+    let loggedInAs: string | null | undefined
+    for (const target of targets) {
+      if (target.phone !== loggedInAs) {
+        await logIn(page, server.baseUrl, target.phone)
+        loggedInAs = target.phone
+      }
+      const route = typeof target.route === 'string' ? target.route : await target.route(page, server.baseUrl)
+      const results: Array<{ performance: number; accessibility: number; cls: number; lcpMs: number }> = []
+      // A run whose trace Lighthouse could not record (NO_NAVSTART and the like, seen on this loaded
+      // machine) scores 0: it is retried, up to twice as many attempts as runs, not averaged in.
+      for (let attempt = 0; results.length < runs && attempt < runs * 2; attempt++) {
+        await cdp.send('Network.clearBrowserCache')
+        // From a blank page, so that a hash route is a real page load and not an in-app jump.
+        await page.goto('about:blank')
+        const answer = await lighthouse(`${server.baseUrl}/#/${route}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+          disableStorageReset: true,
+        })
+        const lhr = answer!.lhr
+        const why = lhr.runtimeError?.message ?? lhr.audits['largest-contentful-paint']?.errorMessage
+        if (why) {
+          console.warn(`[bench] lighthouse ${target.page}: attempt ${attempt + 1} not measured: ${why}`)
+          continue
+        }
+        results.push({
+          performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+          accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+          cls: Number((lhr.audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)),
+          lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+        })
+      }
+      if (results.length === 0) throw new Error(`lighthouse could not measure ${target.page}`)
+      const byPerformance = [...results].sort((a, b) => a.performance - b.performance)
+      const middle = byPerformance[Math.floor(results.length / 2)]!
+      rows.push({
+        page: target.page,
+        performance: middle.performance,
+        accessibility: median(results.map((result) => result.accessibility)),
+        cls: middle.cls,
+        lcpMs: middle.lcpMs,
+        runs: results.map((result) => result.performance),
+      })
+      console.log(`[bench] lighthouse ${target.page}: ${JSON.stringify(rows.at(-1))}`)
+    }
+    return rows
+  } finally {
+    await browser.close().catch(() => undefined)
+    chrome.kill()
+    await server.stop()
+  }
+}
+
+// `npx tsx bench/lighthouse.ts`: this module alone, on its own database (the full bench takes long).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // A temporary folder, as the test setup uses: the database's own user must be able to read it.
+  const database = await startLocalDatabase({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'minqing-lh-')) })
+  try {
+    console.table(await benchLighthouse(database.uri, Number(process.env.LIGHTHOUSE_RUNS ?? 3)))
+  } finally {
+    await database.stop()
+  }
+}
