@@ -9,7 +9,8 @@ describe('console pages', () => {
       'board',
       'brief',
     ])
-    expect(consolePagesFor('admin')).toHaveLength(12)
+    expect(consolePagesFor('admin')).toHaveLength(13)
+    expect(consolePagesFor('operator').map((page) => page.key)).toEqual(['intake'])
     expect(consolePagesFor('handler')).toEqual([])
     expect(consolePagesFor('resident')).toEqual([])
     expect(mayOpen('leader', 'units')).toBe(false)
