@@ -82,8 +82,8 @@ describe('H5: admin console on a desktop screen', () => {
     const sheet = workbook.getWorksheet('诉求台账')!
     expect(sheet.getRow(1).values).toContain('编号')
     const summaries: string[] = []
-    sheet.eachRow((sheetRow) => summaries.push(String(sheetRow.getCell(6).value)))
-    expect(summaries[0]).toBe('事项摘要')
+    sheet.eachRow((sheetRow) => summaries.push(String(sheetRow.getCell(5).value)))
+    expect(summaries[0]).toBe('诉求内容')
     expect(summaries.some((summary) => summary.startsWith('村图书室屋顶漏雨：'))).toBe(true)
     await expect.poll(() => visible(page, '.export-progress').innerText()).toContain('已导出')
     await page.context().close()
