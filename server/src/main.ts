@@ -62,7 +62,18 @@ async function main(): Promise<void> {
   // Indexes (unique phone identities, subtree paths) must exist before the first request; on
   // FerretDB over PostgreSQL also the GIN indexes its queries can use, on MongoDB the TTL indexes.
   const postgresUrl = local?.postgresUrl ?? config.FERRETDB_POSTGRESQL_URL
-  const indexes = await ensureIndexes(postgresUrl ? { postgresUrl } : undefined, config)
+  const indexes = await ensureIndexes(postgresUrl ? { postgresUrl } : undefined, config).catch(
+    async (error: unknown) => {
+      // A cluster named by FERRETDB_POSTGRESQL_URL that does not hold this database (another
+      // FerretDB): the GIN indexes only speed queries up, so say so and go on without them.
+      if (local || !postgresUrl) throw error
+      logger.warn(
+        { err: error },
+        'database: FERRETDB_POSTGRESQL_URL does not hold this database; GIN indexes not synced',
+      )
+      return ensureIndexes(undefined, config)
+    },
+  )
   if (indexes.ttl.length) logger.info({ ttl: indexes.ttl }, 'database: TTL indexes created')
   const gin = indexes.gin
   if (gin?.created.length || gin?.dropped.length) logger.info(gin, 'database: GIN indexes brought in step')
