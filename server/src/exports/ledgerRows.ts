@@ -9,6 +9,7 @@ import {
   ratingLabels,
   stripPersonalData,
   visitPurposeLabels,
+  type CaseSource,
   type Rating,
   type VisitPurpose,
 } from '@minqing/shared'
@@ -21,13 +22,17 @@ import { UnitModel } from '../units/unit.model'
 import { UserModel } from '../users/user.model'
 import { VisitModel } from '../visits/visit.model'
 
-export const sourceLabels: Record<string, string> = {
+/** Typed over every source: a new channel without its label does not compile. */
+export const sourceLabels: Record<CaseSource, string> = {
   residentApp: '群众小程序',
   visit: '走访发现',
   reception: '开门接访',
   hotline: '热线',
-  email: '信件',
+  email: '电子邮件',
   topic: '问计于民',
+  walkIn: '来访（窗口）',
+  letter: '来信',
+  onlineBox: '网上信箱',
   import: '历史导入',
 }
 
