@@ -120,12 +120,10 @@ describe('GIN expression indexes on FerretDB’s PostgreSQL tables', () => {
     expect(alternatives).toHaveLength(2 * openStatuses.length)
     for (const filter of alternatives) {
       const used = indexesUsed(await CaseModel.find(filter).sort({ 'deadlines.dueAt': 1, _id: 1 }).explain())
-      // The planner may serve a 协办 alternative by its status column alone when that is rarer.
-      expect(used).toEqual([
-        expect.stringMatching(
-          'unitId' in filter ? /^mqgin_.*_unitid_status/ : /^mqgin_.*_(counitids_)?status/,
-        ),
-      ])
+      // An index scan, never a full read. Which of our indexes serves it is the planner's choice: a
+      // multi-column GIN serves any of its columns, so a lead-unit alternative may be served by
+      // the status column of the (coUnitIds, status) index when that is the cheaper read.
+      expect(used).toEqual([expect.stringMatching(/^mqgin_.*_(unitid_|counitids_)?status/)])
     }
     const coIndex = await sql.query(
       `SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE '%_counitids_status'`,
