@@ -36,8 +36,13 @@ describe('H5: the privacy agreement before the first privacy API', () => {
     await page.goto(`${app.server.baseUrl}/#/pages/profile/index`)
     await visible(page, '.nut-cell').filter({ hasText: '隐私保护指引' }).click()
     await page.waitForURL(/pages\/privacy/)
-    await expect(page.getByText('保存多久').first().waitFor()).resolves.toBeUndefined()
-    await expect(page.getByText('您已同意本指引').first().waitFor()).resolves.toBeUndefined()
+    // Visible ones only: pages earlier in H5's stack stay in the document, hidden.
+    await expect(
+      page.getByText('保存多久').filter({ visible: true }).first().waitFor(),
+    ).resolves.toBeUndefined()
+    await expect(
+      page.getByText('您已同意本指引').filter({ visible: true }).first().waitFor(),
+    ).resolves.toBeUndefined()
     await page.screenshot({ path: 'artifacts/privacy-guide.png', fullPage: true })
     await page.context().close()
   })
