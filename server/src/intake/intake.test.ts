@@ -131,10 +131,11 @@ describe('lookup by phone + query code (no account)', { timeout: 60_000 }, () =>
       .post(`/api/v1/cases/${filed.body.id}/transitions`)
       .set(world.cultureHandler.auth)
       .send({ action: 'accept' })
-    await request
-      .post(`/api/v1/cases/${filed.body.id}/transitions`)
-      .set(world.cultureHandler.auth)
-      .send({ action: 'reply', message: '已联系村委会，下周一恢复开放，联系电话13900001111。' })
+    await request.post(`/api/v1/cases/${filed.body.id}/transitions`).set(world.cultureHandler.auth).send({
+      action: 'reply',
+      message:
+        '已联系村委会，下周一恢复开放，联系电话13900001111，经办人身份证11010519491231002X，地址5号楼3单元201室。',
+    })
 
     const found = await request
       .post('/api/v1/public/case-lookup')
@@ -149,6 +150,8 @@ describe('lookup by phone + query code (no account)', { timeout: 60_000 }, () =>
     })
     expect(found.body.replies[0].message).toContain('下周一恢复开放')
     expect(JSON.stringify(found.body)).not.toContain('13900001111')
+    expect(JSON.stringify(found.body)).not.toContain('11010519491231002X')
+    expect(JSON.stringify(found.body)).not.toContain('201室')
     expect(JSON.stringify(found.body)).not.toContain(call.caller.phone)
   })
 
