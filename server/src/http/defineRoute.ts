@@ -37,6 +37,11 @@ export interface RouteSpec<
   params?: P
   /** Status for a successful answer (default 200). */
   status?: number
+  /**
+   * The successful answer's body, as a zod schema kept in shared/ (issue 12): it documents the
+   * route in OpenAPI and tests validate real answers against it. Omit only for non-JSON answers.
+   */
+  response?: z.ZodType
   /** Returns the response body; return undefined when the handler has set ctx.body itself. */
   handler(ctx: Context, input: RouteInput<B, Q, P, A>): Promise<unknown> | unknown
 }
