@@ -1,10 +1,11 @@
 import type { CaseStatus } from '@minqing/shared'
+import { deadlineStep, type CaseDeadlines } from '../ui/deadline'
 import { formatDeadline, formatTimeLeft } from './format'
 
 export interface NextStepInput {
   status: CaseStatus
   unitName?: string | null
-  deadlines: { dueAt: string | null; expectedAnswerBy: string | null; ratingBy?: string | null }
+  deadlines: CaseDeadlines
   timeState: { state: 'on_time' | 'warning' | 'overdue'; msLeft: number } | null
 }
 
@@ -31,18 +32,17 @@ export function nextStep(item: NextStepInput): NextStep {
       : item.timeState?.state === 'warning'
         ? 'warning'
         : 'normal'
-  const running = (what: string) =>
+  const running = () =>
     item.deadlines.dueAt
-      ? `${what} ${formatDeadline(item.deadlines.dueAt)}${item.timeState ? ` · ${formatTimeLeft(item.timeState)}` : ''}`
+      ? `${deadlineStep(item.deadlines)}期限 ${formatDeadline(item.deadlines.dueAt)}${item.timeState ? ` · ${formatTimeLeft(item.timeState)}` : ''}`
       : null
   if (item.status === 'submitted' || item.status === 'returned')
     return { text: '派单中心正在确定承办单位', deadline: null, tone: 'normal' }
-  if (awaitingSignature.includes(item.status))
-    return { text: `等待${unit}签收`, deadline: running('签收期限'), tone }
+  if (awaitingSignature.includes(item.status)) return { text: `等待${unit}签收`, deadline: running(), tone }
   if (working.includes(item.status))
     return {
       text: item.status === 'reopened' ? `${unit}正在重新办理` : `${unit}正在办理`,
-      deadline: running('答复期限'),
+      deadline: running(),
       tone,
     }
   if (item.status === 'resolved')

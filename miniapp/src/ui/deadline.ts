@@ -10,8 +10,11 @@ export interface CaseDeadlines {
   dueAt: string | null
 }
 
-/** Which step the running clock is for, so "剩余1小时59分" never stands alone. */
-function stepOf(deadlines: CaseDeadlines): string {
+/**
+ * Which step the running clock is for, so "剩余1小时59分" never stands alone. The one place that
+ * decides it: the list chip and the detail page's "what happens next" both ask here.
+ */
+export function deadlineStep(deadlines: CaseDeadlines): '签收' | '答复' | '评价' {
   if (deadlines.dueAt && deadlines.dueAt === deadlines.acceptBy) return '签收'
   if (deadlines.dueAt && deadlines.dueAt === deadlines.ratingBy) return '评价'
   return '答复'
@@ -23,7 +26,7 @@ export function deadlineChipText(
   time: { state: TimeState; msLeft: number } | null,
 ): string {
   if (!time) return ''
-  return `${stepOf(deadlines)}${formatTimeLeft(time).replace(/^(剩余|超期)/, '$1 ')}`
+  return `${deadlineStep(deadlines)}${formatTimeLeft(time).replace(/^(剩余|超期)/, '$1 ')}`
 }
 
 /** "预计答复 12月11日": a date promised to the resident (China time), not a countdown. */
