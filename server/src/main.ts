@@ -17,6 +17,7 @@ import './models'
 import { closeUnratedCases } from './cases/closeUnrated'
 import { chaseRatings } from './ratings/chaseRatings'
 import { remindDueRevisits } from './pairs/remindRevisits'
+import { warnDutyGaps } from './campaigns/dutyCoverage'
 import { startScheduler } from './scheduler/scheduler'
 import { housekeeping } from './scheduler/housekeeping'
 import { repairRollups } from './stats/rollupRepair'
@@ -133,6 +134,8 @@ async function main(): Promise<void> {
     { name: 'housekeeping', everyMs: 60 * 60_000, run: housekeeping },
     // A failed rollup write is recounted from the event log (dashboards never drift silently).
     { name: 'repairRollups', everyMs: 5 * 60_000, run: repairRollups },
+    // 开门接访 roster gaps in the coming week are reported to the campaign office, each day once.
+    { name: 'warnDutyGaps', everyMs: 60 * 60_000, run: warnDutyGaps },
     // Retention: personal data of cases closed RETENTION_DAYS ago is removed or anonymised.
     { name: 'retention', everyMs: 6 * 60 * 60_000, run: anonymiseClosedCases },
     // Callers without the app who did not answer the rating SMS get the next one (issue 14).

@@ -1,9 +1,7 @@
+import { quotaMetrics } from '@minqing/shared'
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose'
 
-const quota = new Schema(
-  { households: Number, researchDays: Number, problemsResolved: Number },
-  { _id: false },
-)
+const quota = new Schema(Object.fromEntries(quotaMetrics.map((metric) => [metric, Number])), { _id: false })
 
 /** A visit campaign (e.g. a half-year 大走访): period, participating units, quotas per position. */
 const campaignSchema = new Schema(
@@ -18,6 +16,7 @@ const campaignSchema = new Schema(
     },
     topics: { type: [String], default: [] },
     ownershipFollowUpTarget: { type: Number, default: 0.3 },
+    unitReceptionsPerWeek: { type: Number, default: 1 },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   },
   { timestamps: true },

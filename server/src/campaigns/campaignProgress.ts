@@ -1,19 +1,22 @@
 import {
+  chinaDate,
+  elapsedShare,
+  householdKey,
   ownershipFollowUp,
-  quotaProgress,
+  quotaMetrics,
+  quotaStanding,
+  weeklyReceptions,
+  type CampaignQuota,
   type PositionLevel,
-  type Quota,
   type Role,
-  type VisitFact,
 } from '@minqing/shared'
 import type { Types } from 'mongoose'
-import { CaseModel } from '../cases/case.model'
 import type { Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
-import { subtreeUnitIds } from '../units/unitTree'
+import { isInSubtree, subtreeUnitIds } from '../units/unitTree'
 import { UserModel } from '../users/user.model'
-import { VisitModel } from '../visits/visit.model'
 import type { CampaignDocument } from './campaign.model'
+import { campaignRecords, type CampaignRecords } from './campaignRecords'
 import { participatingUnitIds } from './participation'
 
 /** A staff member without a recorded position counts as a cadre; a leader as a unit leader. */
@@ -22,23 +25,53 @@ function positionOf(user: { role: Role; positionLevel?: string | null }): Positi
   return user.role === 'leader' ? 'unitLeader' : 'cadre'
 }
 
-const solvedStatuses = ['resolved', 'closed']
-
-function quotaFor(campaign: CampaignDocument, position: PositionLevel): Quota {
-  const quota = campaign.quotas?.[position]
-  return {
-    households: quota?.households ?? 0,
-    researchDays: quota?.researchDays ?? 0,
-    problemsResolved: quota?.problemsResolved ?? 0,
-  }
+function quotaFor(campaign: CampaignDocument, position: PositionLevel): CampaignQuota {
+  const stored = (campaign.quotas?.[position] ?? {}) as Partial<CampaignQuota>
+  return Object.fromEntries(quotaMetrics.map((metric) => [metric, stored[metric] ?? 0])) as CampaignQuota
 }
 
 /**
- * Per member of the participating units: distinct households visited, research days and problems
- * resolved against their position's quota, plus (for leaders who own cases, 包案) the share they
- * followed up in person. A staff member sees their own row, a leader their unit subtree's rows,
- * an admin every row. "Problems resolved" counts the cases raised on the member's campaign visits
- * and the cases they own that are resolved or closed (merged duplicates do not count).
+ * What one member did, each figure from the records that prove it: distinct households and
+ * China-time days on their campaign visits; receptions they recorded; problems found on visits
+ * they led and at their receptions, and of those plus the cases they own (包案) the solved ones;
+ * talks and online exchanges they hosted.
+ */
+function memberDone(id: string, records: CampaignRecords) {
+  const visits = records.visits.filter((visit) => visit.visitorIds.some((visitor) => String(visitor) === id))
+  const led = visits.filter((visit) => String(visit.visitorIds[0]) === id)
+  const receptions = records.receptions.filter((reception) => String(reception.createdBy) === id)
+  const found = [
+    ...led.flatMap((visit) => (visit.problemCaseIds ?? []).map(String)),
+    ...receptions.flatMap((reception) => (reception.caseIds ?? []).map(String)),
+  ]
+  const ownedIds = records.owned
+    .filter((record) => String(record.ownerLeaderId) === id)
+    .map((r) => String(r._id))
+  const hosted = (kind: string) =>
+    records.activities.filter(
+      (activity) => activity.kind === kind && activity.hostIds.some((host) => String(host) === id),
+    ).length
+  const households = (visit: (typeof visits)[number]) =>
+    householdKey((visit.content as { household: { name: string; address: string } }).household)
+  const done: CampaignQuota = {
+    households: new Set(visits.map(households)).size,
+    researchDays: new Set(visits.map((visit) => chinaDate(visit.visitedAt).format('YYYY-MM-DD'))).size,
+    receptions: receptions.length,
+    problemsFound: new Set(found).size,
+    problemsResolved: new Set([...found, ...ownedIds].filter((caseId) => records.solved.has(caseId))).size,
+    talks: hosted('talk'),
+    onlineExchanges: hosted('onlineExchange'),
+  }
+  const followedUp = visits.flatMap(
+    (visit) => (visit.content as { followedUpCaseIds?: string[] }).followedUpCaseIds ?? [],
+  )
+  return { visits: visits.length, done, ownedIds, followedUp }
+}
+
+/**
+ * Per member of the participating units, every seed quota with its progress and whether they
+ * are behind; per participating unit, its weekly receptions (每个单位每周至少接访1次). A staff
+ * member sees their own row, a leader their unit subtree's rows, an admin every row.
  */
 export async function campaignProgress(campaign: CampaignDocument, viewer: Viewer, now: Date) {
   const participating = await participatingUnitIds(campaign)
@@ -52,62 +85,74 @@ export async function campaignProgress(campaign: CampaignDocument, viewer: Viewe
       ? { _id: viewer.userId, unitId: { $in: participating } }
       : { unitId: { $in: unitScope }, role: { $in: ['staff', 'leader'] }, disabled: { $ne: true } },
     { name: 1, role: 1, unitId: 1, positionLevel: 1 },
-  ).sort({ name: 1 })
-  const memberIds = members.map((member) => member._id)
-
-  const visits = await VisitModel.find(
-    { campaignId: campaign._id, visitorIds: { $in: memberIds } },
-    { visitorIds: 1, visitedAt: 1, householdKey: 1, content: 1, problemCaseIds: 1 },
-  )
-  const owned = await CaseModel.find(
-    { ownerLeaderId: { $in: memberIds } },
-    { ownerLeaderId: 1, status: 1, closedReason: 1 },
-  )
-  const problemCaseIds = visits.flatMap((visit) => visit.problemCaseIds ?? [])
-  const problemCases = await CaseModel.find({ _id: { $in: problemCaseIds } }, { status: 1, closedReason: 1 })
-  const solved = new Set(
-    [...problemCases, ...owned]
-      .filter((record) => solvedStatuses.includes(record.status) && record.closedReason !== 'merged')
-      .map((record) => String(record._id)),
-  )
-  const units = new Map(
-    (await UnitModel.find({ _id: { $in: members.map((member) => member.unitId) } }, { name: 1 })).map(
-      (unit) => [String(unit._id), unit.name],
-    ),
+  ).sort({ name: 1, _id: 1 })
+  const records = await campaignRecords(campaign, {
+    memberIds: members.map((member) => member._id),
+    unitIds: viewer.role === 'staff' ? [] : unitScope,
+  })
+  const unitNames = new Map(
+    (
+      await UnitModel.find(
+        { _id: { $in: [...members.map((m) => m.unitId), ...campaign.unitIds] } },
+        { name: 1 },
+      )
+    ).map((unit) => [String(unit._id), unit.name]),
   )
 
   const rows = members.map((member) => {
     const id = String(member._id)
-    const mine = visits.filter((visit) => visit.visitorIds.some((visitor) => String(visitor) === id))
-    const facts: VisitFact[] = mine.map((visit) => ({
-      visitedAt: visit.visitedAt,
-      household: (visit.content as { household: VisitFact['household'] }).household,
-    }))
-    const ownedIds = owned.filter((record) => String(record.ownerLeaderId) === id).map((r) => String(r._id))
-    const raised = mine
-      .filter((visit) => String(visit.visitorIds[0]) === id)
-      .flatMap((visit) => (visit.problemCaseIds ?? []).map(String))
-    const resolved = new Set([...raised, ...ownedIds].filter((caseId) => solved.has(caseId))).size
     const position = positionOf(member)
-    const progress = quotaProgress(facts, resolved, quotaFor(campaign, position), campaign, now)
-    const followedUp = mine.flatMap(
-      (visit) => (visit.content as { followedUpCaseIds?: string[] }).followedUpCaseIds ?? [],
-    )
+    const mine = memberDone(id, records)
+    const standing = quotaStanding(mine.done, quotaFor(campaign, position), campaign, now)
     return {
       userId: id,
       name: member.name,
       role: member.role,
       unitId: member.unitId ? String(member.unitId) : null,
-      unitName: member.unitId ? (units.get(String(member.unitId)) ?? null) : null,
+      unitName: member.unitId ? (unitNames.get(String(member.unitId)) ?? null) : null,
       positionLevel: position,
-      visits: mine.length,
-      households: progress.households,
-      researchDays: progress.researchDays,
-      problemsResolved: progress.problemsResolved,
-      behind: progress.behind,
-      ownership: ownershipFollowUp(ownedIds, followedUp, campaign.ownershipFollowUpTarget),
+      visits: mine.visits,
+      ...standing.metrics,
+      behind: standing.behind,
+      behindOn: standing.behindOn,
+      ownership: ownershipFollowUp(mine.ownedIds, mine.followedUp, campaign.ownershipFollowUpTarget),
     }
   })
-  const elapsedShare = quotaProgress([], 0, quotaFor(campaign, 'cadre'), campaign, now).elapsedShare
-  return { campaignId: String(campaign._id), elapsedShare, rows }
+  const units =
+    viewer.role === 'staff' ? [] : await unitReceptions(campaign, records, unitScope, unitNames, now)
+  return { campaignId: String(campaign._id), elapsedShare: elapsedShare(campaign, now), rows, units }
+}
+
+/** Each listed unit (with its subtree) against the weekly reception rule, within the viewer's scope. */
+async function unitReceptions(
+  campaign: CampaignDocument,
+  records: CampaignRecords,
+  unitScope: Types.ObjectId[],
+  unitNames: Map<string, string>,
+  now: Date,
+) {
+  const inScope = new Set(unitScope.map(String))
+  const roots = campaign.unitIds.filter((id) => inScope.has(String(id)))
+  const receptionUnits = await UnitModel.find(
+    {
+      _id: {
+        $in: [...new Set(records.receptions.map((r) => String(r.unitId)).filter((id) => id !== 'null'))],
+      },
+    },
+    { path: 1 },
+  )
+  const unitById = new Map(receptionUnits.map((unit) => [String(unit._id), unit]))
+  return roots.map((root) => {
+    const times = records.receptions
+      .filter((reception) => {
+        const unit = reception.unitId ? unitById.get(String(reception.unitId)) : undefined
+        return unit !== undefined && isInSubtree(String(root), unit)
+      })
+      .map((reception) => reception.receivedAt)
+    return {
+      unitId: String(root),
+      name: unitNames.get(String(root)) ?? null,
+      ...weeklyReceptions(times, campaign, now, campaign.unitReceptionsPerWeek ?? 1),
+    }
+  })
 }

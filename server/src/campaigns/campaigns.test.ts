@@ -159,7 +159,7 @@ describe('campaigns', () => {
     expect(mine.body.rows[0]).toMatchObject({
       positionLevel: 'cadre',
       households: { done: 2, quota: 15 },
-      researchDays: { done: 2, quota: 5 },
+      researchDays: { done: 2, quota: 15 }, // 其他干部调研不少于半个月 (seed 004)
       problemsResolved: { done: 0, quota: 0 },
       behind: false,
     })

@@ -8,6 +8,7 @@ export function presentCampaign(campaign: CampaignDocument) {
     endsOn: campaign.endsOn,
     unitIds: campaign.unitIds.map(String),
     quotas: campaign.quotas,
+    unitReceptionsPerWeek: campaign.unitReceptionsPerWeek ?? 1,
     topics: campaign.topics,
     ownershipFollowUpTarget: campaign.ownershipFollowUpTarget,
   }

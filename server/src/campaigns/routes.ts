@@ -1,4 +1,13 @@
-import { AppError, campaignInputSchema, campaignPatchSchema, chinaDate } from '@minqing/shared'
+import {
+  AppError,
+  campaignActivityInputSchema,
+  campaignActivitySchema,
+  campaignInputSchema,
+  campaignPatchSchema,
+  campaignReportSchema,
+  chinaDate,
+  dutyCoverageSchema,
+} from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
@@ -6,6 +15,10 @@ import { CampaignModel } from './campaign.model'
 import { campaignProgress } from './campaignProgress'
 import { findCampaign, unitTakesPart } from './participation'
 import { presentCampaign } from './presentCampaign'
+import { CampaignActivityModel } from './activity.model'
+import { campaignReport } from './campaignReport'
+import { dutyCoverage } from './dutyCoverage'
+import { presentActivity, recordActivity } from './recordActivity'
 
 const idParams = z.object({ id: z.string().max(64) })
 
@@ -100,6 +113,73 @@ export const campaignRoutes = [
       if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
         throw new AppError('NOT_FOUND')
       return campaignProgress(campaign, viewer, ctx.deps.clock.now())
+    },
+  }),
+  // Campaigns as seed 004 measures them (issue 16): activities, the report, duty coverage
+  defineRoute({
+    method: 'post',
+    path: '/campaigns/:id/activities',
+    access: ['staff', 'leader', 'admin'],
+    summary:
+      'Record a 宣讲 / 座谈会 / 线上交流 / 办实事好事 for a participating unit (idempotent by clientId)',
+    params: idParams,
+    body: campaignActivityInputSchema,
+    response: campaignActivitySchema,
+    status: 201,
+    handler: async (ctx, { params, body, viewer }) => {
+      const campaign = await findCampaign(params.id)
+      if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
+        throw new AppError('NOT_FOUND')
+      const { activity, created } = await recordActivity(campaign, viewer, body)
+      // A retried save answers 200 with the first record (as receptions do).
+      ctx.status = created ? 201 : 200
+      ctx.body = presentActivity(activity)
+      return undefined
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/campaigns/:id/activities',
+    access: ['staff', 'leader', 'admin'],
+    summary: "A campaign's activities, by date",
+    params: idParams,
+    response: z.object({ activities: z.array(campaignActivitySchema) }),
+    handler: async (_ctx, { params, viewer }) => {
+      const campaign = await findCampaign(params.id)
+      if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
+        throw new AppError('NOT_FOUND')
+      const activities = await CampaignActivityModel.find({ campaignId: campaign._id })
+        .sort({ heldOn: 1, _id: 1 })
+        .limit(2000)
+      return { activities: activities.map(presentActivity) }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/campaigns/:id/report',
+    access: ['leader', 'admin'],
+    summary: '出动人次, 走访户数, 座谈会, 宣讲, 收集意见建议, 解决问题, 办实事好事 per unit and in total',
+    params: idParams,
+    response: campaignReportSchema,
+    handler: async (_ctx, { params, viewer }) => {
+      const campaign = await findCampaign(params.id)
+      if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
+        throw new AppError('NOT_FOUND')
+      return campaignReport(campaign)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/campaigns/:id/duty-gaps',
+    access: ['leader', 'admin'],
+    summary: 'Working days of the campaign without a 开门接访 duty leader, per listed unit',
+    params: idParams,
+    response: dutyCoverageSchema,
+    handler: async (ctx, { params, viewer }) => {
+      const campaign = await findCampaign(params.id)
+      if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
+        throw new AppError('NOT_FOUND')
+      return { units: await dutyCoverage(campaign, ctx.deps.calendar, ctx.deps.clock.now()) }
     },
   }),
 ]

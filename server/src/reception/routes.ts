@@ -3,11 +3,13 @@ import {
   dutyRosterInputSchema,
   maskPhone,
   objectIdSchema,
+  publicDutyNoticeSchema,
   receptionInputSchema,
 } from '@minqing/shared'
 import { z } from 'zod'
 import { CaseModel } from '../cases/case.model'
 import { defineRoute } from '../http/defineRoute'
+import { UnitModel } from '../units/unit.model'
 import { subtreeUnitIds } from '../units/unitTree'
 import { chinaToday, listDuty, setDutyRoster } from './dutyRoster'
 import { ReceptionModel } from './reception.model'
@@ -105,6 +107,31 @@ export const receptionRoutes = [
           visitor: { name: record.visitor.name, phone: maskPhone(record.visitor.phone) ?? null },
           notes: record.notes,
           caseIds: record.caseIds.map(String),
+        })),
+      }
+    },
+  }),
+  // The roster as a public notice (公示, issue 16): duty leaders are named as officials on duty;
+  // nothing else about them, and no resident data, is shown.
+  defineRoute({
+    method: 'get',
+    path: '/public/duty-roster',
+    access: 'public',
+    summary: '开门接访 notice: the next 14 days of a unit’s duty roster (date, duty leader, place)',
+    query: z.object({ unitId: objectIdSchema }),
+    response: publicDutyNoticeSchema,
+    handler: async (ctx, { query }) => {
+      const unit = await UnitModel.findById(query.unitId, { name: 1 })
+      if (!unit) throw new AppError('NOT_FOUND')
+      const from = chinaToday(ctx.deps.clock.now())
+      const to = new Date(new Date(`${from}T12:00:00+08:00`).getTime() + 13 * 86_400_000)
+      const entries = await listDuty({ unitId: query.unitId, from, to: chinaToday(to) })
+      return {
+        unitName: unit.name,
+        days: entries.map((entry) => ({
+          date: entry.date,
+          leaderName: entry.leaderName,
+          place: entry.place,
         })),
       }
     },

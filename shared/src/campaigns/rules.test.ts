@@ -46,11 +46,13 @@ describe('campaign schema', () => {
       endsOn: '2026-08-31',
       unitIds: ['0123456789abcdef01234567'],
     }
-    expect(campaignInputSchema.parse(base).quotas.bureauLeader).toEqual({
+    expect(campaignInputSchema.parse(base).quotas.bureauLeader).toMatchObject({
       households: 40,
       researchDays: 30,
+      receptions: 6,
       problemsResolved: 3,
     })
+    expect(campaignInputSchema.parse(base).unitReceptionsPerWeek).toBe(1)
     expect(campaignInputSchema.safeParse({ ...base, endsOn: '2026-02-28' }).success).toBe(false)
     expect(campaignInputSchema.safeParse({ ...base, unitIds: [] }).success).toBe(false)
   })

@@ -1,26 +1,7 @@
 import { z } from 'zod'
 import { positionLevels, type PositionLevel } from '../auth/roles'
 import { objectIdSchema } from '../units/schemas'
-
-const count = z.number().int().min(0).max(10_000)
-
-/** What one position level must do over a campaign. */
-export const campaignQuotaSchema = z.object({
-  households: count,
-  researchDays: count,
-  problemsResolved: count,
-})
-
-/**
- * The 大走访 defaults from the issue: bureau leaders visit at least 40 households and spend at
- * least a month in the field, unit leaders at least 20 households, other cadres at least 15;
- * leaders must resolve problems themselves. An admin changes them per campaign.
- */
-export const defaultCampaignQuotas: Record<PositionLevel, z.infer<typeof campaignQuotaSchema>> = {
-  bureauLeader: { households: 40, researchDays: 30, problemsResolved: 3 },
-  unitLeader: { households: 20, researchDays: 10, problemsResolved: 2 },
-  cadre: { households: 15, researchDays: 5, problemsResolved: 0 },
-}
+import { campaignQuotaSchema, defaultCampaignQuotas, defaultUnitReceptionsPerWeek } from './quotas'
 
 const day = z.iso.date({ message: '日期格式应为 YYYY-MM-DD / Use YYYY-MM-DD' })
 
@@ -40,6 +21,8 @@ const campaignFields = {
   topics: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
   /** 带案下访: the share of a leader's owned cases followed up in person. */
   ownershipFollowUpTarget: z.number().min(0).max(1).default(0.3),
+  /** 每个单位每周至少接访N次 */
+  unitReceptionsPerWeek: z.number().int().min(0).max(50).default(defaultUnitReceptionsPerWeek),
 }
 
 const periodIsOrdered = (value: { startsOn?: string; endsOn?: string }) =>
@@ -65,6 +48,33 @@ export const campaignPatchSchema = z
     ),
     topics: z.array(z.string().trim().min(1).max(40)).max(20),
     ownershipFollowUpTarget: z.number().min(0).max(1),
+    unitReceptionsPerWeek: z.number().int().min(0).max(50),
   })
   .partial()
   .refine(periodIsOrdered, periodIssue)
+
+/** 宣讲, 座谈会, 线上交流, 办实事好事: the campaign activities that are not visits or receptions. */
+export const campaignActivityKinds = ['talk', 'forum', 'onlineExchange', 'goodDeed'] as const
+export type CampaignActivityKind = (typeof campaignActivityKinds)[number]
+export const campaignActivityKindLabels: Record<CampaignActivityKind, string> = {
+  talk: '宣讲',
+  forum: '座谈会',
+  onlineExchange: '线上交流',
+  goodDeed: '办实事好事',
+}
+
+export const campaignActivityInputSchema = z.object({
+  clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, {
+    message: '客户端编号无效 / clientId must be 8–64 url-safe characters',
+  }),
+  kind: z.enum(campaignActivityKinds, { message: '活动类型无效 / Unknown activity kind' }),
+  heldOn: day,
+  unitId: objectIdSchema,
+  /** The staff who held it (宣讲人, 主持人); the recorder is added when missing. */
+  hostIds: z.array(objectIdSchema).max(20).default([]),
+  attendees: z.number().int().min(0).max(100_000).default(0),
+  /** 收集意见建议: opinions and suggestions gathered at a talk, forum or exchange. */
+  opinionsCollected: z.number().int().min(0).max(100_000).default(0),
+  summary: z.string().trim().min(2, { message: '请填写活动内容 / Describe the activity' }).max(2000),
+})
+export type CampaignActivityInput = z.infer<typeof campaignActivityInputSchema>

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { campaignActivityKinds } from './schemas'
+
+/** Answers of the campaign activity, report and duty-coverage routes (documented and tested). */
+export const campaignActivitySchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  kind: z.enum(campaignActivityKinds),
+  heldOn: z.string(),
+  unitId: z.string(),
+  hostIds: z.array(z.string()),
+  attendees: z.number(),
+  opinionsCollected: z.number(),
+  summary: z.string(),
+})
+
+const reportFigures = {
+  turnouts: z.number(),
+  households: z.number(),
+  forums: z.number(),
+  talks: z.number(),
+  opinions: z.number(),
+  solved: z.number(),
+  goodDeeds: z.number(),
+}
+
+export const campaignReportSchema = z.object({
+  campaignId: z.string(),
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  total: z.object(reportFigures),
+  units: z.array(z.object({ unitId: z.string(), name: z.string().nullable(), ...reportFigures })),
+})
+
+export const dutyCoverageSchema = z.object({
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      name: z.string(),
+      gaps: z.array(z.string()),
+      upcoming: z.array(z.string()),
+    }),
+  ),
+})
+
+export const publicDutyNoticeSchema = z.object({
+  unitName: z.string(),
+  days: z.array(z.object({ date: z.string(), leaderName: z.string().nullable(), place: z.string() })),
+})
