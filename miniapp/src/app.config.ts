@@ -22,7 +22,15 @@ export default defineAppConfig({
     },
     {
       root: 'pages/visits',
-      pages: ['new/index', 'list/index', 'detail/index', 'progress/index', 'pairs/index', 'duty/index'],
+      pages: [
+        'new/index',
+        'list/index',
+        'detail/index',
+        'progress/index',
+        'pairs/index',
+        'duty/index',
+        'activity/index',
+      ],
     },
     { root: 'pages/review', pages: ['stats/index', 'board/index', 'echo/index', 'topics/index'] },
     // The admin console (desktop-friendly, role-gated): loaded only by admins and leaders.
@@ -39,6 +47,7 @@ export default defineAppConfig({
         'moderation/index',
         'topics/index',
         'intake/index',
+        'campaignReport/index',
       ],
     },
     // A caller without an account: look a case up by phone + query code, rate through an SMS link.

@@ -26,6 +26,13 @@ export const consolePages: readonly ConsolePage[] = [
   { key: 'topics', title: '话题管理', url: '/pages/admin/topics/index', roles: admins },
   // Intake for callers (issue 14): operators, and the dispatch centre's admins.
   { key: 'intake', title: '受理登记', url: '/pages/admin/intake/index', roles: ['admin', 'operator'] },
+  // The campaign report and roster gaps as seed 004 reports them (issue 16).
+  {
+    key: 'campaignReport',
+    title: '走访活动报告',
+    url: '/pages/admin/campaignReport/index',
+    roles: reviewers,
+  },
 ]
 
 export const consolePagesFor = (role: Role) => consolePages.filter((page) => page.roles.includes(role))

@@ -48,3 +48,8 @@ export const publicDutyNoticeSchema = z.object({
   unitName: z.string(),
   days: z.array(z.object({ date: z.string(), leaderName: z.string().nullable(), place: z.string() })),
 })
+
+export type CampaignActivity = z.output<typeof campaignActivitySchema>
+export type CampaignReport = z.output<typeof campaignReportSchema>
+export type DutyCoverage = z.output<typeof dutyCoverageSchema>
+export type PublicDutyNotice = z.output<typeof publicDutyNoticeSchema>

@@ -1,26 +1,18 @@
-import { positionLevelLabels, type PositionLevel } from '@minqing/shared'
+import { positionLevelLabels, quotaMetricLabels, quotaMetrics, type PositionLevel } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import {
-  fetchCampaigns,
-  fetchProgress,
-  type Campaign,
-  type MetricProgress,
-  type ProgressRow,
-} from '../../../api/visits'
+import { fetchCampaignProgress, type QuotaRow, type UnitReceptions } from '../../../api/campaigns'
+import { fetchCampaigns, type Campaign, type MetricProgress } from '../../../api/visits'
 import { Chips } from '../../../components/Chips'
 import { Page } from '../../../components/Page'
 import { useCurrentUser } from '../../../session/useSession'
-import { CircleProgress, Empty, Progress } from '../../../ui/nutui'
+import { Button, CircleProgress, Empty, Progress } from '../../../ui/nutui'
 import { cachedFetch } from '../../../visits/referenceCache'
 import '../visits.css'
 
-const metrics = [
-  { key: 'households', label: '走访户数' },
-  { key: 'researchDays', label: '调研天数' },
-  { key: 'problemsResolved', label: '解决问题' },
-] as const
+/** The table's columns on a phone: the seed's main figures (all of them show as rings above). */
+const tableMetrics = ['households', 'researchDays', 'receptions', 'problemsResolved'] as const
 
 function Ring({ label, metric }: { label: string; metric: MetricProgress }) {
   return (
@@ -45,7 +37,8 @@ export default function VisitProgressPage() {
   const user = useCurrentUser()
   const [campaigns, setCampaigns] = useState<Campaign[]>([])
   const [campaignId, setCampaignId] = useState<string | null>(null)
-  const [rows, setRows] = useState<ProgressRow[]>([])
+  const [rows, setRows] = useState<QuotaRow[]>([])
+  const [units, setUnits] = useState<UnitReceptions[]>([])
   const [elapsed, setElapsed] = useState(0)
   const [message, setMessage] = useState('')
 
@@ -53,9 +46,10 @@ export default function VisitProgressPage() {
     setCampaignId(id)
     const progress = await cachedFetch(
       `progress.${id}`,
-      () => fetchProgress(id),
+      () => fetchCampaignProgress(id),
       (value) => {
         setRows(value.rows)
+        setUnits(value.units ?? [])
         setElapsed(value.elapsedShare)
       },
     )
@@ -97,10 +91,17 @@ export default function VisitProgressPage() {
             {mine.behind ? ' · 进度落后' : ''}
           </Text>
           <View className="visit-rings">
-            {metrics.map((metric) => (
-              <Ring key={metric.key} label={metric.label} metric={mine[metric.key]} />
-            ))}
+            {quotaMetrics
+              .filter((metric) => mine[metric] && (mine[metric].quota > 0 || mine[metric].done > 0))
+              .map((metric) => (
+                <Ring key={metric} label={quotaMetricLabels[metric]} metric={mine[metric]} />
+              ))}
           </View>
+          {mine.behindOn?.length > 0 && (
+            <Text className="visit-hint">
+              落后于进度：{mine.behindOn.map((metric) => quotaMetricLabels[metric]).join('、')}
+            </Text>
+          )}
           {mine.ownership.share !== null && (
             <Text className="visit-hint">
               包案 {mine.ownership.owned} 件，带案下访 {mine.ownership.followedUp} 件（
@@ -116,7 +117,8 @@ export default function VisitProgressPage() {
             <Text>姓名</Text>
             <Text>户数</Text>
             <Text>天数</Text>
-            <Text>问题</Text>
+            <Text>接访</Text>
+            <Text>解决</Text>
           </View>
           {others.map((row) => (
             <View key={row.userId} className={`visit-table-row ${row.behind ? 'visit-row-behind' : ''}`}>
@@ -124,20 +126,34 @@ export default function VisitProgressPage() {
                 {row.name}
                 {row.behind ? '（落后）' : ''}
               </Text>
-              <Text>
-                {row.households.done}/{row.households.quota}
-              </Text>
-              <Text>
-                {row.researchDays.done}/{row.researchDays.quota}
-              </Text>
-              <Text>
-                {row.problemsResolved.done}/{row.problemsResolved.quota}
-              </Text>
+              {tableMetrics.map((metric) => (
+                <Text key={metric}>
+                  {row[metric]?.done ?? 0}/{row[metric]?.quota ?? 0}
+                </Text>
+              ))}
             </View>
           ))}
         </View>
       )}
+      {units.length > 0 && (
+        <View className="visit-card">
+          <Text className="visit-card-title">每周接访（每个单位每周至少1次）</Text>
+          {units.map((unit) => (
+            <Text key={unit.unitId} className={`visit-hint ${unit.missedWeeks ? 'visit-row-behind' : ''}`}>
+              {unit.name}：已过 {unit.weeks.length} 周，
+              {unit.missedWeeks ? `有 ${unit.missedWeeks} 周没有接访` : '每周都有接访'}
+            </Text>
+          ))}
+        </View>
+      )}
       {message && <Text className="visit-message">{message}</Text>}
+      {campaigns.length > 0 && (
+        <View className="visit-actions">
+          <Button block onClick={() => void Taro.navigateTo({ url: '/pages/visits/activity/index' })}>
+            记录宣讲、座谈会等活动
+          </Button>
+        </View>
+      )}
     </Page>
   )
 }
