@@ -8,8 +8,9 @@ describe('console pages', () => {
       'cases',
       'board',
       'brief',
+      'campaignReport',
     ])
-    expect(consolePagesFor('admin')).toHaveLength(13)
+    expect(consolePagesFor('admin')).toHaveLength(14)
     expect(consolePagesFor('operator').map((page) => page.key)).toEqual(['intake'])
     expect(consolePagesFor('handler')).toEqual([])
     expect(consolePagesFor('resident')).toEqual([])
