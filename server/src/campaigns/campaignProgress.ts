@@ -40,6 +40,7 @@ function memberDone(id: string, records: CampaignRecords) {
   const visits = records.visits.filter((visit) => visit.visitorIds.some((visitor) => String(visitor) === id))
   const led = visits.filter((visit) => String(visit.visitorIds[0]) === id)
   const receptions = records.receptions.filter((reception) => String(reception.createdBy) === id)
+  const onSite = receptions.reduce((sum, reception) => sum + (reception.solvedOnSite ?? []).length, 0)
   const found = [
     ...led.flatMap((visit) => (visit.problemCaseIds ?? []).map(String)),
     ...receptions.flatMap((reception) => (reception.caseIds ?? []).map(String)),
@@ -57,8 +58,10 @@ function memberDone(id: string, records: CampaignRecords) {
     households: new Set(visits.map(households)).size,
     researchDays: new Set(visits.map((visit) => chinaDate(visit.visitedAt).format('YYYY-MM-DD'))).size,
     receptions: receptions.length,
-    problemsFound: new Set(found).size,
-    problemsResolved: new Set([...found, ...ownedIds].filter((caseId) => records.solved.has(caseId))).size,
+    // 当场解决 at a reception: found and solved at once, without a case.
+    problemsFound: new Set(found).size + onSite,
+    problemsResolved:
+      new Set([...found, ...ownedIds].filter((caseId) => records.solved.has(caseId))).size + onSite,
     talks: hosted('talk'),
     onlineExchanges: hosted('onlineExchange'),
   }

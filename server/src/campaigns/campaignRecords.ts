@@ -28,7 +28,7 @@ export async function campaignRecords(
         $or: [{ createdBy: { $in: scope.memberIds } }, { unitId: { $in: scope.unitIds } }],
         receivedAt: { $gte: period.from, $lte: period.to },
       },
-      { createdBy: 1, unitId: 1, receivedAt: 1, caseIds: 1, requestCount: 1 },
+      { createdBy: 1, unitId: 1, receivedAt: 1, caseIds: 1, requestCount: 1, solvedOnSite: 1 },
     ),
     CampaignActivityModel.find({ campaignId: campaign._id }).sort({ heldOn: 1, _id: 1 }),
     CaseModel.find(

@@ -17,7 +17,7 @@ export interface CampaignReportFigures {
   talks: number
   /** 收集意见建议: problems raised on visits, requests at receptions, opinions gathered at activities. */
   opinions: number
-  /** 解决问题: of the problems raised on visits and at receptions, those resolved or closed. */
+  /** 解决问题: of the problems raised on visits and at receptions, those resolved or closed, and those solved on the spot (当场解决). */
   solved: number
   /** 办实事好事 recorded. */
   goodDeeds: number
@@ -74,8 +74,13 @@ export async function campaignReport(campaign: CampaignDocument) {
   }
   for (const reception of records.receptions) {
     const root = rootOf(reception.unitId)
-    add(root, 'opinions', reception.requestCount)
-    add(root, 'solved', (reception.caseIds ?? []).filter((id) => records.solved.has(String(id))).length)
+    const onSite = (reception.solvedOnSite ?? []).length
+    add(root, 'opinions', reception.requestCount + onSite)
+    add(
+      root,
+      'solved',
+      (reception.caseIds ?? []).filter((id) => records.solved.has(String(id))).length + onSite,
+    )
   }
   const kindField = { forum: 'forums', talk: 'talks', goodDeed: 'goodDeeds' } as const
   for (const activity of records.activities) {

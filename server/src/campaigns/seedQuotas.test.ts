@@ -289,6 +289,47 @@ describe('campaigns as seed 004 measures them', () => {
   })
 })
 
+describe('当场解决 at a reception', () => {
+  it('records a problem solved on the spot with what was done, counted as found and solved, with no case', async () => {
+    const { request, cases, bureauLeader, campaignId } = await world()
+    const base = { receivedAt: '2026-03-11T10:00:00+08:00', visitor: { name: '周大妈' } }
+    const solved = {
+      categoryCode: 'culture.library',
+      title: '借书证补办',
+      resolution: '现场为其补办了借书证',
+    }
+    const empty = await request
+      .post('/api/v1/receptions')
+      .set(bureauLeader.auth)
+      .send({ ...base, clientId: clientId('onsite') })
+    expect(empty.status).toBe(400)
+    expect(empty.body.error.issues[0].path).toBe('requests')
+    const vague = await request
+      .post('/api/v1/receptions')
+      .set(bureauLeader.auth)
+      .send({ ...base, clientId: clientId('onsite'), solvedOnSite: [{ ...solved, resolution: '' }] })
+    expect(vague.status).toBe(400)
+    expect(vague.body.error.issues[0].path).toBe('solvedOnSite.0.resolution')
+    const saved = await request
+      .post('/api/v1/receptions')
+      .set(bureauLeader.auth)
+      .send({ ...base, clientId: clientId('onsite'), solvedOnSite: [solved] })
+    expect(saved.status).toBe(201)
+    expect(saved.body.cases).toEqual([])
+    const progress = await request.get(`/api/v1/campaigns/${campaignId}/progress`).set(cases.admin.auth)
+    const row = progress.body.rows.find((r: { userId: string }) => r.userId === bureauLeader.id)
+    expect(row).toMatchObject({
+      receptions: { done: 1 },
+      problemsFound: { done: 1 },
+      problemsResolved: { done: 1 },
+    })
+    const report = await request.get(`/api/v1/campaigns/${campaignId}/report`).set(cases.admin.auth)
+    expect(report.body.total).toMatchObject({ opinions: 1, solved: 1 })
+    const listed = await request.get('/api/v1/receptions').set(bureauLeader.auth)
+    expect(listed.body.items[0].solvedOnSite).toEqual([solved])
+  })
+})
+
 describe('the duty roster as a public notice', () => {
   it('shows the next 14 days to anyone, with the duty leader and place only', async () => {
     const { request, cases, bureauLeader } = await world()

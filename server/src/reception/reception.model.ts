@@ -28,6 +28,11 @@ const receptionSchema = new Schema(
     },
     notes: { type: String, default: '' },
     requestCount: { type: Number, required: true },
+    /** 当场解决: solved by the duty leader on the spot, what was done; counted as found and solved. */
+    solvedOnSite: {
+      type: [new Schema({ categoryCode: String, title: String, resolution: String }, { _id: false })],
+      default: [],
+    },
     caseIds: { type: [Schema.Types.ObjectId], default: [] },
   },
   { timestamps: true },

@@ -14,12 +14,16 @@ import { isDuplicateKey } from '../db/duplicateKey'
  */
 export async function recordReception(deps: AppDeps, viewer: Viewer, input: ReceptionInput) {
   // Checked before anything is written, so a bad category never leaves a half-filed record.
-  for (const [index, request] of input.requests.entries()) {
-    if (!(await categoryExists(request.categoryCode))) {
+  const categories = [
+    ...input.requests.map((request, index) => ({ code: request.categoryCode, path: `requests.${index}` })),
+    ...input.solvedOnSite.map((item, index) => ({ code: item.categoryCode, path: `solvedOnSite.${index}` })),
+  ]
+  for (const category of categories) {
+    if (!(await categoryExists(category.code))) {
       throw new AppError('VALIDATION_FAILED', {
         issues: [
           {
-            path: `requests.${index}.categoryCode`,
+            path: `${category.path}.categoryCode`,
             code: 'not_found',
             message: '分类不存在 / Unknown category',
           },
@@ -39,6 +43,7 @@ export async function recordReception(deps: AppDeps, viewer: Viewer, input: Rece
         visitor: input.visitor,
         notes: input.notes,
         requestCount: input.requests.length,
+        solvedOnSite: input.solvedOnSite,
       })
     } catch (error) {
       if (!isDuplicateKey(error)) throw error

@@ -107,6 +107,11 @@ export const receptionRoutes = [
           visitor: { name: record.visitor.name, phone: maskPhone(record.visitor.phone) ?? null },
           notes: record.notes,
           caseIds: record.caseIds.map(String),
+          solvedOnSite: record.solvedOnSite.map((item) => ({
+            categoryCode: item.categoryCode ?? '',
+            title: item.title ?? '',
+            resolution: item.resolution ?? '',
+          })),
         })),
       }
     },

@@ -26,6 +26,9 @@ export default function DutyPage() {
   const [categoryCode, setCategoryCode] = useState<string | null>(null)
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
+  /** 当场解决: the duty leader solved it while the visitor was there; no case is filed. */
+  const [onSite, setOnSite] = useState(false)
+  const [resolution, setResolution] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState('')
 
@@ -44,10 +47,16 @@ export default function DutyPage() {
         clientId,
         receivedAt: dayjs().format('YYYY-MM-DDTHH:mm:ssZ'),
         visitor: { name: visitorName, phone: visitorPhone || undefined },
-        requests: [{ kind: 'help', categoryCode: categoryCode ?? '', title, description }],
-        notes: '',
+        requests: onSite ? [] : [{ kind: 'help', categoryCode: categoryCode ?? '', title, description }],
+        solvedOnSite: onSite ? [{ categoryCode: categoryCode ?? '', title, resolution }] : [],
+        notes: onSite ? description : '',
       })
-      setMessage(`已登记，转为诉求 ${answer.cases.map((item) => item.number).join('、')}`)
+      setMessage(
+        onSite
+          ? '已登记为当场解决，计入解决问题'
+          : `已登记，转为诉求 ${answer.cases.map((item) => item.number).join('、')}`,
+      )
+      setResolution('')
       setClientId(newClientId())
       setTitle('')
       setDescription('')
@@ -95,8 +104,18 @@ export default function DutyPage() {
           value={categoryCode}
           onChange={setCategoryCode}
         />
-        {errors['requests.0.categoryCode'] && <Text className="mq-field-error">请选择分类</Text>}
-        <Field error={errors['requests.0.title']}>
+        {(errors['requests.0.categoryCode'] || errors['solvedOnSite.0.categoryCode']) && (
+          <Text className="mq-field-error">请选择分类</Text>
+        )}
+        <Chips
+          items={[
+            { value: 'refer', label: '转交承办单位办理' },
+            { value: 'onSite', label: '当场解决' },
+          ]}
+          value={onSite ? 'onSite' : 'refer'}
+          onChange={(value) => setOnSite(value === 'onSite')}
+        />
+        <Field error={errors['requests.0.title'] ?? errors['solvedOnSite.0.title']}>
           <Input
             name="receptionTitle"
             placeholder="诉求标题"
@@ -111,11 +130,20 @@ export default function DutyPage() {
             onChange={(value: string) => setDescription(value)}
           />
         </Field>
+        {onSite && (
+          <Field error={errors['solvedOnSite.0.resolution']}>
+            <TextArea
+              placeholder="当场如何解决（例如：现场联系物业，已修好楼道灯）"
+              value={resolution}
+              onChange={(value: string) => setResolution(value)}
+            />
+          </Field>
+        )}
       </Cell.Group>
       {message && <Text className="visit-message">{message}</Text>}
       <View className="visit-actions">
         <Button type="primary" block onClick={() => void submit()}>
-          登记并转办
+          {onSite ? '登记当场解决' : '登记并转办'}
         </Button>
         <Button block onClick={() => void Taro.navigateTo({ url: '/pages/cases/list/index?scope=all' })}>
           查看诉求
