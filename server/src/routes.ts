@@ -27,6 +27,7 @@ import { ratingRoutes } from './ratings/routes'
 import { satisfactionByChannelRoutes } from './stats/satisfactionByChannel'
 import { dispatchRoutes } from './dispatch/routes'
 import { importRoutes } from './imports/routes'
+import { contactPointRoutes } from './contactPoints/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -62,4 +63,6 @@ export const routeTable: readonly RouteSpec[] = [
   ...satisfactionByChannelRoutes,
   ...dispatchRoutes,
   ...importRoutes,
+  // 联系点 and 帮扶共建 with the ledger reported upward (issue 16)
+  ...contactPointRoutes,
 ]
