@@ -51,7 +51,7 @@ export default defineAppConfig({
       ],
     },
     // A caller without an account: look a case up by phone + query code, rate through an SMS link.
-    { root: 'pages/lookup', pages: ['index', 'rate/index'] },
+    { root: 'pages/lookup', pages: ['index', 'rate/index', 'duty/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -2,7 +2,12 @@ import type {
   CampaignActivity,
   CampaignActivityInput,
   CampaignReport,
+  ContactActivity,
+  ContactActivityInput,
+  ContactPoint,
+  ContactPointInput,
   DutyCoverage,
+  PublicDutyNotice,
   QuotaMetric,
 } from '@minqing/shared'
 import { api } from './client'
@@ -28,3 +33,11 @@ export const fetchDutyGaps = (campaignId: string) =>
   api.get<DutyCoverage>(`/campaigns/${campaignId}/duty-gaps`)
 export const recordCampaignActivity = (campaignId: string, input: Partial<CampaignActivityInput>) =>
   api.post<CampaignActivity>(`/campaigns/${campaignId}/activities`, input)
+export const fetchDutyNotice = (unitId: string) =>
+  api.get<PublicDutyNotice>(`/public/duty-roster?unitId=${encodeURIComponent(unitId)}`)
+export const fetchContactPoints = async () =>
+  (await api.get<{ items: ContactPoint[] }>('/contact-points')).items
+export const createContactPoint = (input: Partial<ContactPointInput>) =>
+  api.post<ContactPoint>('/contact-points', input)
+export const logContactActivity = (id: string, input: ContactActivityInput) =>
+  api.post<ContactActivity>(`/contact-points/${id}/activities`, input)

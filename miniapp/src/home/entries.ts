@@ -50,6 +50,12 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
     { key: 'quota', title: '任务进度', description: '走访指标完成情况', url: '/pages/visits/progress/index' },
     { key: 'pairs', title: '结对帮扶', description: '结对户与回访提醒', url: '/pages/visits/pairs/index' },
     { key: 'reception', title: '接访值班', description: '今日开门接访', url: '/pages/visits/duty/index' },
+    {
+      key: 'contacts',
+      title: '联系点',
+      description: '联系点与帮扶共建活动',
+      url: '/pages/visits/contacts/index',
+    },
   ],
   handler: [
     {
@@ -105,6 +111,12 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
       url: '/pages/visits/list/index',
     },
     { key: 'reception', title: '开门接访', description: '值班与接访登记', url: '/pages/visits/duty/index' },
+    {
+      key: 'contacts',
+      title: '联系点',
+      description: '联系点、帮扶共建与台账报送',
+      url: '/pages/visits/contacts/index',
+    },
   ],
   admin: [
     {

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '开门接访公示' })
