@@ -44,7 +44,7 @@ export default function DutyNoticePage() {
           {notice.days.length === 0 && <Text className="lookup-line">近两周暂无接访安排</Text>}
           {notice.days.map((day) => (
             <Text key={day.date} className="lookup-line">
-              {noticeDate(day.date)}　{day.leaderName ?? '值班领导'}　{day.place || '本单位接待室'}
+              {noticeDate(day.date)} · {day.leaderName ?? '值班领导'} · {day.place || '本单位接待室'}
             </Text>
           ))}
         </View>
