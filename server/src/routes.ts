@@ -27,6 +27,7 @@ import { ratingRoutes } from './ratings/routes'
 import { satisfactionByChannelRoutes } from './stats/satisfactionByChannel'
 import { dispatchRoutes } from './dispatch/routes'
 import { importRoutes } from './imports/routes'
+import { replyTemplateRoutes } from './replyTemplates/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -62,4 +63,6 @@ export const routeTable: readonly RouteSpec[] = [
   ...satisfactionByChannelRoutes,
   ...dispatchRoutes,
   ...importRoutes,
+  // Answers faster and more consistent (issue 14): reply templates, knowledge base
+  ...replyTemplateRoutes,
 ]

@@ -41,3 +41,8 @@ export * from './calendar/officeHours'
 export * from './stats/ranking'
 export * from './calendar/calendarStatus'
 export * from './dispatch/schemas'
+// Answers faster and more consistent (issue 14): reply templates, first reply, knowledge base
+export * from './replyTemplates/placeholders'
+export * from './replyTemplates/timeStandard'
+export * from './replyTemplates/schemas'
+export * from './replyTemplates/defaultTemplates'
