@@ -39,6 +39,9 @@ export default defineAppConfig({
         'moderation/index',
         'topics/index',
         'intake/index',
+        // Answers (issue 14)
+        'replyTemplates/index',
+        'knowledge/index',
       ],
     },
     // A caller without an account: look a case up by phone + query code, rate through an SMS link.

@@ -28,6 +28,7 @@ import { satisfactionByChannelRoutes } from './stats/satisfactionByChannel'
 import { dispatchRoutes } from './dispatch/routes'
 import { importRoutes } from './imports/routes'
 import { replyTemplateRoutes } from './replyTemplates/routes'
+import { knowledgeRoutes } from './knowledge/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -65,4 +66,5 @@ export const routeTable: readonly RouteSpec[] = [
   ...importRoutes,
   // Answers faster and more consistent (issue 14): reply templates, knowledge base
   ...replyTemplateRoutes,
+  ...knowledgeRoutes,
 ]

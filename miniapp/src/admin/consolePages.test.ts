@@ -9,7 +9,7 @@ describe('console pages', () => {
       'board',
       'brief',
     ])
-    expect(consolePagesFor('admin')).toHaveLength(13)
+    expect(consolePagesFor('admin')).toHaveLength(15)
     expect(consolePagesFor('operator').map((page) => page.key)).toEqual(['intake'])
     expect(consolePagesFor('handler')).toEqual([])
     expect(consolePagesFor('resident')).toEqual([])

@@ -26,6 +26,9 @@ export const consolePages: readonly ConsolePage[] = [
   { key: 'topics', title: '话题管理', url: '/pages/admin/topics/index', roles: admins },
   // Intake for callers (issue 14): operators, and the dispatch centre's admins.
   { key: 'intake', title: '受理登记', url: '/pages/admin/intake/index', roles: ['admin', 'operator'] },
+  // Answers faster and more consistent (issue 14)
+  { key: 'replyTemplates', title: '答复模板', url: '/pages/admin/replyTemplates/index', roles: admins },
+  { key: 'knowledge', title: '问答库', url: '/pages/admin/knowledge/index', roles: admins },
 ]
 
 export const consolePagesFor = (role: Role) => consolePages.filter((page) => page.roles.includes(role))

@@ -220,6 +220,12 @@ export default function CaseDetailPage() {
             <ActionSheet
               key={openSpec.key}
               spec={openSpec}
+              caseFacts={{
+                id: item.id,
+                title: item.title,
+                categoryCode: item.categoryCode,
+                staff: user.role !== 'resident',
+              }}
               units={units}
               suggestedUnitId={openSpec.key === 'dispatch' ? suggestedUnitId : null}
               attachments={attachments.length}
