@@ -59,7 +59,11 @@ describe('H5: answers faster and more consistent (issue 14)', { timeout: 300_000
     expect(told).toContain('工作时间2小时内签收')
     expect(told).toContain('签收后7个工作日内答复您')
     expect(told).not.toContain('{')
+    // …and at the top of the page, where an older resident looks first.
+    expect(await visible(resident, '.case-first-reply').innerText()).toContain('和平区文化和旅游局')
     await resident.screenshot({ path: 'artifacts/answers-resident-first-reply.png', fullPage: true })
+    await firstReply.scrollIntoViewIfNeeded()
+    await resident.screenshot({ path: 'artifacts/answers-resident-timeline.png' })
 
     // The culture bureau's handler signs for it and answers with a template.
     const handler = await loggedIn('13800000003')
@@ -78,6 +82,9 @@ describe('H5: answers faster and more consistent (issue 14)', { timeout: 300_000
     // The text stays editable: the handler adds a sentence of their own.
     await replyBox.fill(`${filled}本周六上午将有工作人员到书屋现场。`)
     await expect(replySheet.innerText()).resolves.toContain('问答库')
+    // The screenshot without the toast of the signing step over the text.
+    await expect.poll(() => handler.getByText('操作成功').filter({ visible: true }).count()).toBe(0)
+    await replyBox.scrollIntoViewIfNeeded()
     await handler.screenshot({ path: 'artifacts/answers-handler-template.png', fullPage: true })
     await visible(handler, '.case-sheet-submit').click()
     await expect.poll(() => visible(handler, '.case-status').textContent()).toBe('已答复')
@@ -92,6 +99,8 @@ describe('H5: answers faster and more consistent (issue 14)', { timeout: 300_000
     const resolveBox = visible(handler, '.case-sheet-resolve .case-action-text textarea')
     await expect.poll(() => resolveBox.inputValue()).toContain('每周开放不少于5天')
     expect(await resolveBox.inputValue()).toContain('政策依据：《农家书屋管理办法》')
+    await expect.poll(() => handler.getByText('操作成功').filter({ visible: true }).count()).toBe(0)
+    await resolveBox.scrollIntoViewIfNeeded()
     await handler.screenshot({ path: 'artifacts/answers-handler-knowledge.png', fullPage: true })
     await visible(handler, '.case-sheet-submit').click()
     await visible(handler, '.taro-model__confirm').click()

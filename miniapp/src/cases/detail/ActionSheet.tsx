@@ -93,6 +93,8 @@ export function ActionSheet({
           <Text className="case-sheet-label">{spec.textLabel ?? '内容'}</Text>
           <TextArea
             className="case-action-text"
+            // A template or a standard answer is several lines: the box grows to show all of it.
+            autoSize
             placeholder={`请填写${spec.textLabel ?? '内容'}`}
             value={text}
             onChange={(value: string) => setText(value)}
