@@ -9,15 +9,12 @@ describe('reply templates (答复模板)', { timeout: 60_000 }, () => {
   it('are managed by admins only, and an unknown placeholder is refused on save with 400 naming it', async () => {
     const { request } = testApp()
     const world = await caseWorld(request)
-    const created = await request
-      .post('/api/v1/reply-templates')
-      .set(world.admin.auth)
-      .send({
-        categoryCode: 'culture',
-        action: 'reply',
-        title: '已受理',
-        body: '{案件编号}已由{责任单位}受理',
-      })
+    const created = await request.post('/api/v1/reply-templates').set(world.admin.auth).send({
+      categoryCode: 'culture',
+      action: 'reply',
+      title: '已受理',
+      body: '{案件编号}已由{责任单位}受理',
+    })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ categoryCode: 'culture', action: 'reply', enabled: true })
 
