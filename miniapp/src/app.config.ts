@@ -48,6 +48,9 @@ export default defineAppConfig({
         'topics/index',
         'intake/index',
         'campaignReport/index',
+        // Answers (issue 14)
+        'replyTemplates/index',
+        'knowledge/index',
       ],
     },
     // A caller without an account: look a case up by phone + query code, rate through an SMS link.

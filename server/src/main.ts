@@ -13,6 +13,7 @@ import { buildDeps } from './deps'
 import { systemClock } from './http/deps'
 import { createLogger } from './log/logger'
 import { ensureDefaultCategories } from './categories/categoryTree'
+import { ensureDefaultReplyTemplates } from './replyTemplates/seedReplyTemplates'
 import './models'
 import { closeUnratedCases } from './cases/closeUnrated'
 import { chaseRatings } from './ratings/chaseRatings'
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
   const gin = indexes.gin
   if (gin?.created.length || gin?.dropped.length) logger.info(gin, 'database: GIN indexes brought in step')
   await ensureDefaultCategories()
+  await ensureDefaultReplyTemplates()
 
   const jwtSecret = config.JWT_SECRET ?? localJwtSecret(dataDir)
   const deps = buildDeps(config, logger, jwtSecret, systemClock)

@@ -28,6 +28,8 @@ import { satisfactionByChannelRoutes } from './stats/satisfactionByChannel'
 import { dispatchRoutes } from './dispatch/routes'
 import { importRoutes } from './imports/routes'
 import { contactPointRoutes } from './contactPoints/routes'
+import { replyTemplateRoutes } from './replyTemplates/routes'
+import { knowledgeRoutes } from './knowledge/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -65,4 +67,7 @@ export const routeTable: readonly RouteSpec[] = [
   ...importRoutes,
   // 联系点 and 帮扶共建 with the ledger reported upward (issue 16)
   ...contactPointRoutes,
+  // Answers faster and more consistent (issue 14): reply templates, knowledge base
+  ...replyTemplateRoutes,
+  ...knowledgeRoutes,
 ]

@@ -108,8 +108,11 @@ describe('H5: a hotline call from intake to 满意率', { timeout: 300_000 }, ()
     const text = await saved.innerText()
     const number = /编号 (MQ\d{8}-\d{4})/.exec(text)![1]!
     const code = /查询码 ([A-Z0-9]{6})/.exec(text)![1]!
-    // Ready for the next call: the form is empty again.
+    // Ready for the next call: the form is empty again and the phone field has the focus.
     expect(await visible(page, '.intake-phone input').inputValue()).toBe('')
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('.intake-phone') !== null))
+      .toBe(true)
     await page.screenshot({ path: 'artifacts/intake-hotline.png', fullPage: true })
 
     // The caller is told by SMS: the case number and the query code.

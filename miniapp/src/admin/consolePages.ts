@@ -33,6 +33,9 @@ export const consolePages: readonly ConsolePage[] = [
     url: '/pages/admin/campaignReport/index',
     roles: reviewers,
   },
+  // Answers faster and more consistent (issue 14)
+  { key: 'replyTemplates', title: '答复模板', url: '/pages/admin/replyTemplates/index', roles: admins },
+  { key: 'knowledge', title: '问答库', url: '/pages/admin/knowledge/index', roles: admins },
 ]
 
 export const consolePagesFor = (role: Role) => consolePages.filter((page) => page.roles.includes(role))

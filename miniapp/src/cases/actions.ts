@@ -145,6 +145,7 @@ export function shownActions(allowed: readonly CaseAction[]): CaseAction[] {
 
 export const actionLabels: Record<string, string> = {
   submit: '提交诉求',
+  firstReply: '首次答复（承办单位与办理时限）',
   dispatch: '派单',
   accept: '签收',
   reply: '答复',

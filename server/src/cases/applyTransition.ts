@@ -8,6 +8,7 @@ import { UnitModel } from '../units/unit.model'
 import type { CaseDocument } from './case.model'
 import { commitChange, loadCase } from './commitChange'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
+import { sendFirstReply } from '../replyTemplates/firstReply'
 import { planTransition, type CaseSnapshot } from './planners'
 import { pointOf } from './similarCases'
 import { checkCaseAbility, loadReadableCase } from './policy'
@@ -107,6 +108,8 @@ export async function applyTransition(
     reopened: plan.to === 'reopened',
     isPublic: plan.event.public,
   })
+  // Routed to a unit (dispatch, transfer, redispatch, new category): the resident is told once.
+  if (plan.rollup?.newUnitId) await sendFirstReply(deps, updated)
   return updated
 }
 

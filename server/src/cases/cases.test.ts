@@ -59,18 +59,29 @@ describe('cases: submit → route → accept → reply → resolve → rate → 
 
     const residentView = await request.get(`/api/v1/cases/${id}`).set(world.resident.auth)
     const residentActions = residentView.body.timeline.map((event: { action: string }) => event.action)
-    expect(residentActions).toEqual(['submit', 'dispatch', 'accept', 'reply', 'resolve', 'rate'])
+    // The automatic first reply (unit and time standard) follows the routing, for the resident to read.
+    expect(residentActions).toEqual([
+      'submit',
+      'dispatch',
+      'firstReply',
+      'accept',
+      'reply',
+      'resolve',
+      'rate',
+    ])
     expect(JSON.stringify(residentView.body.timeline)).not.toContain('内部：联系村委')
 
     const staffView = await request.get(`/api/v1/cases/${id}`).set(world.cultureHandler.auth)
-    expect(staffView.body.timeline).toHaveLength(7)
-    expect(staffView.body.timeline[3]).toMatchObject({
+    expect(staffView.body.timeline).toHaveLength(8)
+    expect(staffView.body.timeline[4]).toMatchObject({
       action: 'reply',
       public: false,
       from: 'accepted',
       to: 'in_progress',
     })
-    expect(staffView.body.timeline.map((event: { seq: number }) => event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect(staffView.body.timeline.map((event: { seq: number }) => event.seq)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8,
+    ])
   })
 
   it('a resubmit with the same client id never makes a second case, even concurrently', async () => {
@@ -87,7 +98,8 @@ describe('cases: submit → route → accept → reply → resolve → rate → 
     expect(again.status).toBe(200)
     expect(again.body.id).toBe(a.body.id)
     expect(await CaseModel.countDocuments({ clientId: body.clientId })).toBe(1)
-    expect(await CaseEventModel.countDocuments({ caseId: a.body.id })).toBe(2)
+    // submit, dispatch and the one automatic first reply, whatever the retries
+    expect(await CaseEventModel.countDocuments({ caseId: a.body.id })).toBe(3)
   })
 
   it('transfers and returns are counted, and the first receiver keeps seeing the case', async () => {
@@ -234,9 +246,10 @@ describe('cases: submit → route → accept → reply → resolve → rate → 
     const { request } = testApp()
     const world = await caseWorld(request)
     const { body: created } = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    const next = (await CaseModel.findById(created.id))!.eventSeq + 1
     await CaseEventModel.create({
       caseId: created.id,
-      seq: 3,
+      seq: next,
       action: 'accept',
       from: 'dispatched',
       to: 'accepted',
@@ -255,7 +268,7 @@ describe('cases: submit → route → accept → reply → resolve → rate → 
     })
     const read = await request.get(`/api/v1/cases/${created.id}`).set(world.cultureHandler.auth)
     expect(read.body.status).toBe('accepted')
-    expect((await CaseModel.findById(created.id))!.eventSeq).toBe(3)
+    expect((await CaseModel.findById(created.id))!.eventSeq).toBe(next)
   })
 })
 

@@ -13,6 +13,7 @@ import type { Viewer } from '../http/defineRoute'
 import { decideRouting } from '../routing/decideRouting'
 import { CaseModel, type CaseDocument } from './case.model'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
+import { sendFirstReply } from '../replyTemplates/firstReply'
 import { enforceSubmitLimits } from '../rateLimit/submitLimits'
 import { appendEvent, appendEvents, type NewEvent } from './caseEvents'
 import { nextSequence } from './counter.model'
@@ -48,6 +49,7 @@ export async function submitCase(
   const existing = await CaseModel.findById(id)
   if (existing) {
     await writeInitialEvents(existing)
+    await sendFirstReply(deps, existing)
     return { record: existing, created: false }
   }
   // Only new cases count: a retry of an accepted submission (same clientId) returned above.
@@ -113,6 +115,7 @@ export async function submitCase(
     })
     await writeInitialEvents(record, { fresh: true })
     await notifyCaseEvent(deps, record, 'submit', viewer.userId)
+    await sendFirstReply(deps, record)
     return { record, created: true }
   } catch (error) {
     if (isDuplicateKey(error)) {

@@ -139,6 +139,9 @@ export const configSchema = z
     FERRETDB_POSTGRESQL_URL: z.string().url().optional(),
     /** Bearer token for GET /metrics (Prometheus); unset → /metrics answers 404. */
     METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+    // --- Answers faster and more consistent (issue 14) ---
+    /** SMS template of the automatic first reply to a caller: number, unit, acceptBy, answerBy. */
+    SMS_TEMPLATE_CASE_ROUTED: z.string().default('SMS_CASE_ROUTED'),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
     message: 'JWT_SECRET is required when NODE_ENV=production',

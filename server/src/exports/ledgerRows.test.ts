@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
 import { manualClock, testApp } from '../../test/testApp'
-import { buildUser, loginAs } from '../../test/factories'
+import { randomUUID } from 'node:crypto'
+import { buildUser, loginAs, uniquePhone } from '../../test/factories'
 import { caseLedgerRows, visitLedgerRows } from './ledgerRows'
 
 describe('case ledger rows', () => {
@@ -71,5 +72,44 @@ describe('case ledger rows', () => {
     const row = rows.find((item) => item.household === '王大爷')!
     expect(row.address).toBe('幸福小区****')
     expect(row.notes).toBe('老人儿子电话[手机号]，身份证[身份证号]')
+  })
+})
+
+describe('case ledger rows for operator-filed cases', () => {
+  it('name the intake caller (masked) in 反映人 and 联系电话, not the operator who typed the call', async () => {
+    const clock = manualClock(new Date('2026-03-10T09:00:00+08:00'))
+    const { request } = testApp({ clock })
+    await caseWorld(request)
+    const operator = await loginAs(request, await buildUser({ role: 'operator', name: '话务员乙' }))
+    const phone = uniquePhone()
+    const filed = await request
+      .post('/api/v1/intake')
+      .set({ Authorization: `Bearer ${operator.accessToken}` })
+      .send({
+        clientId: randomUUID(),
+        channel: 'hotline',
+        kind: 'complaint',
+        categoryCode: 'culture.library',
+        title: '台账来电书屋',
+        description: '来电人反映村里的农家书屋已经两个月没有开门。',
+        urgency: 'general',
+        caller: { name: '赵桂兰', phone },
+        wantsCallBack: false,
+      })
+    expect(filed.status).toBe(201)
+    const rows = []
+    for await (const row of caseLedgerRows({
+      from: new Date('2026-03-01T00:00:00+08:00'),
+      to: new Date('2026-03-31T00:00:00+08:00'),
+    }))
+      rows.push(row)
+    const row = rows.find((item) => item.number === filed.body.number)!
+    expect(row).toMatchObject({
+      source: '热线',
+      resident: '赵**',
+      phone: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+    })
+    expect(JSON.stringify(row)).not.toContain('话务员')
+    expect(JSON.stringify(row)).not.toContain(phone)
   })
 })

@@ -18,6 +18,7 @@ import { CaseEventModel } from '../cases/caseEvent.model'
 import { CaseModel, type CaseDocument } from '../cases/case.model'
 import { CategoryModel } from '../categories/category.model'
 import { FollowUpModel } from '../followUp/followUp.model'
+import { IntakeCallModel } from '../intake/intakeCall.model'
 import { UnitModel } from '../units/unit.model'
 import { UserModel } from '../users/user.model'
 import { VisitModel } from '../visits/visit.model'
@@ -119,7 +120,7 @@ export async function* caseLedgerRows(filter: CaseLedgerFilter, now: Date = new 
     const records = batch
     batch = []
     const ids = records.map((record) => record._id)
-    const [events, units, people, residents, followUps] = await Promise.all([
+    const [events, units, people, residents, followUps, calls] = await Promise.all([
       CaseEventModel.find(
         { caseId: { $in: ids }, action: { $in: ['accept', 'reply', 'resolve'] } },
         { caseId: 1, action: 1, message: 1, public: 1, 'actor.userId': 1, seq: 1 },
@@ -138,6 +139,8 @@ export async function* caseLedgerRows(filter: CaseLedgerFilter, now: Date = new 
       ),
       UserModel.find({ _id: { $in: records.map((record) => record.createdBy) } }, { name: 1 }),
       FollowUpModel.find({ caseId: { $in: ids } }, { caseId: 1, answer: 1 }),
+      // An operator-filed case's intake call shares the case's _id: the caller is the 反映人.
+      IntakeCallModel.find({ _id: { $in: ids } }, { caller: 1 }),
     ])
     const handlerIds = events.filter((event) => event.action === 'accept').map((event) => event.actor?.userId)
     const handlers = await UserModel.find({ _id: { $in: handlerIds.filter(Boolean) } }, { name: 1 })
@@ -147,6 +150,7 @@ export async function* caseLedgerRows(filter: CaseLedgerFilter, now: Date = new 
       const own = events.filter((event) => String(event.caseId) === String(record._id))
       const accepted = [...own].reverse().find((event) => event.action === 'accept')
       const followUp = followUps.find((entry) => String(entry.caseId) === String(record._id))
+      const caller = calls.find((call) => String(call._id) === String(record._id))?.caller
       const measures = own
         .filter((event) => event.public && event.message)
         .map((event) => stripPersonalData(event.message!))
@@ -156,8 +160,10 @@ export async function* caseLedgerRows(filter: CaseLedgerFilter, now: Date = new 
         source: sourceLabels[record.source] ?? record.source,
         // Ledgers are printed and passed around: the person and the number are masked
         // (shared/privacy), and free text goes through the privacy stripper.
-        resident: record.anonymous ? '匿名' : (maskName(name(residents, record.createdBy)) ?? ''),
-        phone: record.anonymous ? '' : (maskPhone(record.contactPhone) ?? ''),
+        resident: record.anonymous
+          ? '匿名'
+          : (maskName(caller ? caller.name : name(residents, record.createdBy)) ?? ''),
+        phone: record.anonymous ? '' : (maskPhone(caller?.phone ?? record.contactPhone) ?? ''),
         summary: stripPersonalData(`${record.title}：${record.description}`).slice(0, 300),
         category: categories.get(record.categoryCode) ?? record.categoryCode,
         unit: name(units, record.unitId),

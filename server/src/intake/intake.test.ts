@@ -148,7 +148,13 @@ describe('lookup by phone + query code (no account)', { timeout: 60_000 }, () =>
       status: 'replied',
       unitName: '文旅局',
     })
-    expect(found.body.replies[0].message).toContain('下周一恢复开放')
+    // First the automatic first reply (unit and time standard), then the unit's own answer.
+    expect(found.body.replies.map((reply: { action: string }) => reply.action)).toEqual([
+      'firstReply',
+      'reply',
+    ])
+    expect(found.body.replies[0].message).toContain('文旅局')
+    expect(found.body.replies[1].message).toContain('下周一恢复开放')
     expect(JSON.stringify(found.body)).not.toContain('13900001111')
     expect(JSON.stringify(found.body)).not.toContain('11010519491231002X')
     expect(JSON.stringify(found.body)).not.toContain('201室')

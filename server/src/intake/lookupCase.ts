@@ -81,7 +81,8 @@ async function presentLookup(intake: IntakeCallDocument, record: CaseDocument) {
     expectedAnswerBy: record.deadlines.expectedAnswerBy?.toISOString() ?? null,
     rating: record.rating?.value ?? null,
     replies: events
-      .filter((event) => ['reply', 'resolve'].includes(event.action) && event.message)
+      // The automatic first reply too: the caller learns the unit and the time standard here as well.
+      .filter((event) => ['firstReply', 'reply', 'resolve'].includes(event.action) && event.message)
       .map((event) => ({
         action: event.action,
         at: event.at.toISOString(),

@@ -76,6 +76,8 @@ describe('SMS to a caller on the key events of their case', { timeout: 90_000 },
       signatureValid: true,
       params: { number: filed.number, code: filed.queryCode },
     })
+    // The automatic first reply names the unit the case went to (replyTemplates/firstReply.ts).
+    expect((await smsTo(phone, 'SMS_CASE_ROUTED')).params.number).toBe(filed.number)
     await smsTo(phone, 'SMS_CASE_REPLIED')
     await smsTo(phone, 'SMS_CASE_RESOLVED')
     const rating = await smsTo(phone, 'SMS_RATING_REQUEST')
@@ -85,7 +87,7 @@ describe('SMS to a caller on the key events of their case', { timeout: 90_000 },
       .poll(async () =>
         (await OutboxModel.find({ channel: 'sms', address: phone })).map((item) => item.status),
       )
-      .toEqual(['sent', 'sent', 'sent', 'sent'])
+      .toEqual(['sent', 'sent', 'sent', 'sent', 'sent'])
   })
 })
 

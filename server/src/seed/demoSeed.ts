@@ -1,6 +1,7 @@
 import { submitCaseInputSchema, transitionInputSchema, type Role } from '@minqing/shared'
 import mongoose, { Schema } from 'mongoose'
 import { ensureDefaultCategories } from '../categories/categoryTree'
+import { seedDemoKnowledge } from '../knowledge/seedDemoKnowledge'
 import { RoutingRuleModel } from '../routing/routingRule.model'
 import { createUnit } from '../units/unitTree'
 import { createUser } from '../users/createUser'
@@ -125,6 +126,8 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogin[] | null> {
   }
   await seedSampleCases(deps, viewers as Record<Role, Viewer>)
   await seedFieldwork(deps, viewers as Record<Role, Viewer>, district.id)
+  // Answers (issue 14): a knowledge base to search from the case page and the submit page.
+  await seedDemoKnowledge()
   await SeedMarkerModel.create({ _id: 'demo', seededAt: new Date() })
   return accounts.map(({ role, phone, name, unit }) => ({ role, phone, name, unit }))
 }

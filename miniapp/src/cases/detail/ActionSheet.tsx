@@ -4,16 +4,22 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ActionSpec } from '../actions'
 import { Button, Input, Switch, TextArea } from '../../ui/nutui'
+import { KnowledgePanel } from './KnowledgePanel'
+import { TemplatePicker, templateActionOf } from './TemplatePicker'
 import { UnitSearch } from './UnitSearch'
 
 const withPhotos = ['reply', 'resolve', 'addInfo']
+/** Texts that answer the resident: the handler may take a standard answer from the knowledge base. */
+const withKnowledge = ['reply', 'resolve', 'reject', 'contribute']
 
 /**
  * One action's own form: only its fields, each labelled, and a confirmation before a step that
- * cannot be undone. Nothing is prefilled — an empty box says what to write.
+ * cannot be undone. Nothing is prefilled — an empty box says what to write — until the handler
+ * picks a reply template or a knowledge-base answer; the text stays editable.
  */
 export function ActionSheet({
   spec,
+  caseFacts,
   units,
   suggestedUnitId,
   attachments,
@@ -23,6 +29,8 @@ export function ActionSheet({
   onCancel,
 }: {
   spec: ActionSpec
+  /** The case the sheet acts on: its templates and the first knowledge-base search come from it. */
+  caseFacts?: { id: string; title: string; categoryCode: string; staff: boolean }
   units: Unit[]
   suggestedUnitId: string | null
   attachments: number
@@ -70,11 +78,23 @@ export function ActionSheet({
           label={spec.unit === 'unitIds' ? '协办单位' : `${spec.label}给`}
         />
       )}
+      {spec.text && caseFacts?.staff && templateActionOf(spec.action) && (
+        <TemplatePicker caseId={caseFacts.id} action={templateActionOf(spec.action)!} onPick={setText} />
+      )}
+      {spec.text && caseFacts?.staff && withKnowledge.includes(spec.action) && (
+        <KnowledgePanel
+          initialQuery={caseFacts.title}
+          categoryCode={caseFacts.categoryCode}
+          onUse={(answer) => setText((current) => (current.trim() ? `${current}\n${answer}` : answer))}
+        />
+      )}
       {spec.text && (
         <View className="case-sheet-field">
           <Text className="case-sheet-label">{spec.textLabel ?? '内容'}</Text>
           <TextArea
             className="case-action-text"
+            // A template or a standard answer is several lines: the box grows to show all of it.
+            autoSize
             placeholder={`请填写${spec.textLabel ?? '内容'}`}
             value={text}
             onChange={(value: string) => setText(value)}

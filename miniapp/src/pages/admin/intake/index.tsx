@@ -23,7 +23,7 @@ import { ConsoleShell } from '../../../components/ConsoleShell'
 import { fieldErrors } from '../../../ui/messages'
 import { Button } from '../../../ui/nutui'
 import { categoryLeaves, matchCategories, type CategoryLeaf } from './categoryLeaves'
-import { useIntakeShortcuts } from './keyboard'
+import { useIntakeShortcuts, useRefocusFirstField } from './keyboard'
 import { RatingCalls } from './RatingCalls'
 import '../cases/index.css'
 import './index.css'
@@ -141,6 +141,7 @@ function IntakeForm() {
     }
   }
   useIntakeShortcuts({ save: () => void save(), channel: setChannel })
+  useRefocusFirstField(round, '.intake-phone input')
   const enterSaves = { confirmType: 'done' as const, onConfirm: () => void save() }
 
   return (

@@ -25,3 +25,17 @@ export function useIntakeShortcuts(actions: { save: () => void; channel: (channe
     return () => document.removeEventListener('keydown', onKey)
   }, [])
 }
+
+/**
+ * After each save the first field (the caller's phone) takes the focus again, so the next call is
+ * typed without reaching for the mouse — also when 保存 was clicked and the button holds the focus.
+ * The remounted field's `focus` prop alone does not move it off a clicked button in a browser.
+ */
+export function useRefocusFirstField(round: number, selector: string) {
+  useEffect(() => {
+    if (round === 0 || process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return undefined
+    // After the remounted field is in the document (the next frame), not during this render.
+    const frame = requestAnimationFrame(() => document.querySelector<HTMLInputElement>(selector)?.focus())
+    return () => cancelAnimationFrame(frame)
+  }, [round, selector])
+}

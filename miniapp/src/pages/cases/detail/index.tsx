@@ -147,6 +147,7 @@ export default function CaseDetailPage() {
   const canMerge = allowed.includes('merge')
   const next = nextStep(item)
   const openSpec = actions.find((spec) => spec.key === openKey) ?? null
+  const firstReply = [...(item.timeline ?? [])].reverse().find((event) => event.action === 'firstReply')
 
   return (
     <Page>
@@ -172,6 +173,13 @@ export default function CaseDetailPage() {
             </Text>
           )}
       </View>
+      {user.role === 'resident' && firstReply?.message && !['closed', 'rejected'].includes(item.status) && (
+        // The automatic first reply, where the resident looks first: who handles it and by when.
+        <View className="case-first-reply">
+          <Text className="case-first-reply-title">办理单位与时限</Text>
+          <Text className="case-first-reply-text">{firstReply.message}</Text>
+        </View>
+      )}
       {user.role === 'resident' && !['closed', 'rejected'].includes(item.status) && (
         <SubscribeButton caseId={item.id} />
       )}
@@ -220,6 +228,12 @@ export default function CaseDetailPage() {
             <ActionSheet
               key={openSpec.key}
               spec={openSpec}
+              caseFacts={{
+                id: item.id,
+                title: item.title,
+                categoryCode: item.categoryCode,
+                staff: user.role !== 'resident',
+              }}
               units={units}
               suggestedUnitId={openSpec.key === 'dispatch' ? suggestedUnitId : null}
               attachments={attachments.length}

@@ -27,6 +27,7 @@ import { Chips } from '../../../components/Chips'
 import { Field } from '../../../components/Field'
 import { Page } from '../../../components/Page'
 import { SimilarCases } from '../../../components/SimilarCases'
+import { KnowledgeHints } from './KnowledgeHints'
 import { fieldErrors } from '../../../ui/messages'
 import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
 import '../cases.css'
@@ -223,6 +224,7 @@ export default function SubmitCasePage() {
             setCategoryCode(code)
           }}
         />
+        <KnowledgeHints title={title} description={description} />
       </Cell.Group>
       <Cell.Group title={`照片（${photos.length}/9）`}>
         <View className="case-photos">

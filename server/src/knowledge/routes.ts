@@ -1,0 +1,113 @@
+import {
+  AppError,
+  knowledgeEntryInputSchema,
+  knowledgeEntryListSchema,
+  knowledgeEntryPatchSchema,
+  knowledgeEntrySchema,
+  knowledgeHitListSchema,
+  knowledgeHitSchema,
+  knowledgeSearchPolicy,
+  knowledgeSearchQuerySchema,
+  objectIdSchema,
+} from '@minqing/shared'
+import { z } from 'zod'
+import { defineRoute } from '../http/defineRoute'
+import { enforceRateLimit } from '../rateLimit/rateLimit'
+import { KnowledgeEntryModel, presentKnowledgeEntry, publishedKnowledge } from './knowledgeEntry.model'
+import { searchEntries } from './searchIndex'
+
+const byId = z.object({ id: objectIdSchema })
+const caseWorkers = ['handler', 'staff', 'leader', 'admin', 'operator'] as const
+
+export const knowledgeRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/knowledge',
+    access: ['admin'],
+    summary: 'Every knowledge-base entry (问答库), drafts included, newest first',
+    response: knowledgeEntryListSchema,
+    handler: async () => ({
+      items: (await KnowledgeEntryModel.find({}).sort({ _id: -1 })).map(presentKnowledgeEntry),
+    }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/knowledge',
+    access: ['admin'],
+    summary: 'Add a knowledge-base entry (a draft unless published is true)',
+    body: knowledgeEntryInputSchema,
+    status: 201,
+    response: knowledgeEntrySchema,
+    handler: async (_ctx, { body }) => presentKnowledgeEntry(await KnowledgeEntryModel.create(body)),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/knowledge/:id',
+    access: ['admin'],
+    summary: 'Change a knowledge-base entry, or publish / withdraw it',
+    params: byId,
+    body: knowledgeEntryPatchSchema,
+    response: knowledgeEntrySchema,
+    handler: async (_ctx, { params, body }) => {
+      const updated = await KnowledgeEntryModel.findByIdAndUpdate(params.id, { $set: body }, { new: true })
+      if (!updated) throw new AppError('NOT_FOUND')
+      return presentKnowledgeEntry(updated)
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/knowledge/:id',
+    access: ['admin'],
+    summary: 'Delete a knowledge-base entry',
+    params: byId,
+    response: z.object({ deleted: z.literal(true) }),
+    handler: async (_ctx, { params }) => {
+      if (!(await KnowledgeEntryModel.findByIdAndDelete(params.id))) throw new AppError('NOT_FOUND')
+      return { deleted: true as const }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/knowledge/search',
+    access: caseWorkers,
+    summary: 'Search the published entries (jieba words and keywords), for a reply from the case page',
+    query: knowledgeSearchQuerySchema,
+    response: knowledgeHitListSchema,
+    handler: async (_ctx, { query }) => ({
+      items: searchEntries(await publishedKnowledge.get(), query.q, query),
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/public/knowledge/search',
+    access: 'public',
+    summary: '你可能想知道: published entries for what a resident is typing; rate-limited per client IP',
+    query: knowledgeSearchQuerySchema,
+    response: knowledgeHitListSchema,
+    handler: async (ctx, { query }) => {
+      await enforceRateLimit(
+        {
+          key: `knowledge-search:ip:${ctx.ip}`,
+          max: knowledgeSearchPolicy.perIpPerMinute,
+          windowSeconds: 60,
+        },
+        ctx.deps.clock.now(),
+      )
+      return { items: searchEntries(await publishedKnowledge.get(), query.q, query) }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/public/knowledge/:id',
+    access: 'public',
+    summary: 'One published entry, to read in full',
+    params: byId,
+    response: knowledgeHitSchema,
+    handler: async (_ctx, { params }) => {
+      const hit = (await publishedKnowledge.get()).find((indexed) => indexed.entry.id === params.id)
+      if (!hit) throw new AppError('NOT_FOUND')
+      const { published: _published, keywords: _keywords, ...entry } = hit.entry
+      return entry
+    },
+  }),
+]
