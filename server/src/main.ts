@@ -27,6 +27,7 @@ import { processOutbox } from './notifications/processOutbox'
 import { seedDemoIfAllowed } from './seed/seedPolicy'
 import { configurePasswords } from './auth/passwords'
 import { refreshSettings } from './settings/currentSettings'
+import { startRateCounterWriteBack } from './rateLimit/batchedRateLimit'
 
 async function main(): Promise<void> {
   let config
@@ -141,6 +142,11 @@ async function main(): Promise<void> {
     dispatchRetrainJob,
   ])
 
+  // Submission limits are counted in memory; the shared counters learn them every 2 s.
+  const stopRateWriteBack = startRateCounterWriteBack(2_000, (error) =>
+    logger.error({ err: error }, 'rate counter write-back failed'),
+  )
+
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
@@ -152,6 +158,7 @@ async function main(): Promise<void> {
     stopScheduler()
     clearInterval(settingsTimer)
     await new Promise<void>((resolve) => server.close(() => resolve()))
+    await stopRateWriteBack()
     await mongoose.disconnect()
     await local?.stop()
     process.exit(0)
