@@ -33,8 +33,6 @@ chmodSync(dataDir, 0o711)
 const database = await startLocalDatabase({ dataDir, backend: backendFromEnv() ?? 'postgresql' })
 try {
   await connectDatabase(database.uri, 'breakdown')
-  await ensureIndexes(database.postgresUrl ? { postgresUrl: database.postgresUrl } : undefined)
-  await ensureDefaultCategories()
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
@@ -43,6 +41,8 @@ try {
     CASE_SUBMIT_PER_USER_HOUR: '100000000',
     CASE_SUBMIT_PER_IP_HOUR: '100000000',
   })
+  await ensureIndexes(database.postgresUrl ? { postgresUrl: database.postgresUrl } : undefined, config)
+  await ensureDefaultCategories()
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() })
   const deps = buildDeps(config, createLogger(config.LOG_LEVEL, sink), config.JWT_SECRET!, systemClock)
   await seedDemo(deps)

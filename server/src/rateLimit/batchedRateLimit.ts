@@ -49,6 +49,13 @@ export async function enforceBatchedRateLimit(limit: RateLimit, now: Date): Prom
   }
 }
 
+/** Gives back one allowed attempt (a retry of a submission that had been accepted already). */
+export function releaseBatchedRateLimit(limit: RateLimit, now: Date): void {
+  const windowMs = limit.windowSeconds * 1000
+  const counter = counters.get(`${limit.key}:${Math.floor(now.getTime() / windowMs) * windowMs}`)
+  if (counter) counter.pending--
+}
+
 /**
  * Adds what this instance counted to the shared counter and learns the shared total. A refused
  * attempt that was already written back is taken off again at the next write-back (`pending`

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../http/deps'
 import { UserModel } from '../users/user.model'
-import { enforceBatchedRateLimit as enforceRateLimit } from './batchedRateLimit'
+import { enforceBatchedRateLimit, releaseBatchedRateLimit } from './batchedRateLimit'
+import type { RateLimit } from './rateLimit'
 
 const hour = 3600
 const day = 24 * hour
@@ -12,31 +13,37 @@ const day = 24 * hour
  * would only ever meet the hourly IP limit. Counted in memory with write-back (batchedRateLimit):
  * a submission far from its limits sends no database command for them.
  */
-export async function enforceSubmitLimits(deps: AppDeps, userId: string, clientIp: string): Promise<void> {
+export async function enforceSubmitLimits(
+  deps: AppDeps,
+  userId: string,
+  clientIp: string,
+): Promise<() => void> {
   const now = deps.clock.now()
   const { config } = deps
+  const limits: RateLimit[] = []
   if (await isGuest(userId)) {
-    await enforceRateLimit(
+    limits.push(
       { key: `case-submit:guest:${userId}`, max: config.CASE_SUBMIT_PER_GUEST_DAY, windowSeconds: day },
-      now,
-    )
-    await enforceRateLimit(
       {
         key: `case-submit:guest-ip:${clientIp}`,
         max: config.CASE_SUBMIT_GUESTS_PER_IP_DAY,
         windowSeconds: day,
       },
-      now,
     )
   }
-  await enforceRateLimit(
+  limits.push(
     { key: `case-submit:user:${userId}`, max: config.CASE_SUBMIT_PER_USER_HOUR, windowSeconds: hour },
-    now,
-  )
-  await enforceRateLimit(
     { key: `case-submit:ip:${clientIp}`, max: config.CASE_SUBMIT_PER_IP_HOUR, windowSeconds: hour },
-    now,
   )
+  const passed: RateLimit[] = []
+  for (const limit of limits) {
+    await enforceBatchedRateLimit(limit, now)
+    passed.push(limit)
+  }
+  /** Gives the counts back (a submission that turns out to be a retry, or is refused later). */
+  return () => {
+    for (const limit of passed) releaseBatchedRateLimit(limit, now)
+  }
 }
 
 /** Whether a user is a guest never changes after the account is made, so it is asked once. */
