@@ -28,6 +28,7 @@ import { seedDemoIfAllowed } from './seed/seedPolicy'
 import { configurePasswords } from './auth/passwords'
 import { refreshSettings } from './settings/currentSettings'
 import { startRateCounterWriteBack } from './rateLimit/batchedRateLimit'
+import { runEventProjections } from './cases/scheduleProjections'
 
 async function main(): Promise<void> {
   let config
@@ -140,6 +141,8 @@ async function main(): Promise<void> {
     { name: 'chaseRatings', everyMs: 60 * 60_000, run: chaseRatings },
     // Smart dispatch (issue #15): retrain as dispatchers' corrections accumulate.
     dispatchRetrainJob,
+    // What submissions left to the background (rollups), also another instance's leftovers.
+    { name: 'eventProjections', everyMs: 60_000, run: runEventProjections },
   ])
 
   // Submission limits are counted in memory; the shared counters learn them every 2 s.

@@ -57,11 +57,11 @@ export interface Projection {
    * Applies a batch. Must be idempotent for the same `batch` (it is retried after a crash with
    * the same id and the same events).
    */
-  apply(events: OutboxEvent[], batch: string): Promise<void>
+  apply(events: OutboxEvent[], batch: string, hook?: StepHook): Promise<void>
 }
 
 /** Test hook: called between the steps of a batch, so a test can stop the runner there. */
-export type StepHook = (step: 'applied' | 'recorded') => void | Promise<void>
+export type StepHook = (step: 'row' | 'applied' | 'recorded') => void | Promise<void>
 
 const running = new Map<string, Promise<ProjectionRun>>()
 const queued = new Map<string, Promise<ProjectionRun>>()
@@ -161,7 +161,7 @@ async function finishBatch(
     ((await CaseEventModel.find({ outboxSlot: slot }).sort({ _id: 1 }).lean()) as OutboxEvent[]).filter(
       (event) => wanted.has(String(event._id)),
     )
-  await projection.apply(events, batch)
+  await projection.apply(events, batch, hook)
   await hook?.('applied')
   const id = slotId(projection, slot)
   await LedgerModel.updateOne(

@@ -1,8 +1,6 @@
 import type { AppDeps } from '../http/deps'
 import { projectRollups } from '../stats/rollupProjection'
 
-/** How long submissions gather before the background step writes their rollups. */
-const gatherMs = 5_000
 let timer: NodeJS.Timeout | undefined
 
 /**
@@ -10,8 +8,9 @@ let timer: NodeJS.Timeout | undefined
  * in that time (readers of the rollups run them first anyway; the scheduled job catches up
  * what a stopped instance left). Failures are logged; the next run takes the same events again.
  */
-export function scheduleEventProjections(deps: Pick<AppDeps, 'logger'>): void {
-  if (timer) return
+export function scheduleEventProjections(deps: Pick<AppDeps, 'logger' | 'config'>): void {
+  const gatherMs = deps.config.EVENT_PROJECTION_GATHER_MS
+  if (timer || gatherMs === 0) return
   timer = setTimeout(() => {
     timer = undefined
     runEventProjections().catch((error: unknown) =>

@@ -139,6 +139,12 @@ export const configSchema = z
     FERRETDB_POSTGRESQL_URL: z.string().url().optional(),
     /** Bearer token for GET /metrics (Prometheus); unset → /metrics answers 404. */
     METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+    // Submit path (issue #18)
+    /**
+     * How long submissions gather before the background step writes their rollups and
+     * notifications (one run for all of them); 0: only the readers and the scheduled job run it.
+     */
+    EVENT_PROJECTION_GATHER_MS: z.coerce.number().int().min(0).default(2_000),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
     message: 'JWT_SECRET is required when NODE_ENV=production',

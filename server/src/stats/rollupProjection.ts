@@ -19,7 +19,7 @@ import { addToRollupCache } from './rollupCache'
  */
 export const rollupProjection: Projection = {
   name: 'rollups',
-  async apply(events: OutboxEvent[], batch: string) {
+  async apply(events: OutboxEvent[], batch: string, hook?: StepHook) {
     const rows = new Map<
       string,
       { day: string; unitId: string; categoryCode: string; counts: RollupCounts }
@@ -37,6 +37,7 @@ export const rollupProjection: Projection = {
       if (!Object.keys(counts).length) continue
       const moved = await serialByKey(`rollup|${id}`, () => moveOnce(id, row, counts, batch))
       if (moved) addToRollupCache([{ ...row, counts }])
+      await hook?.('row')
     }
   },
 }
