@@ -144,7 +144,7 @@ export const configSchema = z
      * How long submissions gather before the background step writes their rollups and
      * notifications (one run for all of them); 0: only the readers and the scheduled job run it.
      */
-    EVENT_PROJECTION_GATHER_MS: z.coerce.number().int().min(0).default(2_000),
+    EVENT_PROJECTION_GATHER_MS: z.coerce.number().int().min(0).default(5_000),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
     message: 'JWT_SECRET is required when NODE_ENV=production',
