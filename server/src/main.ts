@@ -29,6 +29,8 @@ import { processOutbox } from './notifications/processOutbox'
 import { seedDemoIfAllowed } from './seed/seedPolicy'
 import { configurePasswords } from './auth/passwords'
 import { refreshSettings } from './settings/currentSettings'
+import { startRateCounterWriteBack } from './rateLimit/batchedRateLimit'
+import { runEventProjections } from './cases/scheduleProjections'
 
 async function main(): Promise<void> {
   let config
@@ -144,7 +146,14 @@ async function main(): Promise<void> {
     { name: 'chaseRatings', everyMs: 60 * 60_000, run: chaseRatings },
     // Smart dispatch (issue #15): retrain as dispatchers' corrections accumulate.
     dispatchRetrainJob,
+    // What submissions left to the background (rollups), also another instance's leftovers.
+    { name: 'eventProjections', everyMs: 60_000, run: runEventProjections },
   ])
+
+  // Submission limits are counted in memory; the shared counters learn them every 2 s.
+  const stopRateWriteBack = startRateCounterWriteBack(2_000, (error) =>
+    logger.error({ err: error }, 'rate counter write-back failed'),
+  )
 
   let stopping = false
   const shutdown = async (signal: string) => {
@@ -157,6 +166,7 @@ async function main(): Promise<void> {
     stopScheduler()
     clearInterval(settingsTimer)
     await new Promise<void>((resolve) => server.close(() => resolve()))
+    await stopRateWriteBack()
     await mongoose.disconnect()
     await local?.stop()
     process.exit(0)

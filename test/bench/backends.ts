@@ -10,8 +10,13 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { startLocalDatabase, type LocalDatabase } from '../../server/src/db/localDatabase'
+import { fork, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { freePort, startLocalDatabase, type LocalDatabase } from '../../server/src/db/localDatabase'
 import { apiLogin, startServer, type RunningServer } from '../support/server'
+import { load } from './submitThroughput'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
 
 const metricsToken = 'bench-metrics-token-0123456789'
 /** Commands /metrics itself sends while it is scraped (one outbox count per waiting status). */
@@ -33,6 +38,7 @@ interface Target {
   commands: number
   cpuSeconds: number
   submits: number
+  baseline: { process: ChildProcess; url: string }
 }
 
 export interface BackendRow {
@@ -45,6 +51,12 @@ export interface BackendRow {
   detailP95Ms: number
   inboxP95Ms: number
   casesAtEnd: number
+  /** Minqing's submit req/s over the bare baseline's on the same database, at 1 and 50 clients. */
+  throughputRatio1: number
+  throughputRatio50: number
+  submitP99At50Ms: number
+  /** Timeouts and errors of the 200-client run (non-2xx answers counted too). */
+  failuresAt200: number
 }
 
 let serial = 0
@@ -93,6 +105,9 @@ async function submitRound(target: Target, count: number, measure: boolean): Pro
     target.caseIds.push(((await response.json()) as { id: string }).id)
     if (measure) target.submitMs.push(ms)
   }
+  // The rollups of these submissions are written by the server's background step a few seconds
+  // later (EVENT_PROJECTION_GATHER_MS, 5 s): its commands belong to this round's count.
+  if (measure) await new Promise((resolve) => setTimeout(resolve, 6_000))
   const after = await scrape(target)
   if (!measure) return
   target.commands += after.commands - before.commands - commandsPerScrape
@@ -129,6 +144,15 @@ async function open(backend: Backend): Promise<Target> {
     METRICS_TOKEN: metricsToken,
     ...(database.postgresUrl ? { FERRETDB_POSTGRESQL_URL: database.postgresUrl } : {}),
   })
+  const port = await freePort()
+  const baselineUri = new URL(server.mongoUri)
+  baselineUri.pathname = baselineUri.pathname.replace(/\/e2e_/, '/baseline_')
+  const baseline = fork(path.join(here, 'baselineServer.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, PORT: String(port), MONGODB_URI: baselineUri.toString() },
+    stdio: 'inherit',
+  })
+  await new Promise((resolve) => baseline.once('message', resolve))
   const bearer = async (phone: string) => ({
     Authorization: `Bearer ${(await apiLogin(server.baseUrl, phone)).accessToken}`,
   })
@@ -146,6 +170,35 @@ async function open(backend: Backend): Promise<Target> {
     commands: 0,
     cpuSeconds: 0,
     submits: 0,
+    baseline: { process: baseline, url: `http://127.0.0.1:${port}/` },
+  }
+}
+
+/** Submissions under load beside the bare baseline: ratios at 1 and 50 clients, p99 at 50, failures at 200. */
+async function loadRuns(target: Target, seconds: number) {
+  const url = `${target.server.baseUrl}/api/v1/cases`
+  const runs: Record<
+    number,
+    { minqing: Awaited<ReturnType<typeof load>>; baseline: Awaited<ReturnType<typeof load>> }
+  > = {}
+  for (const connections of [1, 50, 200]) {
+    runs[connections] = {
+      minqing: await load(url, target.resident, connections, seconds),
+      baseline: await load(target.baseline.url, {}, connections, seconds),
+    }
+  }
+  const ratio = (connections: number) =>
+    Number(
+      (
+        runs[connections]!.minqing.requestsPerSecond /
+        Math.max(1, runs[connections]!.baseline.requestsPerSecond)
+      ).toFixed(2),
+    )
+  return {
+    throughputRatio1: ratio(1),
+    throughputRatio50: ratio(50),
+    submitP99At50Ms: runs[50]!.minqing.p99Ms,
+    failuresAt200: runs[200]!.minqing.errors + runs[200]!.minqing.non2xx,
   }
 }
 
@@ -155,7 +208,11 @@ const percentile = (values: number[], p: number) => {
 }
 
 /** rounds × perRound submits on each backend, each round followed by detail and inbox reads. */
-export async function benchBackends(rounds = 4, perRound = 25): Promise<BackendRow[]> {
+export async function benchBackends(
+  rounds = 4,
+  perRound = 25,
+  loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 10),
+): Promise<BackendRow[]> {
   const targets: Target[] = []
   try {
     for (const backend of ['postgresql', 'sqlite'] as const) targets.push(await open(backend))
@@ -166,7 +223,10 @@ export async function benchBackends(rounds = 4, perRound = 25): Promise<BackendR
         await readRound(target, perRound)
       }
     }
-    return targets.map((target) => ({
+    // Under load last, one backend after the other (each has the machine to itself then).
+    const loads: Array<Awaited<ReturnType<typeof loadRuns>>> = []
+    for (const target of targets) loads.push(await loadRuns(target, loadSeconds))
+    return targets.map((target, index) => ({
       backend: target.backend,
       submits: target.submits,
       submitP50Ms: percentile(target.submitMs, 50),
@@ -176,9 +236,11 @@ export async function benchBackends(rounds = 4, perRound = 25): Promise<BackendR
       detailP95Ms: percentile(target.detailMs, 95),
       inboxP95Ms: percentile(target.inboxMs, 95),
       casesAtEnd: target.caseIds.length,
+      ...loads[index]!,
     }))
   } finally {
     for (const target of targets) {
+      target.baseline.process.kill('SIGTERM')
       await target.server.stop()
       await target.database.stop()
       rmSync(target.dataDir, { recursive: true, force: true })

@@ -26,7 +26,8 @@ const body = () =>
     description: '希望农家书屋周末也能开放借书。',
   })
 
-async function load(
+/** One autocannon run of new submissions (each request a fresh clientId). */
+export async function load(
   url: string,
   headers: Record<string, string>,
   connections: number,

@@ -30,8 +30,14 @@ const caseEventSchema = new Schema({
   public: { type: Boolean, default: true },
   attachments: { type: [Schema.Types.ObjectId], default: [] },
   data: { type: Schema.Types.Mixed, default: null },
+  /**
+   * Set on events whose rollups and notifications a background step writes (cases/eventOutbox.ts):
+   * the five-minute slot of real time the event was stored in.
+   */
+  outboxSlot: { type: Number },
 })
 caseEventSchema.index({ caseId: 1, seq: 1 }, { unique: true })
+caseEventSchema.index({ outboxSlot: 1 })
 
 const refuse = () => {
   throw new Error('case events are append-only')

@@ -22,6 +22,8 @@ export interface NewEvent {
   public?: boolean
   attachments?: string[]
   data?: Record<string, unknown> | null
+  /** Rollups (and notifications) left to the background step: see eventOutbox.ts. */
+  outboxSlot?: number
 }
 
 /**

@@ -17,7 +17,8 @@ import { sendFirstReply } from '../replyTemplates/firstReply'
 import { enforceSubmitLimits } from '../rateLimit/submitLimits'
 import { appendEvent, appendEvents, type NewEvent } from './caseEvents'
 import { nextSequence } from './counter.model'
-import { applyRollupOrMarkRepair } from '../stats/rollupRepair'
+import { outboxSlotNow } from './eventOutbox'
+import { scheduleEventProjections } from './scheduleProjections'
 import { isDuplicateKey } from '../db/duplicateKey'
 import { createHash } from 'node:crypto'
 import { Types } from 'mongoose'
@@ -46,20 +47,28 @@ export async function submitCase(
 ): Promise<SubmitResult> {
   const { source = 'residentApp', originId = null, limits } = options
   const id = caseIdFor(viewer.userId, input.clientId)
-  const existing = await CaseModel.findById(id)
-  if (existing) {
-    await writeInitialEvents(existing)
-    await sendFirstReply(deps, existing)
-    return { record: existing, created: false }
+  // Counted in memory (no round trip); a retry of an accepted submission gives its count back
+  // below, and is answered even when the resident is over the limit now.
+  let refund = () => {}
+  if (limits) {
+    try {
+      refund = await enforceSubmitLimits(deps, viewer.userId, limits.clientIp)
+    } catch (error) {
+      const existing = await CaseModel.findById(id)
+      if (!existing) throw error
+      await writeInitialEvents(existing)
+      await sendFirstReply(deps, existing)
+      return { record: existing, created: false }
+    }
   }
-  // Only new cases count: a retry of an accepted submission (same clientId) returned above.
-  if (limits) await enforceSubmitLimits(deps, viewer.userId, limits.clientIp)
   if (!(await categoryExists(input.categoryCode))) {
+    refund()
     throw new AppError('VALIDATION_FAILED', {
       issues: [{ path: 'categoryCode', code: 'not_found', message: '分类不存在 / Unknown category' }],
     })
   }
   if (input.photos.length && !(await ownedFilesExist(input.photos, viewer.userId))) {
+    refund()
     throw new AppError('VALIDATION_FAILED', {
       issues: [{ path: 'photos', code: 'not_found', message: '照片不存在或未上传完成 / Photo not found' }],
     })
@@ -72,61 +81,71 @@ export async function submitCase(
     ? acceptDeadline(now, deps.timeLimits, deps.calendar, { urgency: input.urgency, unitId: decision.unitId })
     : null
   const day = chinaDate(now).format('YYYYMMDD')
-  const number = `MQ${day}-${String(await nextSequence(`case:${day}`)).padStart(4, '0')}`
-
-  try {
-    const record = await CaseModel.create({
-      _id: id,
-      number,
-      clientId: input.clientId,
-      submittedAt: now,
-      createdBy: viewer.userId,
-      source,
-      originId,
-      kind: input.kind,
-      categoryCode: input.categoryCode,
-      title: input.title,
-      description: input.description,
-      urgency: input.urgency,
-      location: input.location ?? null,
-      gridId: decision.containingUnits.find((unit) => unit.level === 'grid')?.id ?? null,
-      photos: input.photos,
-      contactPhone: input.contactPhone ?? null,
-      anonymous: input.anonymous,
-      publicConsent: input.publicConsent,
-      status: routed ? 'dispatched' : 'submitted',
+  const newCase = (number: string) => ({
+    _id: id,
+    number,
+    clientId: input.clientId,
+    submittedAt: now,
+    createdBy: viewer.userId,
+    source,
+    originId,
+    kind: input.kind,
+    categoryCode: input.categoryCode,
+    title: input.title,
+    description: input.description,
+    urgency: input.urgency,
+    location: input.location ?? null,
+    gridId: decision.containingUnits.find((unit) => unit.level === 'grid')?.id ?? null,
+    photos: input.photos,
+    contactPhone: input.contactPhone ?? null,
+    anonymous: input.anonymous,
+    publicConsent: input.publicConsent,
+    status: routed ? 'dispatched' : 'submitted',
+    unitId: decision.unitId,
+    firstReceiverUnitId: decision.unitId,
+    unitReceivedAt: decision.unitId ? now : null,
+    involvedUnitIds: routed ? [decision.unitId] : [],
+    routing: {
+      kind: decision.kind,
       unitId: decision.unitId,
-      firstReceiverUnitId: decision.unitId,
-      unitReceivedAt: decision.unitId ? now : null,
-      involvedUnitIds: routed ? [decision.unitId] : [],
-      routing: {
-        kind: decision.kind,
-        unitId: decision.unitId,
-        ruleId: decision.ruleId,
-        reason: decision.reason,
-        decidedAt: now,
-      },
-      deadlines: {
-        expectedAnswerBy: expectedAnswerBy(now, input.urgency, deps.timeLimits, deps.calendar),
-        acceptBy,
-        dueAt: acceptBy,
-      },
-      eventSeq: routed ? 2 : 1,
-    })
-    await writeInitialEvents(record, { fresh: true })
-    await notifyCaseEvent(deps, record, 'submit', viewer.userId)
-    await sendFirstReply(deps, record)
-    return { record, created: true }
-  } catch (error) {
-    if (isDuplicateKey(error)) {
+      ruleId: decision.ruleId,
+      reason: decision.reason,
+      decidedAt: now,
+    },
+    deadlines: {
+      expectedAnswerBy: expectedAnswerBy(now, input.urgency, deps.timeLimits, deps.calendar),
+      acceptBy,
+      dueAt: acceptBy,
+    },
+    eventSeq: routed ? 2 : 1,
+  })
+
+  // No read first: the insert itself finds a retry (the id is derived from resident and clientId).
+  for (let attempt = 1; ; attempt++) {
+    const number = `MQ${day}-${String(await nextSequence(`case:${day}`)).padStart(4, '0')}`
+    try {
+      const record = await CaseModel.create(newCase(number))
+      await writeInitialEvents(record, { fresh: true })
+      await notifyCaseEvent(deps, record, 'submit', viewer.userId)
+      await sendFirstReply(deps, record)
+      scheduleEventProjections(deps)
+      return { record, created: true }
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
       // A concurrent retry won the same id, or a case filed before ids were derived holds the
       // (resident, clientId) pair: either way the resident's first case is the answer.
       const winner =
         (await CaseModel.findById(id)) ??
         (await CaseModel.findOne({ createdBy: viewer.userId, clientId: input.clientId }))
-      if (winner) return { record: winner, created: false }
+      if (winner) {
+        refund()
+        await writeInitialEvents(winner)
+        await sendFirstReply(deps, winner)
+        return { record: winner, created: false }
+      }
+      // Otherwise the number was taken (handed out before numbers came in blocks): the next one.
+      if (attempt >= 5) throw error
     }
-    throw error
   }
 }
 
@@ -143,6 +162,8 @@ export function caseIdFor(userId: string, clientId: string): Types.ObjectId {
 /** The submit event and, when routed automatically, the dispatch event: derived from the case. */
 async function writeInitialEvents(record: CaseDocument, options: { fresh?: boolean } = {}): Promise<void> {
   const at = record.submittedAt
+  // Their rollups are written by the background step (cases/eventOutbox.ts), from this slot.
+  const outboxSlot = outboxSlotNow()
   const events: NewEvent[] = [
     {
       caseId: record._id,
@@ -153,6 +174,7 @@ async function writeInitialEvents(record: CaseDocument, options: { fresh?: boole
       actor: { userId: String(record.createdBy), role: 'resident', unitId: null },
       at,
       data: { source: record.source },
+      outboxSlot,
     },
   ]
   const routed = ['rule', 'areaFallback', 'model'].includes(record.routing.kind ?? '')
@@ -179,17 +201,11 @@ async function writeInitialEvents(record: CaseDocument, options: { fresh?: boole
         automatic: true,
         facts,
       },
+      outboxSlot,
     })
   // A case this call just created has no events yet: both go in one round trip. Otherwise (a
-  // retry repairing a crashed attempt, or racing one) each is appended on its own, and only the
-  // attempt that stores the dispatch event counts it in the rollups.
-  let dispatchStored = options.fresh ? await appendEvents(events) : false
-  if (!dispatchStored) {
-    for (const event of events) {
-      const appended = await appendEvent(event)
-      if (event.action === 'dispatch') dispatchStored = appended
-    }
-  }
-  if (routed && dispatchStored)
-    await applyRollupOrMarkRepair({ action: 'dispatch', at, to: 'dispatched', data: { facts } })
+  // retry repairing a crashed attempt, or racing one) each is appended on its own; only a stored
+  // event is counted in the rollups, so a repaired dispatch is counted once.
+  if (options.fresh && (await appendEvents(events))) return
+  for (const event of events) await appendEvent(event)
 }

@@ -142,6 +142,12 @@ export const configSchema = z
     // --- Answers faster and more consistent (issue 14) ---
     /** SMS template of the automatic first reply to a caller: number, unit, acceptBy, answerBy. */
     SMS_TEMPLATE_CASE_ROUTED: z.string().default('SMS_CASE_ROUTED'),
+    // Submit path (issue #18)
+    /**
+     * How long submissions gather before the background step writes their rollups and
+     * notifications (one run for all of them); 0: only the readers and the scheduled job run it.
+     */
+    EVENT_PROJECTION_GATHER_MS: z.coerce.number().int().min(0).default(5_000),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
     message: 'JWT_SECRET is required when NODE_ENV=production',

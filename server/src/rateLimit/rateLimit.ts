@@ -49,6 +49,27 @@ export async function enforceRateLimit(limit: RateLimit, now: Date): Promise<voi
   }
 }
 
+/**
+ * Adds `delta` to a window's shared counter (creating it) and returns the new total: the
+ * write-back of `enforceBatchedRateLimit`. Atomic on MongoDB; on FerretDB serialised per counter
+ * in this process (two instances' write-backs can still interleave, as with every `$inc` there).
+ */
+export async function addToRateCounter(id: string, delta: number, windowEndsAt: Date): Promise<number> {
+  const add = () =>
+    RateCounterModel.findOneAndUpdate(
+      { _id: id },
+      { $inc: { count: delta }, $setOnInsert: { windowEndsAt } },
+      { upsert: true, new: true },
+    ).lean()
+  const counter = await atomicUpdate(`rate|${id}`, () =>
+    add().catch((error: unknown) => {
+      if (isDuplicateKey(error)) return add()
+      throw error
+    }),
+  )
+  return (counter?.count as number | undefined) ?? delta
+}
+
 /** Counters of windows that have ended are never read again (no TTL index on FerretDB: a job does it). */
 export async function expireRateCounters(now: Date): Promise<{ counters: number }> {
   return { counters: (await RateCounterModel.deleteMany({ windowEndsAt: { $lt: now } })).deletedCount }

@@ -9,6 +9,7 @@ import {
 import { CaseEventModel } from '../cases/caseEvent.model'
 import { RollupModel } from './rollup.model'
 import { invalidateRollupCache } from './rollupCache'
+import { projectRollups } from './rollupProjection'
 
 /** Recounts every rollup from the event log (the events are the truth; rollups are a cache). */
 export async function recountRollups(): Promise<
@@ -34,6 +35,9 @@ export async function recountRollups(): Promise<
 
 /** Replaces the rollups with a recount from the events; returns the number of rows. */
 export async function rebuildRollups(): Promise<number> {
+  // The background step first takes what is waiting, so it does not add those events again after
+  // the recount (one stored during the recount can still be counted twice until the next repair).
+  await projectRollups()
   const rows = await recountRollups()
   // Dropped and recreated, not emptied: FerretDB's deleteMany lists every id in one SQL statement
   // and fails ("too many SQL variables") past ~100k documents.

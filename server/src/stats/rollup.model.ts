@@ -13,6 +13,8 @@ const rollupSchema = new Schema(
     categoryCode: { type: String, required: true },
     // No defaults: a row stores only the counters that moved (a missing one reads as 0).
     ...Object.fromEntries(rollupCounters.map((name) => [name, { type: Number }])),
+    /** The last background batch this row took (stats/rollupProjection.ts): a retried batch skips it. */
+    lastBatch: { type: String },
   },
   { collection: 'case_rollups', versionKey: false },
 )

@@ -20,6 +20,7 @@ import { UnitModel } from '../units/unit.model'
 import { subtreeUnitIds } from '../units/unitTree'
 import { CategoryModel } from '../categories/category.model'
 import { countsOf, sumRollups } from './rollupCache'
+import { projectRollups } from './rollupProjection'
 import { pendingCounts } from './pendingCounts'
 import { statsScope } from './scope'
 
@@ -39,6 +40,8 @@ async function summed(period: Period, groupBy: 'unit' | 'category', viewer: View
     viewer.role === 'leader' && viewer.unitId
       ? new Set((await subtreeUnitIds(viewer.unitId)).map(String))
       : null
+  // What this instance's submissions left to the background is counted before the answer.
+  await projectRollups()
   const totals = await sumRollups(maxAgeMs, period.from, period.to, (unitId, categoryCode) =>
     scope && !scope.has(unitId) ? null : groupBy === 'unit' ? unitId : topCategory(categoryCode),
   )
