@@ -41,3 +41,5 @@ export * from './calendar/officeHours'
 export * from './stats/ranking'
 export * from './calendar/calendarStatus'
 export * from './dispatch/schemas'
+// offline visits (issue #13): the paged visit history
+export * from './visits/history'
