@@ -1,7 +1,9 @@
 import Taro from '@tarojs/taro'
 import { visitApi } from '../api/visits'
 import { photoStore } from './photoStore'
-import type { LocalVisit } from './queue'
+import { AppError } from '@minqing/shared'
+import { createAutoSync } from './autoSync'
+import { pendingVisits, type LocalVisit } from './queue'
 import { createSyncEngine, type SyncProgress } from './syncEngine'
 
 const key = 'minqing.visits.v1'
@@ -54,14 +56,31 @@ export function subscribe(listener: Listener): () => void {
   return () => listeners.delete(listener)
 }
 
+const autoSync = createAutoSync({
+  sync: () => syncNow(),
+  waiting: () => pendingVisits(queueStore.load(), false).length,
+  setTimer: (run, ms) => setTimeout(run, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  onError: (error) =>
+    console.warn('[minqing] visit sync run failed', error instanceof AppError ? error.code : error),
+})
+
+/** Sends the queue soon: now, then with growing pauses while visits wait (a visit was just saved). */
+export function syncSoon(): void {
+  void autoSync.kick()
+}
+
 let watching = false
-/** Sends the queue whenever the network comes back (both platforms), once per app run. */
+/**
+ * Sends the queue whenever the network comes back (both platforms), and at start if visits wait;
+ * once per app run. Started with the app, so a phone that never opens 我的走访 still sends.
+ */
 export function syncWhenOnline() {
   if (watching) return
   watching = true
-  const kick = () => void syncNow().catch(() => undefined)
   Taro.onNetworkStatusChange((status) => {
-    if (status.isConnected) kick()
+    if (status.isConnected) syncSoon()
   })
-  if (process.env.TARO_ENV === 'h5') window.addEventListener('online', kick)
+  if (process.env.TARO_ENV === 'h5') window.addEventListener('online', syncSoon)
+  syncSoon()
 }
