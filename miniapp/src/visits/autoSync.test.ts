@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAutoSync } from './autoSync'
 
 /** A phone whose network is down until `online()`; each sync sends everything when it is up. */
-function phone(waitingAtStart: number) {
+function phone(waitingAtStart: number, knowsItsNetwork = false) {
   let waiting = waitingAtStart
   let up = false
   const sync = vi.fn(async () => {
@@ -14,6 +14,7 @@ function phone(waitingAtStart: number) {
     setTimer: (run, ms) => setTimeout(run, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     delays: [2_000, 4_000, 8_000],
+    ...(knowsItsNetwork ? { isOnline: () => up } : {}),
   })
   return {
     auto,
@@ -82,5 +83,17 @@ describe('automatic sync', () => {
     broken.online()
     await vi.advanceTimersByTimeAsync(2_000)
     expect(broken.waiting).toBe(0)
+  })
+
+  it('does not try while the phone says it is offline, and still goes on retrying until it is back', async () => {
+    const device = phone(2, true)
+    await device.auto.kick()
+    await vi.advanceTimersByTimeAsync(2_000 + 4_000)
+    expect(device.sync).not.toHaveBeenCalled() // no pointless requests (nor 同步中 flicker) offline
+    expect(vi.getTimerCount()).toBe(1)
+    device.online()
+    await vi.advanceTimersByTimeAsync(8_000)
+    expect(device.sync).toHaveBeenCalledTimes(1)
+    expect(device.waiting).toBe(0)
   })
 })

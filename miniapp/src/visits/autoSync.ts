@@ -10,6 +10,8 @@ export function createAutoSync(options: {
   waiting: () => number
   setTimer: (run: () => void, ms: number) => unknown
   clearTimer: (handle: unknown) => void
+  /** False when the phone knows it has no network: the retry then waits without trying. */
+  isOnline?: () => boolean
   /** Pauses between retries; the last one repeats. */
   delays?: readonly number[]
   onError?: (error: unknown) => void
@@ -25,7 +27,7 @@ export function createAutoSync(options: {
 
   async function run(): Promise<void> {
     cancel()
-    if (options.waiting() > 0) {
+    if (options.waiting() > 0 && (options.isOnline?.() ?? true)) {
       try {
         await options.sync()
       } catch (error) {

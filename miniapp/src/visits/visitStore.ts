@@ -59,6 +59,8 @@ export function subscribe(listener: Listener): () => void {
 const autoSync = createAutoSync({
   sync: () => syncNow(),
   waiting: () => pendingVisits(queueStore.load(), false).length,
+  // The browser knows when it has no network; the mini-program learns it from the network event.
+  isOnline: () => process.env.TARO_ENV !== 'h5' || navigator.onLine,
   setTimer: (run, ms) => setTimeout(run, ms),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   onError: (error) =>

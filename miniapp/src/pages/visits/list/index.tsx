@@ -118,6 +118,7 @@ export default function VisitListPage() {
           当前离线：只显示本机上的走访，联网后显示全部记录
         </Text>
       )}
+      {history.state === 'loading' && <Text className="visit-hint">正在读取服务器上的走访记录…</Text>}
       {rows.length === 0 && history.state !== 'loading' && <Empty description="还没有走访记录" />}
       {rows.map((row) => (
         <VisitCard key={row.key} row={row} />
@@ -157,7 +158,6 @@ function VisitCard({ row }: { row: VisitRow }) {
       {error && row.state === 'failed' && (
         <Text className="visit-card-meta visit-state-failed">失败原因：{error.message}</Text>
       )}
-      {error && row.state !== 'failed' && <Text className="visit-card-meta">{error.message}</Text>}
     </View>
   )
 }
