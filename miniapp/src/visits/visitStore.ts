@@ -8,7 +8,10 @@ import { createSyncEngine, type SyncProgress } from './syncEngine'
 
 const key = 'minqing.visits.v1'
 
-/** The visit queue lives in the platform storage (wx storage / localStorage): it survives restarts. */
+/**
+ * The visit queue lives in the platform storage (wx storage / localStorage): it survives restarts.
+ * Every save tells the pages showing the queue (a saved visit, a sync step, a deleted draft).
+ */
 export const queueStore = {
   load(): LocalVisit[] {
     const value = Taro.getStorageSync(key) as LocalVisit[] | '' | undefined
@@ -16,6 +19,7 @@ export const queueStore = {
   },
   save(queue: LocalVisit[]) {
     Taro.setStorageSync(key, queue)
+    emit()
   },
 }
 
@@ -36,7 +40,6 @@ export const syncEngine = createSyncEngine({
     progress = next
     emit()
   },
-  onChange: () => emit(),
 })
 
 /** Runs a sync and tells every page showing the queue. */
