@@ -3,7 +3,6 @@ import type { PropsWithChildren } from 'react'
 import { config as zodConfig } from 'zod'
 import './app.css'
 import { registerServiceWorker } from './offline/registerServiceWorker'
-import { syncWhenOnline } from './visits/visitStore'
 
 // zod probes `new Function` to compile fast parsers: the server's Content-Security-Policy
 // (script-src without 'unsafe-eval') reports the probe as a violation, and WeChat forbids eval.
@@ -11,8 +10,13 @@ zodConfig({ jitless: true })
 registerServiceWorker()
 
 function App({ children }: PropsWithChildren) {
-  // Visits saved offline go out when the network returns, whatever page the worker is on.
-  useLaunch(() => syncWhenOnline())
+  // Visits saved offline go out when the network returns, whatever page the worker is on. Loaded
+  // apart, so the first screen does not wait for the sync code (and shared's schemas) in H5; the
+  // mini-program starts it from the visit pages (its subpackage), keeping the main package small.
+  useLaunch(() => {
+    if (process.env.TARO_ENV === 'h5')
+      void import('./visits/visitStore').then((store) => store.syncWhenOnline())
+  })
   return children
 }
 

@@ -12,6 +12,7 @@ import type { SyncProgress } from '../../../visits/syncEngine'
 import { subscribe, syncNow, syncWhenOnline } from '../../../visits/visitStore'
 import '../visits.css'
 
+const offlineMessage = '网络不可用，已保存在本机，联网后自动同步'
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`
 const purposeText = (purposes: readonly string[]) =>
   purposes.map((purpose) => visitPurposeLabels[purpose as VisitPurpose] ?? purpose).join('、')
@@ -67,7 +68,7 @@ export default function VisitListPage() {
   async function sync() {
     setMessage('')
     const outcome = await syncNow(true)
-    if (outcome.interrupted) setMessage('网络不可用，已保存在本机，联网后自动同步')
+    if (outcome.interrupted) setMessage(offlineMessage)
     else if (outcome.failed) setMessage(`${outcome.failed} 条同步失败，请查看原因`)
     else if (outcome.synced) setMessage(`已同步 ${outcome.synced} 条`)
   }
@@ -102,9 +103,12 @@ export default function VisitListPage() {
           disabled={unsent === 0 && !busy}
           onClick={() => void sync()}
         >
-          {busy ? '同步中…' : counts.failed > 0 ? '重新同步' : '立即同步'}
+          {busy ? '同步中…' : counts.failed > 0 ? '重新同步' : unsent === 0 ? '全部已同步' : '立即同步'}
         </Button>
-        {message && <Text className="visit-message">{message}</Text>}
+        {/* "No network" is stale once the queue has gone out by itself. */}
+        {message && !(message === offlineMessage && waiting === 0) && (
+          <Text className="visit-message">{message}</Text>
+        )}
       </View>
       <Button
         className="visit-new"

@@ -23,7 +23,7 @@ import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
 import { photoStore } from '../../../visits/photoStore'
 import { upsertVisit, type LocalPhoto, type VisitForm } from '../../../visits/queue'
 import { cachedFetch } from '../../../visits/referenceCache'
-import { queueStore, syncSoon } from '../../../visits/visitStore'
+import { queueStore, syncSoon, syncWhenOnline } from '../../../visits/visitStore'
 import { SavedNotice } from './SavedNotice'
 import '../visits.css'
 import { withPrivacy } from '../../../privacy/privacy'
@@ -102,6 +102,7 @@ function VisitFormContent({ onSaved }: { onSaved: (clientId: string) => void }) 
 
   // On mount, not on the page's load: a fresh form after each save loads its lists again.
   useEffect(() => {
+    syncWhenOnline()
     void cachedFetch('categories', fetchCategories, setCategories)
     void cachedFetch('campaigns', fetchCampaigns, (items) => {
       setCampaigns(items)
