@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { serviceWorkerPlugin } from './serviceWorker'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -58,6 +59,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         const splitChunks = chain.optimization.get('splitChunks') as Record<string, unknown> | false
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
+        // Grid workers open the app where there is no signal: the service worker keeps it on the phone.
+        if (process.env.NODE_ENV !== 'development') chain.plugin('serviceWorker').use(serviceWorkerPlugin())
       },
       publicPath: '/',
       staticDirectory: 'static',

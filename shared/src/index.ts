@@ -50,3 +50,5 @@ export * from './replyTemplates/timeStandard'
 export * from './replyTemplates/schemas'
 export * from './replyTemplates/defaultTemplates'
 export * from './knowledge/schemas'
+// offline visits (issue #13): the paged visit history
+export * from './visits/history'

@@ -1,4 +1,11 @@
-import type { CampaignInput, Household, PairInput, ReceptionInput, VisitInput } from '@minqing/shared'
+import type {
+  CampaignInput,
+  Household,
+  PairInput,
+  ReceptionInput,
+  VisitInput,
+  VisitPage,
+} from '@minqing/shared'
 import type { SyncItemResult, UploadState } from '../visits/syncEngine'
 import { api } from './client'
 
@@ -66,6 +73,9 @@ export const visitApi = {
 }
 
 export const fetchVisit = (id: string) => api.get<VisitDetail>(`/visits/${id}`)
+/** The caller's own visits on the server, newest first, a page at a time. */
+export const fetchMyVisits = (cursor: string | null) =>
+  api.get<VisitPage>(`/visits?scope=mine&limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
 export const fetchCampaigns = async () =>
   (await api.get<{ items: Campaign[] }>('/campaigns?active=true')).items
 export const fetchProgress = (campaignId: string) =>

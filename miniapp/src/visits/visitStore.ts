@@ -1,12 +1,17 @@
 import Taro from '@tarojs/taro'
 import { visitApi } from '../api/visits'
 import { photoStore } from './photoStore'
-import type { LocalVisit } from './queue'
+import { AppError } from '@minqing/shared'
+import { createAutoSync } from './autoSync'
+import { pendingVisits, type LocalVisit } from './queue'
 import { createSyncEngine, type SyncProgress } from './syncEngine'
 
 const key = 'minqing.visits.v1'
 
-/** The visit queue lives in the platform storage (wx storage / localStorage): it survives restarts. */
+/**
+ * The visit queue lives in the platform storage (wx storage / localStorage): it survives restarts.
+ * Every save tells the pages showing the queue (a saved visit, a sync step, a deleted draft).
+ */
 export const queueStore = {
   load(): LocalVisit[] {
     const value = Taro.getStorageSync(key) as LocalVisit[] | '' | undefined
@@ -14,6 +19,7 @@ export const queueStore = {
   },
   save(queue: LocalVisit[]) {
     Taro.setStorageSync(key, queue)
+    emit()
   },
 }
 
@@ -34,7 +40,6 @@ export const syncEngine = createSyncEngine({
     progress = next
     emit()
   },
-  onChange: () => emit(),
 })
 
 /** Runs a sync and tells every page showing the queue. */
@@ -54,14 +59,33 @@ export function subscribe(listener: Listener): () => void {
   return () => listeners.delete(listener)
 }
 
+const autoSync = createAutoSync({
+  sync: () => syncNow(),
+  waiting: () => pendingVisits(queueStore.load(), false).length,
+  // The browser knows when it has no network; the mini-program learns it from the network event.
+  isOnline: () => process.env.TARO_ENV !== 'h5' || navigator.onLine,
+  setTimer: (run, ms) => setTimeout(run, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  onError: (error) =>
+    console.warn('[minqing] visit sync run failed', error instanceof AppError ? error.code : error),
+})
+
+/** Sends the queue soon: now, then with growing pauses while visits wait (a visit was just saved). */
+export function syncSoon(): void {
+  void autoSync.kick()
+}
+
 let watching = false
-/** Sends the queue whenever the network comes back (both platforms), once per app run. */
+/**
+ * Sends the queue whenever the network comes back (both platforms), and at start if visits wait;
+ * once per app run. Started with the app, so a phone that never opens 我的走访 still sends.
+ */
 export function syncWhenOnline() {
   if (watching) return
   watching = true
-  const kick = () => void syncNow().catch(() => undefined)
   Taro.onNetworkStatusChange((status) => {
-    if (status.isConnected) kick()
+    if (status.isConnected) syncSoon()
   })
-  if (process.env.TARO_ENV === 'h5') window.addEventListener('online', kick)
+  if (process.env.TARO_ENV === 'h5') window.addEventListener('online', syncSoon)
+  syncSoon()
 }

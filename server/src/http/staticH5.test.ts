@@ -14,6 +14,7 @@ function h5Dir(): { dir: string; script: string } {
   writeFileSync(path.join(dir, 'js/app.0a1b2c3d.js'), script)
   writeFileSync(path.join(dir, 'css/app.4e5f6a7b.css'), '.mq-page{color:#1a1a1a}'.repeat(200))
   writeFileSync(path.join(dir, 'favicon.ico'), Buffer.from([0, 0, 1, 0]))
+  writeFileSync(path.join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
   return { dir, script }
 }
 
@@ -46,5 +47,16 @@ describe('static H5 serving', () => {
     }
     // A file without a content hash may change under the same name: revalidate it.
     expect((await request.get('/favicon.ico')).headers['cache-control']).toBe('public, max-age=0')
+  })
+
+  it('serves the service worker uncached, as JavaScript, allowed to control the whole app', async () => {
+    const { dir } = h5Dir()
+    const { request } = testApp({ env: { H5_DIR: dir } })
+    const answer = await request.get('/sw.js')
+    expect(answer.status).toBe(200)
+    expect(answer.headers['content-type']).toMatch(/javascript/)
+    // A cached worker would keep phones on an old build (browsers cap it at 24 h, still too long).
+    expect(answer.headers['cache-control']).toBe('no-cache')
+    expect(answer.headers['service-worker-allowed']).toBe('/')
   })
 })

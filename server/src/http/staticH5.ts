@@ -6,6 +6,8 @@ import serve from 'koa-static'
 /** Webpack names bundles `name.<contenthash:8>.ext`: such a file never changes under its name. */
 const hashedAsset = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i
 const immutable = 'public, max-age=31536000, immutable'
+/** The H5 service worker (Workbox, miniapp/config/serviceWorker.ts), scoped to the whole app. */
+const serviceWorker = '/sw.js'
 
 /** Serves the built H5 app at `/`; the app uses hash routing, so no history fallback is needed. */
 export function staticH5(dir: string): Middleware {
@@ -32,5 +34,10 @@ export function staticH5(dir: string): Middleware {
     await files(ctx, next)
     // index.html must not be cached, so a new build is picked up at once.
     if (ctx.path === '/' || ctx.path === '/index.html') ctx.set('Cache-Control', 'no-cache')
+    // Nor the service worker: the browser compares it on every start to find a new build.
+    if (ctx.path === serviceWorker && ctx.status === 200) {
+      ctx.set('Cache-Control', 'no-cache')
+      ctx.set('Service-Worker-Allowed', '/')
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { AppError, visitSyncInputSchema } from '@minqing/shared'
+import { AppError, visitPageSchema, visitSyncInputSchema } from '@minqing/shared'
 import mongoose, { type FilterQuery } from 'mongoose'
 import { z } from 'zod'
 import { CaseModel } from '../cases/case.model'
@@ -7,6 +7,7 @@ import { UnitModel } from '../units/unit.model'
 import { isInSubtree, subtreeUnitIds } from '../units/unitTree'
 import { presentVisitDetail, presentVisitSummary } from './presentVisit'
 import { syncVisits } from './syncVisits'
+import { afterCursor, visitCursor, visitCursorSchema, visitSort } from './visitCursor'
 import { VisitModel, VisitRevisionModel, type VisitDocument } from './visit.model'
 
 /** The author and companions read a visit; leaders and admins read their unit subtree's. */
@@ -31,18 +32,30 @@ export const visitRoutes = [
     method: 'get',
     path: '/visits',
     access: ['staff', 'leader', 'admin'],
-    summary: "The caller's visits, or (leaders) their unit subtree's; household phone and address masked",
+    summary:
+      "The caller's visits, or (leaders) their unit subtree's, newest first, paged by cursor; household phone and address masked",
     query: z.object({
       scope: z.enum(['mine', 'unit']).default('mine'),
       limit: z.coerce.number().int().min(1).max(200).default(50),
+      cursor: visitCursorSchema.optional(),
     }),
+    response: visitPageSchema,
     handler: async (_ctx, { query, viewer }) => {
-      const filter: FilterQuery<unknown> =
+      const owner: FilterQuery<unknown> =
         query.scope === 'unit' && viewer.role !== 'staff' && viewer.unitId
           ? { unitId: { $in: await subtreeUnitIds(viewer.unitId) } }
           : { visitorIds: viewer.userId }
-      const visits = await VisitModel.find(filter).sort({ visitedAt: -1 }).limit(query.limit)
-      return { items: visits.map(presentVisitSummary) }
+      const filter = query.cursor ? { $and: [owner, afterCursor(query.cursor)] } : owner
+      // One more than asked tells whether another page exists.
+      const visits = await VisitModel.find(filter)
+        .sort(visitSort)
+        .limit(query.limit + 1)
+      const page = visits.slice(0, query.limit)
+      const last = page.at(-1)
+      return {
+        items: page.map(presentVisitSummary),
+        nextCursor: visits.length > query.limit && last ? visitCursor(last) : null,
+      }
     },
   }),
   defineRoute({

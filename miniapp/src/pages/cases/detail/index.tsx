@@ -36,6 +36,7 @@ import '../cases.css'
 import { withPrivacy } from '../../../privacy/privacy'
 import { SubscribeButton } from '../../../components/SubscribeButton'
 import { readableRoutingReason } from '../../../ui/labels'
+import { residentRoutingText } from '../../../cases/routingForResident'
 
 const sessionUserRole = () => sessionStore.get()?.user.role
 
@@ -250,7 +251,14 @@ export default function CaseDetailPage() {
       <Cell.Group title="诉求详情">
         <Cell title="类型" extra={caseKindLabels[item.kind]} />
         <Cell title="承办单位" extra={item.unitName ?? '派单中心'} />
-        <Cell title="派单依据" description={readableRoutingReason(item.routing.reason)} />
+        <Cell
+          title="派单依据"
+          description={
+            user.role === 'resident'
+              ? residentRoutingText(item.routing)
+              : readableRoutingReason(item.routing.reason)
+          }
+        />
         {contact ? (
           <>
             {contact.name && <Cell title="联系人" extra={contact.name} />}

@@ -10,6 +10,7 @@ import { photoStore } from '../../../visits/photoStore'
 import { removeDraft, syncStateLabels, type LocalVisit } from '../../../visits/queue'
 import { queueStore } from '../../../visits/visitStore'
 import '../visits.css'
+import { ServerVisit } from './ServerVisit'
 
 /** One visit: what the phone holds, and once synced what the server made of it (cases). */
 export default function VisitDetailPage() {
@@ -18,10 +19,22 @@ export default function VisitDetailPage() {
   const [photoUrls, setPhotoUrls] = useState<string[]>([])
   const [server, setServer] = useState<VisitDetail | null>(null)
 
+  const [missing, setMissing] = useState(false)
+
   useDidShow(() => {
-    const found = queueStore.load().find((item) => item.clientId === params.clientId) ?? null
+    const found = params.clientId
+      ? (queueStore.load().find((item) => item.clientId === params.clientId) ?? null)
+      : null
     setVisit(found)
-    if (!found) return
+    if (!found) {
+      // Not on this phone: a visit from the server's history (recorded on another phone).
+      if (params.id)
+        void fetchVisit(params.id)
+          .then(setServer)
+          .catch(() => setMissing(true))
+      else setMissing(true)
+      return
+    }
     void Promise.all(found.photos.map((photo) => photoStore.displayUrl(photo.ref).catch(() => ''))).then(
       setPhotoUrls,
     )
@@ -31,7 +44,13 @@ export default function VisitDetailPage() {
         .catch(() => setServer(null))
   })
 
-  if (!visit) return <Page>未找到该走访记录</Page>
+  if (!visit && server)
+    return (
+      <Page>
+        <ServerVisit visit={server} />
+      </Page>
+    )
+  if (!visit) return <Page>{missing ? '未找到该走访记录（离线时只能查看本机上的走访）' : '正在加载…'}</Page>
   const { form } = visit
   const tagLabel = (tag: string) => householdTagLabels[tag as keyof typeof householdTagLabels] ?? tag
   return (

@@ -7,7 +7,7 @@ import {
   type CaseKind,
 } from '@minqing/shared'
 import { Image, Picker, Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { fetchCategories, listCases, type CategoryNode } from '../../../api/cases'
@@ -23,7 +23,8 @@ import { Button, Cell, Input, Switch, TextArea } from '../../../ui/nutui'
 import { photoStore } from '../../../visits/photoStore'
 import { upsertVisit, type LocalPhoto, type VisitForm } from '../../../visits/queue'
 import { cachedFetch } from '../../../visits/referenceCache'
-import { queueStore, syncNow } from '../../../visits/visitStore'
+import { queueStore, syncSoon, syncWhenOnline } from '../../../visits/visitStore'
+import { SavedNotice } from './SavedNotice'
 import '../visits.css'
 import { withPrivacy } from '../../../privacy/privacy'
 import { locateHere } from '../../../ui/locateHere'
@@ -45,11 +46,35 @@ const emptyProblem = (): ProblemDraft => ({
 })
 
 /**
+ * 新增走访. After a finished visit is saved the form starts again empty (a fresh copy of it, so
+ * no field is forgotten and nobody saves the same household twice), under a notice saying where
+ * the saved visit stands (kept on the phone, sent automatically).
+ */
+export default function NewVisitPage() {
+  const [round, setRound] = useState(0)
+  const [savedId, setSavedId] = useState<string | null>(null)
+  return (
+    <Page>
+      {savedId && <SavedNotice clientId={savedId} />}
+      <VisitFormContent
+        key={round}
+        onSaved={(id) => {
+          setSavedId(id)
+          setRound((value) => value + 1)
+          void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+        }}
+      />
+    </Page>
+  )
+}
+
+/**
  * The visit form. Works with no network at all: categories and campaigns come from the last
  * online fetch, photos are kept as local files, and the visit goes into the phone's queue;
  * the sync engine sends it when the network is there.
  */
-export default function NewVisitPage() {
+function VisitFormContent({ onSaved }: { onSaved: (clientId: string) => void }) {
+  const { params } = useRouter()
   const [clientId, setClientId] = useState(newClientId)
   const [campaigns, setCampaigns] = useState<Campaign[]>([])
   const [campaignId, setCampaignId] = useState<string | null>(null)
@@ -75,14 +100,18 @@ export default function NewVisitPage() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState('')
 
-  useLoad((params) => {
+  // On mount, not on the page's load: a fresh form after each save loads its lists again.
+  useEffect(() => {
+    syncWhenOnline()
     void cachedFetch('categories', fetchCategories, setCategories)
     void cachedFetch('campaigns', fetchCampaigns, (items) => {
       setCampaigns(items)
       setCampaignId((current) => current ?? items[0]?.id ?? null)
     })
     if (params.clientId) loadExisting(params.clientId)
-  })
+    // Runs once per form: the page's parameters do not change under it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
 
   useEffect(() => {
     if (user?.role !== 'leader') return
@@ -197,12 +226,16 @@ export default function NewVisitPage() {
       new Date(),
     )
     queueStore.save(queue)
-    if (finished) void syncNow().catch(() => undefined)
-    void Taro.redirectTo({ url: '/pages/visits/list/index' })
+    if (finished) syncSoon()
+    // A new visit saved: confirm and start the next one. A draft or an edit goes back to the list.
+    if (finished && !params.clientId) {
+      void Taro.showToast({ title: '已保存', icon: 'success', duration: 1500 })
+      onSaved(clientId)
+    } else void Taro.redirectTo({ url: '/pages/visits/list/index' })
   }
 
   return (
-    <Page>
+    <>
       {campaigns.length > 0 && (
         <Cell.Group title="走访活动">
           <Chips
@@ -420,6 +453,6 @@ export default function NewVisitPage() {
           存为草稿
         </Button>
       </View>
-    </Page>
+    </>
   )
 }
