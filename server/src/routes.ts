@@ -27,6 +27,8 @@ import { ratingRoutes } from './ratings/routes'
 import { satisfactionByChannelRoutes } from './stats/satisfactionByChannel'
 import { dispatchRoutes } from './dispatch/routes'
 import { importRoutes } from './imports/routes'
+import { householdRoutes } from './households/routes'
+import { repeatConcernRoutes } from './repeatConcerns/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -62,4 +64,7 @@ export const routeTable: readonly RouteSpec[] = [
   ...satisfactionByChannelRoutes,
   ...dispatchRoutes,
   ...importRoutes,
+  // Household archives, repeat concerns, rectification lists (issue #16)
+  ...householdRoutes,
+  ...repeatConcernRoutes,
 ]

@@ -41,3 +41,6 @@ export * from './calendar/officeHours'
 export * from './stats/ranking'
 export * from './calendar/calendarStatus'
 export * from './dispatch/schemas'
+// household archives, repeat concerns, rectification lists (issue #16, registry)
+export * from './households/schemas'
+export * from './repeatConcerns/rules'

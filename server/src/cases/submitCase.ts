@@ -20,6 +20,7 @@ import { applyRollupOrMarkRepair } from '../stats/rollupRepair'
 import { isDuplicateKey } from '../db/duplicateKey'
 import { createHash } from 'node:crypto'
 import { Types } from 'mongoose'
+import { flagRepeatConcern } from '../repeatConcerns/flagRepeatConcern'
 
 export interface SubmitResult {
   record: CaseDocument
@@ -48,6 +49,7 @@ export async function submitCase(
   const existing = await CaseModel.findById(id)
   if (existing) {
     await writeInitialEvents(existing)
+    await flagRepeatConcern(deps, existing)
     return { record: existing, created: false }
   }
   // Only new cases count: a retry of an accepted submission (same clientId) returned above.
@@ -113,6 +115,7 @@ export async function submitCase(
     })
     await writeInitialEvents(record, { fresh: true })
     await notifyCaseEvent(deps, record, 'submit', viewer.userId)
+    await flagRepeatConcern(deps, record)
     return { record, created: true }
   } catch (error) {
     if (isDuplicateKey(error)) {

@@ -1,4 +1,4 @@
-import { AppError, visitSyncInputSchema } from '@minqing/shared'
+import { AppError, objectIdSchema, visitSyncInputSchema } from '@minqing/shared'
 import mongoose, { type FilterQuery } from 'mongoose'
 import { z } from 'zod'
 import { CaseModel } from '../cases/case.model'
@@ -34,6 +34,7 @@ export const visitRoutes = [
     summary: "The caller's visits, or (leaders) their unit subtree's; household phone and address masked",
     query: z.object({
       scope: z.enum(['mine', 'unit']).default('mine'),
+      household: objectIdSchema.optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
     handler: async (_ctx, { query, viewer }) => {
@@ -41,6 +42,7 @@ export const visitRoutes = [
         query.scope === 'unit' && viewer.role !== 'staff' && viewer.unitId
           ? { unitId: { $in: await subtreeUnitIds(viewer.unitId) } }
           : { visitorIds: viewer.userId }
+      if (query.household) filter.householdId = query.household
       const visits = await VisitModel.find(filter).sort({ visitedAt: -1 }).limit(query.limit)
       return { items: visits.map(presentVisitSummary) }
     },
