@@ -29,6 +29,7 @@ import { dispatchRoutes } from './dispatch/routes'
 import { importRoutes } from './imports/routes'
 import { householdRoutes } from './households/routes'
 import { repeatConcernRoutes } from './repeatConcerns/routes'
+import { rectificationRoutes } from './rectification/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -67,4 +68,5 @@ export const routeTable: readonly RouteSpec[] = [
   // Household archives, repeat concerns, rectification lists (issue #16)
   ...householdRoutes,
   ...repeatConcernRoutes,
+  ...rectificationRoutes,
 ]

@@ -44,3 +44,5 @@ export * from './dispatch/schemas'
 // household archives, repeat concerns, rectification lists (issue #16, registry)
 export * from './households/schemas'
 export * from './repeatConcerns/rules'
+export * from './rectification/schemas'
+export * from './rectification/rules'
