@@ -8,10 +8,14 @@ describe('console pages', () => {
       'cases',
       'board',
       'brief',
+      'households',
+      'rectification',
     ])
-    expect(consolePagesFor('admin')).toHaveLength(13)
+    expect(consolePagesFor('admin')).toHaveLength(15)
     expect(consolePagesFor('operator').map((page) => page.key)).toEqual(['intake'])
-    expect(consolePagesFor('handler')).toEqual([])
+    // Rectification work reaches the lead unit's handlers and staff; households reach staff.
+    expect(consolePagesFor('handler').map((page) => page.key)).toEqual(['rectification'])
+    expect(consolePagesFor('staff').map((page) => page.key)).toEqual(['households', 'rectification'])
     expect(consolePagesFor('resident')).toEqual([])
     expect(mayOpen('leader', 'units')).toBe(false)
     expect(mayOpen('admin', 'units')).toBe(true)

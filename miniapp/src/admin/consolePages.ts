@@ -26,6 +26,19 @@ export const consolePages: readonly ConsolePage[] = [
   { key: 'topics', title: '话题管理', url: '/pages/admin/topics/index', roles: admins },
   // Intake for callers (issue 14): operators, and the dispatch centre's admins.
   { key: 'intake', title: '受理登记', url: '/pages/admin/intake/index', roles: ['admin', 'operator'] },
+  // 民情档案 and 整改台账 (issue #16): staff find their unit's households too.
+  {
+    key: 'households',
+    title: '民情档案',
+    url: '/pages/registry/households/index',
+    roles: ['admin', 'leader', 'staff'],
+  },
+  {
+    key: 'rectification',
+    title: '整改台账',
+    url: '/pages/registry/rectification/index',
+    roles: ['admin', 'leader', 'staff', 'handler'],
+  },
 ]
 
 export const consolePagesFor = (role: Role) => consolePages.filter((page) => page.roles.includes(role))

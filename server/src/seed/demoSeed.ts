@@ -9,6 +9,7 @@ import { submitCase } from '../cases/submitCase'
 import type { AppDeps } from '../http/deps'
 import type { Viewer } from '../http/defineRoute'
 import { seedFieldwork } from './demoFieldwork'
+import { seedRegistry } from './demoRegistry'
 
 /** Marks what has been seeded, so a restart never seeds twice. */
 const SeedMarkerModel = mongoose.model(
@@ -125,6 +126,11 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogin[] | null> {
   }
   await seedSampleCases(deps, viewers as Record<Role, Viewer>)
   await seedFieldwork(deps, viewers as Record<Role, Viewer>, district.id)
+  await seedRegistry(deps, viewers as Record<Role, Viewer>, {
+    street: street.id,
+    housing: housing.id,
+    culture: culture.id,
+  })
   await SeedMarkerModel.create({ _id: 'demo', seededAt: new Date() })
   return accounts.map(({ role, phone, name, unit }) => ({ role, phone, name, unit }))
 }

@@ -27,6 +27,7 @@ import { queueStore, syncNow } from '../../../visits/visitStore'
 import '../visits.css'
 import { withPrivacy } from '../../../privacy/privacy'
 import { locateHere } from '../../../ui/locateHere'
+import { HouseholdPicker } from '../../../components/HouseholdPicker'
 
 interface ProblemDraft {
   kind: CaseKind
@@ -59,6 +60,7 @@ export default function NewVisitPage() {
   const [name, setName] = useState('')
   const [address, setAddress] = useState('')
   const [phone, setPhone] = useState('')
+  const [householdId, setHouseholdId] = useState<string | null>(null)
   const [tags, setTags] = useState<string[]>([])
   const [customTag, setCustomTag] = useState('')
   const [purposes, setPurposes] = useState<string[]>(['visiting'])
@@ -103,6 +105,7 @@ export default function NewVisitPage() {
     setAddress(visit.form.household.address)
     setPhone(visit.form.household.phone ?? '')
     setTags(visit.form.household.tags)
+    setHouseholdId(visit.form.householdId ?? null)
     setPurposes(visit.form.purposes)
     setNotes(visit.form.notes)
     setFollowUp(visit.form.followUp.needed)
@@ -165,6 +168,7 @@ export default function NewVisitPage() {
       visitedAt: dayjs(`${date}T${time}`).format('YYYY-MM-DDTHH:mm:ssZ'),
       companions: [],
       household: { name, address, phone: phone || undefined, tags },
+      householdId: householdId ?? undefined,
       purposes,
       notes,
       location: location ?? undefined,
@@ -258,6 +262,14 @@ export default function NewVisitPage() {
             onChange={(value: string) => setPhone(value)}
           />
         </Field>
+        <HouseholdPicker
+          value={householdId}
+          draft={{ name, address, phone }}
+          onChange={(household) => {
+            setHouseholdId(household?.id ?? null)
+            if (household && !name) setName(household.headName)
+          }}
+        />
         <MultiChips
           className="visit-tags"
           items={[
