@@ -90,10 +90,16 @@ describe('H5: 民情档案 and 整改台账', () => {
         '- 会议过多过长',
       ].join('\n'),
     )
+    await visible(page, '.rectification-source .mq-chip').filter({ hasText: '督查通报' }).click()
     await visible(page, '.rectification-create').click()
     await expect
       .poll(() => visible(page, '.rectification-headline').innerText())
       .toBe('二方面2项3个问题，已整改完成0个')
+    await expect
+      .poll(() =>
+        visible(page, '.rectification-list').filter({ hasText: '幸福街道督查反馈问题整改' }).innerText(),
+      )
+      .toContain('督查通报')
     await page.screenshot({ path: 'artifacts/registry-rectification-tree.png', fullPage: true })
 
     await visible(page, '.rectification-problem').filter({ hasText: '热线工单超时未签收' }).click()
@@ -138,6 +144,7 @@ describe('H5: 民情档案 and 整改台账', () => {
     await expect
       .poll(() => visible(page, '.registry-report-headline').innerText())
       .toBe('二方面2项3个问题，已整改完成1个')
+    expect(await visible(page, '.registry-report-title').innerText()).toBe('幸福街道督查反馈问题整改情况报告')
     await page.screenshot({ path: 'artifacts/registry-report.png', fullPage: true })
     await page.context().close()
   })

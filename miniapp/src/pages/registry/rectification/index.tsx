@@ -1,4 +1,9 @@
-import { AppError, rectificationSourceLabels, rectificationStatusLabels } from '@minqing/shared'
+import {
+  AppError,
+  rectificationSourceLabels,
+  rectificationSources,
+  rectificationStatusLabels,
+} from '@minqing/shared'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
@@ -12,6 +17,7 @@ import {
   type RectificationListSummary,
 } from '../../../api/registry'
 import { downloadLedger } from '../../../admin/downloadLedger'
+import { Chips } from '../../../components/Chips'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { useCurrentUser } from '../../../session/useSession'
 import { fieldErrors } from '../../../ui/messages'
@@ -28,6 +34,7 @@ export default function RectificationPage() {
   const [lists, setLists] = useState<RectificationListSummary[]>([])
   const [open, setOpen] = useState<RectificationListDetail | null>(null)
   const [title, setTitle] = useState('')
+  const [source, setSource] = useState<(typeof rectificationSources)[number]>('inspection')
   const [outline, setOutline] = useState('')
   const [deadline, setDeadline] = useState(dayjs().add(3, 'month').format('YYYY-MM-DD'))
   const [message, setMessage] = useState('')
@@ -54,7 +61,7 @@ export default function RectificationPage() {
       deadline,
     })
     try {
-      const created = await createRectificationList({ title, source: 'inspection', aspects })
+      const created = await createRectificationList({ title, source, aspects })
       setOpen(created)
       setLists([created, ...lists])
       setMessage('')
@@ -149,6 +156,17 @@ export default function RectificationPage() {
               placeholder="台账名称，如：区委第一巡察组反馈问题整改"
               value={title}
               onChange={(value: string) => setTitle(value)}
+            />
+          </Cell>
+          <Cell>
+            <Chips
+              className="rectification-source"
+              items={rectificationSources.map((code) => ({
+                value: code,
+                label: rectificationSourceLabels[code],
+              }))}
+              value={source}
+              onChange={(value) => setSource(value as (typeof rectificationSources)[number])}
             />
           </Cell>
           <Cell>

@@ -24,7 +24,9 @@ export default function ReportPage() {
   if (!report) return <Page>{message && <Text className="registry-message">{message}</Text>}</Page>
   return (
     <Page className="registry-report">
-      <Text className="registry-report-title">{report.title}整改情况报告</Text>
+      <Text className="registry-report-title">
+        {report.title.endsWith('整改') ? `${report.title}情况报告` : `${report.title}整改情况报告`}
+      </Text>
       <Text className="registry-report-headline">{report.headline}</Text>
       <Text className="registry-meta">
         来源：{rectificationSourceLabels[report.source]} · 截至{' '}
