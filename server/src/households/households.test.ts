@@ -22,7 +22,8 @@ const visitOf = (clientId: string, householdId: string, extra: Record<string, un
   ...extra,
 })
 
-describe('households (民情档案)', () => {
+// Generous time: these tests share two cores with five other engineers' runs.
+describe('households (民情档案)', { timeout: 120_000 }, () => {
   it('gathers the visits of two staff members, their problem cases and pairs on one page; contact masked until revealed', async () => {
     const { request } = testApp({ clock: manualClock(new Date('2026-03-10T12:00:00+08:00')) })
     const world = await caseWorld(request)

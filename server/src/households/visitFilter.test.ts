@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { buildUnit, buildUser, loginAs } from '../../test/factories'
 import { manualClock, testApp } from '../../test/testApp'
 
-describe('GET /visits?household=', () => {
+// Generous time: these tests share two cores with five other engineers' runs.
+describe('GET /visits?household=', { timeout: 120_000 }, () => {
   it('lists only the visits linked to that household', async () => {
     const { request } = testApp({ clock: manualClock(new Date('2026-03-10T12:00:00+08:00')) })
     const unit = await buildUnit({ level: 'community' })

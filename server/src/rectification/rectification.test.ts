@@ -49,7 +49,8 @@ const problem = (w: Awaited<ReturnType<typeof world>>, description: string, dead
   deadline,
 })
 
-describe('rectification lists (整改台账)', () => {
+// Generous time: these tests share two cores with five other engineers' runs.
+describe('rectification lists (整改台账)', { timeout: 120_000 }, () => {
   it('takes a list from creation through progress, 销号 with evidence and approval, 回头看, the board and the ledger', async () => {
     const clock = manualClock(new Date('2026-03-02T09:00:00+08:00'))
     const { request } = testApp({ clock })

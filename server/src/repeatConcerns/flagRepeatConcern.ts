@@ -7,6 +7,9 @@ import type { AppDeps } from '../http/deps'
 import { VisitModel } from '../visits/visit.model'
 import { CaseSubjectModel, RepeatConcernModel } from './repeatConcern.model'
 
+/** The most recent earlier cases of a household or phone that are compared (a bound on the reads per case). */
+const maxEarlier = 20
+
 /** Inserts once; a retry of the same case finds the row there (unique on caseId). */
 async function insertOnce(write: () => Promise<unknown>): Promise<void> {
   try {
@@ -36,18 +39,36 @@ export async function flagRepeatConcern(deps: AppDeps, record: CaseDocument): Pr
   if (!householdId && !phoneHash) return
   const earlier = new Map<string, 'household' | 'phone'>()
   // One equality query per key: pushed down (and index-served) on FerretDB, unlike an $or.
+  const recent = { at: -1 as const, _id: -1 as const }
   if (householdId)
-    for (const subject of await CaseSubjectModel.find({ householdId }, { caseId: 1 }).limit(200))
+    for (const subject of await CaseSubjectModel.find({ householdId }, { caseId: 1 })
+      .sort(recent)
+      .limit(maxEarlier))
       earlier.set(String(subject.caseId), 'household')
   if (phoneHash)
-    for (const subject of await CaseSubjectModel.find({ phoneHash }, { caseId: 1 }).limit(200))
+    for (const subject of await CaseSubjectModel.find({ phoneHash }, { caseId: 1 })
+      .sort(recent)
+      .limit(maxEarlier))
       if (!earlier.has(String(subject.caseId))) earlier.set(String(subject.caseId), 'phone')
   earlier.delete(String(record._id))
   if (earlier.size === 0) return
-  const closed = await CaseModel.find(
-    { _id: { $in: [...earlier.keys()] }, status: 'closed', closedAt: { $lte: record.submittedAt } },
-    { number: 1, categoryCode: 1, title: 1, description: 1, closedAt: 1, ownerLeaderId: 1, mergedInto: 1 },
-  ).sort({ closedAt: -1, _id: -1 })
+  // One read by _id per earlier case: an $in is never pushed down on FerretDB and would scan every case.
+  const fields = {
+    number: 1,
+    status: 1,
+    categoryCode: 1,
+    title: 1,
+    description: 1,
+    closedAt: 1,
+    ownerLeaderId: 1,
+    mergedInto: 1,
+  }
+  const closed = (await Promise.all([...earlier.keys()].map((id) => CaseModel.findById(id, fields))))
+    .filter((item): item is NonNullable<typeof item> => item !== null)
+    .filter((item) => item.status === 'closed' && item.closedAt && item.closedAt <= record.submittedAt)
+    .sort(
+      (a, b) => b.closedAt!.getTime() - a.closedAt!.getTime() || String(b._id).localeCompare(String(a._id)),
+    )
   const matches: Array<{ record: (typeof closed)[number]; reason: RepeatReason }> = []
   for (const previous of closed) {
     if (previous.mergedInto) continue // a merged duplicate was not answered on its own

@@ -6,7 +6,8 @@ import { manualClock, testApp } from '../../test/testApp'
 import { CaseModel } from '../cases/case.model'
 import { CaseSubjectModel, RepeatConcernModel } from './repeatConcern.model'
 
-describe('repeat concerns (信访积案 / 未息诉息访)', () => {
+// Generous time: these tests share two cores with five other engineers' runs.
+describe('repeat concerns (信访积案 / 未息诉息访)', { timeout: 120_000 }, () => {
   it('flags the same phone or household raising the same matter again after closure, with its 包案领导 and deadline', async () => {
     const clock = manualClock(new Date('2026-03-02T10:00:00+08:00'))
     const { request, logLines } = testApp({ clock })

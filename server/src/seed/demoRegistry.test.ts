@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { testApp } from '../../test/testApp'
 import { demoAccounts, seedDemo } from './demoSeed'
 
-describe('demo registry seed', () => {
+// Generous time: these tests share two cores with five other engineers' runs.
+describe('demo registry seed', { timeout: 120_000 }, () => {
   it('seeds households with the demo visits linked, and a list shaped 三方面17项43个问题 with five struck off', async () => {
     const { deps, request } = testApp({ clock: { now: () => new Date() } })
     await seedDemo(deps)
