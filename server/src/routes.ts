@@ -30,6 +30,9 @@ import { importRoutes } from './imports/routes'
 import { contactPointRoutes } from './contactPoints/routes'
 import { replyTemplateRoutes } from './replyTemplates/routes'
 import { knowledgeRoutes } from './knowledge/routes'
+import { householdRoutes } from './households/routes'
+import { repeatConcernRoutes } from './repeatConcerns/routes'
+import { rectificationRoutes } from './rectification/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -70,4 +73,8 @@ export const routeTable: readonly RouteSpec[] = [
   // Answers faster and more consistent (issue 14): reply templates, knowledge base
   ...replyTemplateRoutes,
   ...knowledgeRoutes,
+  // Household archives, repeat concerns, rectification lists (issue #16)
+  ...householdRoutes,
+  ...repeatConcernRoutes,
+  ...rectificationRoutes,
 ]

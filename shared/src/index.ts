@@ -52,3 +52,8 @@ export * from './replyTemplates/defaultTemplates'
 export * from './knowledge/schemas'
 // offline visits (issue #13): the paged visit history
 export * from './visits/history'
+// household archives, repeat concerns, rectification lists (issue #16, registry)
+export * from './households/schemas'
+export * from './repeatConcerns/rules'
+export * from './rectification/schemas'
+export * from './rectification/rules'

@@ -9,11 +9,15 @@ describe('console pages', () => {
       'board',
       'brief',
       'campaignReport',
+      'households',
+      'rectification',
     ])
     // Admins open every console page (the list grows as areas add pages).
     expect(consolePagesFor('admin').map((page) => page.key)).toEqual(consolePages.map((page) => page.key))
     expect(consolePagesFor('operator').map((page) => page.key)).toEqual(['intake'])
-    expect(consolePagesFor('handler')).toEqual([])
+    // Rectification work reaches the lead unit's handlers and staff; households reach staff.
+    expect(consolePagesFor('handler').map((page) => page.key)).toEqual(['rectification'])
+    expect(consolePagesFor('staff').map((page) => page.key)).toEqual(['households', 'rectification'])
     expect(consolePagesFor('resident')).toEqual([])
     expect(mayOpen('leader', 'units')).toBe(false)
     expect(mayOpen('admin', 'units')).toBe(true)

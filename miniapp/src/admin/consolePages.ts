@@ -36,6 +36,19 @@ export const consolePages: readonly ConsolePage[] = [
   // Answers faster and more consistent (issue 14)
   { key: 'replyTemplates', title: '答复模板', url: '/pages/admin/replyTemplates/index', roles: admins },
   { key: 'knowledge', title: '问答库', url: '/pages/admin/knowledge/index', roles: admins },
+  // 民情档案 and 整改台账 (issue #16): staff find their unit's households too.
+  {
+    key: 'households',
+    title: '民情档案',
+    url: '/pages/registry/households/index',
+    roles: ['admin', 'leader', 'staff'],
+  },
+  {
+    key: 'rectification',
+    title: '整改台账',
+    url: '/pages/registry/rectification/index',
+    roles: ['admin', 'leader', 'staff', 'handler'],
+  },
 ]
 
 export const consolePagesFor = (role: Role) => consolePages.filter((page) => page.roles.includes(role))

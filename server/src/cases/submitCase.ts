@@ -14,6 +14,7 @@ import { decideRouting } from '../routing/decideRouting'
 import { CaseModel, type CaseDocument } from './case.model'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
 import { sendFirstReply } from '../replyTemplates/firstReply'
+import { flagRepeatConcern } from '../repeatConcerns/flagRepeatConcern'
 import { enforceSubmitLimits } from '../rateLimit/submitLimits'
 import { appendEvent, appendEvents, type NewEvent } from './caseEvents'
 import { nextSequence } from './counter.model'
@@ -58,6 +59,7 @@ export async function submitCase(
       if (!existing) throw error
       await writeInitialEvents(existing)
       await sendFirstReply(deps, existing)
+      await flagRepeatConcern(deps, existing)
       return { record: existing, created: false }
     }
   }
@@ -128,6 +130,7 @@ export async function submitCase(
       await writeInitialEvents(record, { fresh: true })
       await notifyCaseEvent(deps, record, 'submit', viewer.userId)
       await sendFirstReply(deps, record)
+      await flagRepeatConcern(deps, record)
       scheduleEventProjections(deps)
       return { record, created: true }
     } catch (error) {
@@ -141,6 +144,7 @@ export async function submitCase(
         refund()
         await writeInitialEvents(winner)
         await sendFirstReply(deps, winner)
+        await flagRepeatConcern(deps, winner)
         return { record: winner, created: false }
       }
       // Otherwise the number was taken (handed out before numbers came in blocks): the next one.

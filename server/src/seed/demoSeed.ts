@@ -10,6 +10,7 @@ import { submitCase } from '../cases/submitCase'
 import type { AppDeps } from '../http/deps'
 import type { Viewer } from '../http/defineRoute'
 import { seedFieldwork } from './demoFieldwork'
+import { seedRegistry } from './demoRegistry'
 
 /** Marks what has been seeded, so a restart never seeds twice. */
 const SeedMarkerModel = mongoose.model(
@@ -128,6 +129,11 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogin[] | null> {
   await seedFieldwork(deps, viewers as Record<Role, Viewer>, district.id)
   // Answers (issue 14): a knowledge base to search from the case page and the submit page.
   await seedDemoKnowledge()
+  await seedRegistry(deps, viewers as Record<Role, Viewer>, {
+    street: street.id,
+    housing: housing.id,
+    culture: culture.id,
+  })
   await SeedMarkerModel.create({ _id: 'demo', seededAt: new Date() })
   return accounts.map(({ role, phone, name, unit }) => ({ role, phone, name, unit }))
 }

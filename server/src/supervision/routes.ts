@@ -5,6 +5,7 @@ import { presentCase } from '../cases/presentCase'
 import { defineRoute } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { subtreeUnitIds } from '../units/unitTree'
+import { overdueRectificationProblems } from '../rectification/overdueProblems'
 
 export const supervisionRoutes = [
   defineRoute({
@@ -41,7 +42,8 @@ export const supervisionRoutes = [
         if (state === 'overdue') lanes.overdue.push(item)
         else if (state === 'warning') lanes.warning.push(item)
       }
-      return lanes
+      // 整改台账: overdue rectification problems join the board as a lane of their own (issue #16).
+      return { ...lanes, rectification: await overdueRectificationProblems(viewer, now) }
     },
   }),
 ]

@@ -24,6 +24,7 @@ export function presentVisitSummary(visit: VisitDocument) {
     notes: content.notes,
     photoCount: content.photos.length,
     problemCaseIds: (visit.problemCaseIds ?? []).map(String),
+    householdId: visit.householdId ? String(visit.householdId) : null,
   }
 }
 

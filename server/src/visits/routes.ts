@@ -1,4 +1,4 @@
-import { AppError, visitPageSchema, visitSyncInputSchema } from '@minqing/shared'
+import { AppError, objectIdSchema, visitPageSchema, visitSyncInputSchema } from '@minqing/shared'
 import mongoose, { type FilterQuery } from 'mongoose'
 import { z } from 'zod'
 import { CaseModel } from '../cases/case.model'
@@ -36,6 +36,7 @@ export const visitRoutes = [
       "The caller's visits, or (leaders) their unit subtree's, newest first, paged by cursor; household phone and address masked",
     query: z.object({
       scope: z.enum(['mine', 'unit']).default('mine'),
+      household: objectIdSchema.optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
       cursor: visitCursorSchema.optional(),
     }),

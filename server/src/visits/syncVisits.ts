@@ -159,6 +159,7 @@ function indexedFields(viewer: Viewer, input: VisitInput) {
   return {
     visitedAt: new Date(input.visitedAt),
     householdKey: householdKey(input.household),
+    householdId: input.householdId ?? null,
     campaignId: input.campaignId ?? null,
     visitorIds: [viewer.userId, ...new Set(companions)],
   }

@@ -15,6 +15,8 @@ const visitSchema = new Schema(
     contentHash: { type: String, required: true },
     visitedAt: { type: Date, required: true },
     householdKey: { type: String, required: true },
+    /** The registered household (households/) the visit was linked to, if any. */
+    householdId: { type: Schema.Types.ObjectId, ref: 'Household', default: null },
     content: { type: Schema.Types.Mixed, required: true },
     /** The author first, then companions: everyone whose quota this visit counts for. */
     visitorIds: { type: [Schema.Types.ObjectId], default: [] },
@@ -27,6 +29,7 @@ visitSchema.index({ createdBy: 1, clientId: 1 }, { unique: true })
 visitSchema.index({ unitId: 1, visitedAt: -1 })
 visitSchema.index({ createdBy: 1, visitedAt: -1 })
 visitSchema.index({ campaignId: 1, visitorIds: 1 })
+visitSchema.index({ householdId: 1, visitedAt: -1 })
 
 export type VisitDocument = HydratedDocument<InferSchemaType<typeof visitSchema>>
 export const VisitModel = mongoose.model('Visit', visitSchema)

@@ -1,3 +1,4 @@
+import { householdVisible } from '../households/householdScope'
 import { visitDateProblem, type VisitInput } from '@minqing/shared'
 import { categoryExists } from '../categories/categoryTree'
 import { findCampaign, unitTakesPart } from '../campaigns/participation'
@@ -50,6 +51,8 @@ export async function visitProblem(
       message: '您的单位未参加该走访活动 / Your unit does not take part in this campaign',
     }
   }
+  if (input.householdId && !(await householdVisible(viewer, input.householdId)))
+    return { code: 'NOT_FOUND', message: '民情档案中没有该户 / No such household' }
   const dateProblem = visitDateProblem(new Date(input.visitedAt), now, campaign ?? undefined)
   if (dateProblem) return { code: 'INVALID_DATE', message: dateMessages[dateProblem] }
   for (const [index, problem] of input.problems.entries()) {

@@ -149,6 +149,22 @@ export const errorCatalog = {
     zh: '表头缺少必填列（编号、标题、内容、分类、责任单位、提交时间）',
     en: 'The header row lacks required columns (编号, 标题, 内容, 分类, 责任单位, 提交时间)',
   },
+  // --- household archives, repeat concerns, rectification lists (issue #16, registry) ---
+  HOUSEHOLD_EXISTS: {
+    status: 409,
+    zh: '本单位已登记该户，请在民情档案中查找',
+    en: 'This household is already registered in your unit; find it in the registry',
+  },
+  RECTIFICATION_CHANGED: {
+    status: 409,
+    zh: '该整改问题刚被他人更新，请刷新后重试',
+    en: 'This rectification problem was changed meanwhile; reload and retry',
+  },
+  RECTIFICATION_STATE: {
+    status: 409,
+    zh: '该整改问题当前状态下不能进行此操作',
+    en: 'This action is not possible in the problem’s current state',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

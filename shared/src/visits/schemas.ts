@@ -65,6 +65,8 @@ export const visitInputSchema = z.object({
   visitedAt: z.iso.datetime({ offset: true }),
   companions: z.array(objectIdSchema).max(10).default([]),
   household: householdSchema,
+  /** The 民情档案 household this visit belongs to (picked or created in the form). */
+  householdId: objectIdSchema.optional(),
   purposes: z
     .array(visitPurposeSchema)
     .min(1, { message: '至少选择一项走访目的 / Choose at least one purpose' })

@@ -28,6 +28,7 @@ import { SavedNotice } from './SavedNotice'
 import '../visits.css'
 import { withPrivacy } from '../../../privacy/privacy'
 import { locateHere } from '../../../ui/locateHere'
+import { HouseholdPicker } from '../../../components/HouseholdPicker'
 
 interface ProblemDraft {
   kind: CaseKind
@@ -84,6 +85,7 @@ function VisitFormContent({ onSaved }: { onSaved: (clientId: string) => void }) 
   const [name, setName] = useState('')
   const [address, setAddress] = useState('')
   const [phone, setPhone] = useState('')
+  const [householdId, setHouseholdId] = useState<string | null>(null)
   const [tags, setTags] = useState<string[]>([])
   const [customTag, setCustomTag] = useState('')
   const [purposes, setPurposes] = useState<string[]>(['visiting'])
@@ -132,6 +134,7 @@ function VisitFormContent({ onSaved }: { onSaved: (clientId: string) => void }) 
     setAddress(visit.form.household.address)
     setPhone(visit.form.household.phone ?? '')
     setTags(visit.form.household.tags)
+    setHouseholdId(visit.form.householdId ?? null)
     setPurposes(visit.form.purposes)
     setNotes(visit.form.notes)
     setFollowUp(visit.form.followUp.needed)
@@ -194,6 +197,7 @@ function VisitFormContent({ onSaved }: { onSaved: (clientId: string) => void }) 
       visitedAt: dayjs(`${date}T${time}`).format('YYYY-MM-DDTHH:mm:ssZ'),
       companions: [],
       household: { name, address, phone: phone || undefined, tags },
+      householdId: householdId ?? undefined,
       purposes,
       notes,
       location: location ?? undefined,
@@ -291,6 +295,14 @@ function VisitFormContent({ onSaved }: { onSaved: (clientId: string) => void }) 
             onChange={(value: string) => setPhone(value)}
           />
         </Field>
+        <HouseholdPicker
+          value={householdId}
+          draft={{ name, address, phone }}
+          onChange={(household) => {
+            setHouseholdId(household?.id ?? null)
+            if (household && !name) setName(household.headName)
+          }}
+        />
         <MultiChips
           className="visit-tags"
           items={[
