@@ -41,3 +41,5 @@ export * from './calendar/officeHours'
 export * from './stats/ranking'
 export * from './calendar/calendarStatus'
 export * from './dispatch/schemas'
+// people and units managed, bulk import, configuration audit (issue #16, org)
+export * from './org/schemas'
