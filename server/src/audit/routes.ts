@@ -5,7 +5,7 @@ import { defineRoute } from '../http/defineRoute'
 import { ContactViewModel, type ContactViewDocument } from './contactView.model'
 import { ConfigChangeModel, type ConfigChangeDocument } from './configChange.model'
 
-function presentConfigChange(row: ConfigChangeDocument) {
+function presentConfigChange(row: InstanceType<typeof ConfigChangeModel>) {
   return {
     id: String(row._id),
     entityType: row.entityType,
