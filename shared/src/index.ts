@@ -57,3 +57,5 @@ export * from './households/schemas'
 export * from './repeatConcerns/rules'
 export * from './rectification/schemas'
 export * from './rectification/rules'
+// people and units managed, bulk import, configuration audit (issue #16, org)
+export * from './org/schemas'

@@ -63,7 +63,11 @@ const maxAgeMs = 60_000
 
 export async function currentAreaIndex(now = Date.now()): Promise<AreaIndex> {
   if (cached && now - cached.builtAt < maxAgeMs) return cached.index
-  const units = await UnitModel.find({ area: { $ne: null } }, { level: 1, path: 1, area: 1 })
+  const units = await UnitModel.find(
+    // A disabled unit no longer receives cases by its area.
+    { area: { $ne: null }, disabled: { $ne: true } },
+    { level: 1, path: 1, area: 1 },
+  )
   const index = AreaIndex.build(
     units.map((unit) => ({
       id: unit.id as string,

@@ -1,8 +1,23 @@
-import { objectIdSchema } from '@minqing/shared'
+import { configChangeListSchema, configChangeQuerySchema, objectIdSchema } from '@minqing/shared'
 import type { FilterQuery } from 'mongoose'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { ContactViewModel, type ContactViewDocument } from './contactView.model'
+import { ConfigChangeModel, type ConfigChangeDocument } from './configChange.model'
+
+function presentConfigChange(row: InstanceType<typeof ConfigChangeModel>) {
+  return {
+    id: String(row._id),
+    entityType: row.entityType,
+    entityId: row.entityId,
+    action: row.action,
+    actorId: String(row.actorId),
+    actorRole: row.actorRole,
+    at: row.at.toISOString(),
+    before: (row.before as Record<string, unknown> | null) ?? null,
+    after: (row.after as Record<string, unknown> | null) ?? null,
+  }
+}
 
 const contactViewsQuery = z.object({
   caseId: objectIdSchema.optional(),
@@ -43,6 +58,32 @@ export const auditRoutes = [
         ContactViewModel.countDocuments(filter),
       ])
       return { items: rows.map(presentContactView), total, page: query.page, pageSize: query.pageSize }
+    },
+  }),
+  // --- configuration audit (issue #16, org) ---
+  defineRoute({
+    method: 'get',
+    path: '/audit/config-changes',
+    access: ['admin'],
+    summary:
+      'Configuration changes (rules, categories, calendars, time limits, campaigns, users, units), newest first; filter by entity, actor, time',
+    query: configChangeQuerySchema,
+    response: configChangeListSchema,
+    handler: async (_ctx, { query }) => {
+      const filter: FilterQuery<ConfigChangeDocument> = {}
+      if (query.entityType) filter.entityType = query.entityType
+      if (query.entityId) filter.entityId = query.entityId
+      if (query.actorId) filter.actorId = query.actorId
+      if (query.from || query.to)
+        filter.at = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lte: query.to } : {}) }
+      const [rows, total] = await Promise.all([
+        ConfigChangeModel.find(filter)
+          .sort({ at: -1, _id: -1 })
+          .skip((query.page - 1) * query.pageSize)
+          .limit(query.pageSize),
+        ConfigChangeModel.countDocuments(filter),
+      ])
+      return { items: rows.map(presentConfigChange), total, page: query.page, pageSize: query.pageSize }
     },
   }),
 ]

@@ -44,7 +44,7 @@ export async function isFamilyRevoked(family: string): Promise<boolean> {
   return Boolean(await RevokedFamilyModel.exists({ _id: family }))
 }
 
-export type RevokeReason = 'reuse' | 'logout' | 'password-changed' | 'password-reset'
+export type RevokeReason = 'reuse' | 'logout' | 'password-changed' | 'password-reset' | 'account-disabled'
 
 /** Ends every session of the family; a reuse is logged as a warning (ids only, no personal data). */
 export async function revokeFamily(

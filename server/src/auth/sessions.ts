@@ -20,11 +20,10 @@ async function storeRefreshToken(deps: AppDeps, userId: string, family: string):
 }
 
 async function sessionFor(deps: AppDeps, user: UserDocument, family: string): Promise<Session> {
-  const access = await deps.tokens.signAccess({
-    userId: user.id as string,
-    role: user.role,
-    unitId: user.unitId ? String(user.unitId) : null,
-  })
+  const access = await deps.tokens.signAccess(
+    { userId: user.id as string, role: user.role, unitId: user.unitId ? String(user.unitId) : null },
+    user.tokenVersion,
+  )
   return {
     accessToken: access.token,
     accessTokenExpiresAt: access.expiresAt.toISOString(),

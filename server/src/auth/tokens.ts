@@ -5,14 +5,17 @@ import type { Viewer } from '../http/defineRoute'
 import type { Clock } from '../http/deps'
 
 export interface TokenService {
-  signAccess(viewer: Viewer): Promise<{ token: string; expiresAt: Date }>
-  verifyAccess(token: string): Promise<Viewer>
+  /** `tokenVersion`: the account's version when signed (see users/accountState.ts). */
+  signAccess(viewer: Viewer, tokenVersion?: number): Promise<{ token: string; expiresAt: Date }>
+  verifyAccess(token: string): Promise<Viewer & { tokenVersion: number }>
 }
 
 const claimsSchema = z.object({
   sub: z.string(),
   role: roleSchema,
   unit: z.string().nullable(),
+  // Tokens signed before accounts had versions carry none: version 0.
+  ver: z.number().int().min(0).default(0),
 })
 
 const issuer = 'minqing'
@@ -21,10 +24,10 @@ const issuer = 'minqing'
 export function createTokenService(secret: string, clock: Clock): TokenService {
   const key = new TextEncoder().encode(secret)
   return {
-    async signAccess(viewer) {
+    async signAccess(viewer, tokenVersion = 0) {
       const issuedAt = Math.floor(clock.now().getTime() / 1000)
       const expiresAtSeconds = issuedAt + tokenLifetimes.accessSeconds
-      const token = await new SignJWT({ role: viewer.role, unit: viewer.unitId })
+      const token = await new SignJWT({ role: viewer.role, unit: viewer.unitId, ver: tokenVersion })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(viewer.userId)
         .setIssuer(issuer)
@@ -41,7 +44,7 @@ export function createTokenService(secret: string, clock: Clock): TokenService {
           currentDate: clock.now(),
         })
         const claims = claimsSchema.parse(payload)
-        return { userId: claims.sub, role: claims.role, unitId: claims.unit }
+        return { userId: claims.sub, role: claims.role, unitId: claims.unit, tokenVersion: claims.ver }
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw new AppError('TOKEN_EXPIRED')
         throw new AppError('INVALID_TOKEN')

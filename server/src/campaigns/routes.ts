@@ -19,6 +19,7 @@ import { CampaignActivityModel } from './activity.model'
 import { campaignReport } from './campaignReport'
 import { dutyCoverage } from './dutyCoverage'
 import { presentActivity, recordActivity } from './recordActivity'
+import { recordConfigChange } from '../audit/recordConfigChange'
 
 const idParams = z.object({ id: z.string().max(64) })
 
@@ -39,9 +40,16 @@ export const campaignRoutes = [
     summary: 'Create a visit campaign: period, participating units, quotas per position level, topics',
     body: campaignInputSchema,
     status: 201,
-    handler: async (_ctx, { body, viewer }) => {
+    handler: async (ctx, { body, viewer }) => {
       await assertUnitsExist(body.unitIds)
-      return presentCampaign(await CampaignModel.create({ ...body, createdBy: viewer.userId }))
+      const created = await CampaignModel.create({ ...body, createdBy: viewer.userId })
+      await recordConfigChange(ctx.deps, viewer, {
+        entityType: 'campaign',
+        entityId: String(created._id),
+        action: 'create',
+        after: created,
+      })
+      return presentCampaign(created)
     },
   }),
   defineRoute({
@@ -51,8 +59,9 @@ export const campaignRoutes = [
     summary: 'Change a campaign (period, units, quotas, topics)',
     params: idParams,
     body: campaignPatchSchema,
-    handler: async (_ctx, { params, body }) => {
+    handler: async (ctx, { params, body, viewer }) => {
       const campaign = await findCampaign(params.id)
+      const before = campaign.toObject()
       if (body.unitIds) await assertUnitsExist(body.unitIds)
       campaign.set(body)
       if (campaign.startsOn > campaign.endsOn) {
@@ -62,7 +71,15 @@ export const campaignRoutes = [
           ],
         })
       }
-      return presentCampaign(await campaign.save())
+      const saved = await campaign.save()
+      await recordConfigChange(ctx.deps, viewer, {
+        entityType: 'campaign',
+        entityId: params.id,
+        action: 'update',
+        before,
+        after: saved,
+      })
+      return presentCampaign(saved)
     },
   }),
   defineRoute({

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { CategoryModel } from './category.model'
 import { categoryTree } from './categoryTree'
+import { recordConfigChange } from '../audit/recordConfigChange'
 
 const code = z
   .string()
@@ -31,7 +32,7 @@ export const categoryRoutes = [
       order: z.number().int().default(0),
     }),
     status: 201,
-    handler: async (_ctx, { body }) => {
+    handler: async (ctx, { body, viewer }) => {
       if (body.parentCode) {
         if (!(await CategoryModel.exists({ code: body.parentCode }))) {
           throw new AppError('VALIDATION_FAILED', {
@@ -51,6 +52,12 @@ export const categoryRoutes = [
         }
       }
       const created = await CategoryModel.create(body)
+      await recordConfigChange(ctx.deps, viewer, {
+        entityType: 'category',
+        entityId: created.code,
+        action: 'create',
+        after: created,
+      })
       return {
         code: created.code,
         name: created.name,
@@ -70,13 +77,21 @@ export const categoryRoutes = [
       order: z.number().int().optional(),
       enabled: z.boolean().optional(),
     }),
-    handler: async (_ctx, { params, body }) => {
+    handler: async (ctx, { params, body, viewer }) => {
+      const before = await CategoryModel.findOne({ code: params.code }).lean()
       const updated = await CategoryModel.findOneAndUpdate(
         { code: params.code },
         { $set: body },
         { new: true },
       )
       if (!updated) throw new AppError('NOT_FOUND')
+      await recordConfigChange(ctx.deps, viewer, {
+        entityType: 'category',
+        entityId: params.code,
+        action: 'update',
+        before,
+        after: updated,
+      })
       return {
         code: updated.code,
         name: updated.name,

@@ -3,6 +3,7 @@ import { currentAreaIndex } from '../areas/areaIndex'
 import { cachedRules } from './ruleCache'
 import { RoutingRuleModel } from './routingRule.model'
 import { modelRouting } from '../dispatch/modelRouting'
+import { UnitModel } from '../units/unit.model'
 
 export interface RoutingQuestion {
   categoryCode: string
@@ -12,17 +13,24 @@ export interface RoutingQuestion {
 }
 
 export async function loadRules(): Promise<RoutingRule[]> {
-  const rows = await RoutingRuleModel.find({ enabled: true }).sort({ priority: 1 })
-  return rows.map((row) => ({
-    id: row.id as string,
-    name: row.name,
-    priority: row.priority,
-    categoryCodes: row.categoryCodes,
-    areaUnitIds: row.areaUnitIds,
-    keywords: row.keywords,
-    unitId: String(row.unitId),
-    enabled: row.enabled,
-  }))
+  const [rows, disabledUnits] = await Promise.all([
+    RoutingRuleModel.find({ enabled: true }).sort({ priority: 1, _id: 1 }),
+    UnitModel.find({ disabled: true }, { _id: 1 }).lean(),
+  ])
+  // A rule pointing at a disabled unit is skipped: the case falls to the next rule or the fallback.
+  const closed = new Set(disabledUnits.map((unit) => String(unit._id)))
+  return rows
+    .filter((row) => !closed.has(String(row.unitId)))
+    .map((row) => ({
+      id: row.id as string,
+      name: row.name,
+      priority: row.priority,
+      categoryCodes: row.categoryCodes,
+      areaUnitIds: row.areaUnitIds,
+      keywords: row.keywords,
+      unitId: String(row.unitId),
+      enabled: row.enabled,
+    }))
 }
 
 /**

@@ -12,6 +12,7 @@ import { UnitModel } from '../units/unit.model'
 import { decideRouting } from './decideRouting'
 import { presentRule, presentRules } from './presentRule'
 import { RoutingRuleModel } from './routingRule.model'
+import { recordConfigChange } from '../audit/recordConfigChange'
 
 const dryRunSchema = z.object({
   kind: caseKindSchema.optional(),
@@ -38,13 +39,20 @@ export const routingRoutes = [
     summary: 'Add a routing rule',
     body: routingRuleInputSchema,
     status: 201,
-    handler: async (_ctx, { body }) => {
+    handler: async (ctx, { body, viewer }) => {
       if (!(await UnitModel.exists({ _id: body.unitId }))) {
         throw new AppError('VALIDATION_FAILED', {
           issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
         })
       }
-      return presentRule(await RoutingRuleModel.create(body))
+      const created = await RoutingRuleModel.create(body)
+      await recordConfigChange(ctx.deps, viewer, {
+        entityType: 'routingRule',
+        entityId: String(created._id),
+        action: 'create',
+        after: created,
+      })
+      return presentRule(created)
     },
   }),
   defineRoute({
@@ -54,7 +62,7 @@ export const routingRoutes = [
     summary: 'Change a rule: priority, conditions, target unit, or enable/disable it',
     params: z.object({ id: objectIdSchema }),
     body: routingRulePatchSchema,
-    handler: async (_ctx, { params, body }) => {
+    handler: async (ctx, { params, body, viewer }) => {
       const current = await RoutingRuleModel.findById(params.id)
       if (!current) throw new AppError('NOT_FOUND')
       // The merged rule must still be a valid rule (at least one condition, a known unit).
@@ -68,9 +76,15 @@ export const routingRoutes = [
           issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
         })
       }
-      return presentRule(
-        (await RoutingRuleModel.findByIdAndUpdate(params.id, { $set: merged }, { new: true }))!,
-      )
+      const updated = (await RoutingRuleModel.findByIdAndUpdate(params.id, { $set: merged }, { new: true }))!
+      await recordConfigChange(ctx.deps, viewer, {
+        entityType: 'routingRule',
+        entityId: params.id,
+        action: 'update',
+        before: current,
+        after: updated,
+      })
+      return presentRule(updated)
     },
   }),
   defineRoute({

@@ -10,6 +10,7 @@ import { defineRoute } from '../http/defineRoute'
 import { calendarInputSchema } from './calendarInput'
 import { refreshSettings } from './currentSettings'
 import { HolidayCalendarModel, SettingModel } from './settings.model'
+import { recordConfigChange } from '../audit/recordConfigChange'
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2020).max(2100) })
 
@@ -43,12 +44,20 @@ export const settingsRoutes = [
     summary: 'Change the time limits (applies to deadlines computed from now on)',
     body: timeLimitsSchema,
     handler: async (ctx, { body, viewer }) => {
+      const before = structuredClone(ctx.deps.timeLimits)
       await SettingModel.updateOne(
         { _id: 'timeLimits' },
         { $set: { value: body, updatedBy: viewer.userId } },
         { upsert: true },
       )
       await refreshSettings(ctx.deps)
+      await recordConfigChange(ctx.deps, viewer, {
+        entityType: 'timeLimits',
+        entityId: 'timeLimits',
+        action: 'update',
+        before,
+        after: ctx.deps.timeLimits,
+      })
       return ctx.deps.timeLimits
     },
   }),
@@ -84,10 +93,18 @@ export const settingsRoutes = [
     access: ['admin'],
     summary: "Set a year's official arrangement (放假 and 调休上班 dates)",
     params: yearParams,
-    handler: async (ctx, { params }) => {
+    handler: async (ctx, { params, viewer }) => {
       const body = calendarInputSchema(params.year).parse(ctx.request.body ?? {})
+      const before = await HolidayCalendarModel.findById(params.year).lean()
       await HolidayCalendarModel.updateOne({ _id: params.year }, { $set: body }, { upsert: true })
       await refreshSettings(ctx.deps)
+      await recordConfigChange(ctx.deps, viewer, {
+        entityType: 'calendar',
+        entityId: String(params.year),
+        action: before ? 'update' : 'create',
+        before,
+        after: { year: params.year, ...body },
+      })
       return { year: params.year, ...body }
     },
   }),
@@ -107,9 +124,17 @@ export const settingsRoutes = [
     summary:
       "Remove a year's admin-entered arrangement (the year falls back to the shipped or provisional calendar)",
     params: yearParams,
-    handler: async (ctx, { params }) => {
+    handler: async (ctx, { params, viewer }) => {
+      const before = await HolidayCalendarModel.findById(params.year).lean()
       await HolidayCalendarModel.deleteOne({ _id: params.year })
       await refreshSettings(ctx.deps)
+      if (before)
+        await recordConfigChange(ctx.deps, viewer, {
+          entityType: 'calendar',
+          entityId: String(params.year),
+          action: 'delete',
+          before,
+        })
       return calendarStatus(ctx.deps.calendar, ctx.deps.clock.now())
     },
   }),

@@ -1,15 +1,42 @@
-import { createUnitInputSchema, roles } from '@minqing/shared'
+import {
+  createUnitInputSchema,
+  managedUnitSchema,
+  objectIdSchema,
+  openStatuses,
+  roles,
+  unitOpenCasesSchema,
+  updateUnitInputSchema,
+} from '@minqing/shared'
+import { AppError } from '@minqing/shared'
+import { z } from 'zod'
+import { recordConfigChange } from '../audit/recordConfigChange'
+import { CaseModel } from '../cases/case.model'
 import { defineRoute } from '../http/defineRoute'
+import { presentOpenCase } from '../users/openWork'
 import { UnitModel } from './unit.model'
 import { createUnit, presentUnit } from './unitTree'
+import { updateUnit } from './updateUnit'
+
+/** What the audit keeps of a unit: its place in the tree, not its polygon. */
+const auditedUnit = (unit: ReturnType<typeof presentUnit>) => ({ ...unit, hasArea: undefined })
 
 export const unitRoutes = [
   defineRoute({
     method: 'get',
     path: '/units',
     access: roles,
-    summary: 'The unit tree (names are public: residents see who handles their case)',
-    handler: async () => ({ units: (await UnitModel.find().sort({ path: 1, name: 1 })).map(presentUnit) }),
+    summary:
+      'The unit tree (names are public: residents see who handles their case); disabled units only with includeDisabled=true (admins)',
+    query: z.object({ includeDisabled: z.enum(['true', 'false']).default('false') }),
+    handler: async (_ctx, { query, viewer }) => {
+      const all = query.includeDisabled === 'true' && viewer.role === 'admin'
+      const units = await UnitModel.find(all ? {} : { disabled: { $ne: true } }).sort({
+        path: 1,
+        name: 1,
+        _id: 1,
+      })
+      return { units: units.map(presentUnit) }
+    },
   }),
   defineRoute({
     method: 'post',
@@ -18,6 +45,63 @@ export const unitRoutes = [
     summary: 'Create a unit under a parent',
     body: createUnitInputSchema,
     status: 201,
-    handler: async (_ctx, { body }) => presentUnit(await createUnit(body)),
+    handler: async (ctx, { body, viewer }) => {
+      const unit = presentUnit(await createUnit(body))
+      await recordConfigChange(ctx.deps, viewer, {
+        entityType: 'unit',
+        entityId: unit.id,
+        action: 'create',
+        after: auditedUnit(unit),
+      })
+      return unit
+    },
+  }),
+  // --- units managed by admins (issue #16, org) ---
+  defineRoute({
+    method: 'patch',
+    path: '/units/:id',
+    access: ['admin'],
+    summary: 'Rename, move (parentId; no cycles; the subtree follows) or disable / enable a unit',
+    params: z.object({ id: objectIdSchema }),
+    body: updateUnitInputSchema,
+    response: managedUnitSchema,
+    handler: async (ctx, { params, body, viewer }) => {
+      const { before, after } = await updateUnit(params.id, body)
+      const action =
+        body.parentId !== undefined
+          ? 'move'
+          : body.disabled !== undefined
+            ? body.disabled
+              ? 'disable'
+              : 'enable'
+            : 'update'
+      await recordConfigChange(ctx.deps, viewer, {
+        entityType: 'unit',
+        entityId: params.id,
+        action,
+        before: auditedUnit(presentUnit(before)),
+        after: auditedUnit(presentUnit(after)),
+      })
+      return presentUnit(after)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/units/:id/open-cases',
+    access: ['admin'],
+    summary: 'Open cases a unit leads, to hand on before (or after) disabling it',
+    params: z.object({ id: objectIdSchema }),
+    response: unitOpenCasesSchema,
+    handler: async (_ctx, { params }) => {
+      if (!(await UnitModel.exists({ _id: params.id }))) throw new AppError('NOT_FOUND')
+      const cases = await CaseModel.find(
+        { unitId: params.id, status: { $in: openStatuses } },
+        { number: 1, title: 1, status: 1, unitId: 1 },
+      )
+        .sort({ submittedAt: 1, _id: 1 })
+        .limit(1000)
+        .lean()
+      return { cases: cases.map(presentOpenCase) }
+    },
   }),
 ]

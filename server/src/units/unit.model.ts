@@ -10,6 +10,8 @@ const unitSchema = new Schema(
     path: { type: [Schema.Types.ObjectId], default: [] },
     /** Polygon in the flat storage shape of areas/areaCodec (FerretDB v1 has no nested arrays, no geo index). */
     area: { type: Schema.Types.Mixed, default: null },
+    /** A disabled unit keeps its history but is no longer offered in pickers or routing. */
+    disabled: { type: Boolean, default: false },
   },
   { timestamps: true },
 )

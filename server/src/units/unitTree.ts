@@ -62,5 +62,6 @@ export function presentUnit(unit: UnitDocument): Unit {
     parentId: unit.parentId ? String(unit.parentId) : null,
     path: unit.path.map(String),
     hasArea: Boolean(unit.area),
+    disabled: Boolean(unit.disabled),
   }
 }

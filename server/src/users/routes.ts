@@ -1,4 +1,15 @@
-import { AppError, createUserInputSchema, objectIdSchema, roleSchema, roles } from '@minqing/shared'
+import {
+  AppError,
+  createUserInputSchema,
+  managedUserSchema,
+  objectIdSchema,
+  openWorkSchema,
+  reassignInputSchema,
+  reassignResultSchema,
+  roleSchema,
+  roles,
+  updateUserInputSchema,
+} from '@minqing/shared'
 import type { FilterQuery } from 'mongoose'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
@@ -9,10 +20,18 @@ import { canSeeFullPhone, canViewUser } from './policy'
 import { presentUser } from './presentUser'
 import { resetPassword } from './resetPassword'
 import { UserModel, type UserRecord } from './user.model'
+import { presentManagedUser } from './presentManagedUser'
+import { updateUser } from './updateUser'
+import { openWork } from './openWork'
+import { reassignWork } from './reassignWork'
+import { recordConfigChange } from '../audit/recordConfigChange'
+import { auditedUser } from './auditedUser'
 
 const listQuerySchema = z.object({
   role: roleSchema.optional(),
   unitId: objectIdSchema.optional(),
+  /** Part of a name or a phone number (console search). */
+  q: z.string().trim().max(50).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 })
@@ -38,6 +57,10 @@ export const userRoutes = [
     handler: async (_ctx, { query, viewer }) => {
       const filter: FilterQuery<UserRecord> = {}
       if (query.role) filter.role = query.role
+      if (query.q) {
+        const pattern = new RegExp(query.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        filter.$or = [{ name: pattern }, { phone: pattern }]
+      }
       if (viewer.role === 'leader') {
         const allowed = viewer.unitId ? await subtreeUnitIds(viewer.unitId) : []
         const allowedIds = allowed.map(String)
@@ -53,7 +76,9 @@ export const userRoutes = [
           .limit(query.pageSize),
         UserModel.countDocuments(filter),
       ])
-      return { items: items.map((user) => presentUser(user, { fullPhone: false })), total, page: query.page }
+      // Admins manage accounts: they also see which are disabled.
+      const present = viewer.role === 'admin' ? presentManagedUser : presentUser
+      return { items: items.map((user) => present(user, { fullPhone: false })), total, page: query.page }
     },
   }),
   defineRoute({
@@ -86,5 +111,49 @@ export const userRoutes = [
     summary: "Reset a user's password to a one-time temporary one; they must choose a new one to log in",
     params: z.object({ id: objectIdSchema }),
     handler: (ctx, { params, viewer }) => resetPassword(ctx.deps, viewer, params.id),
+  }),
+  // --- people managed by admins (issue #16, org) ---
+  defineRoute({
+    method: 'patch',
+    path: '/users/:id',
+    access: ['admin'],
+    summary:
+      'Edit an account (name, role, unit, phone, position, disabled); not yourself out of admin, not the last admin',
+    params: z.object({ id: objectIdSchema }),
+    body: updateUserInputSchema,
+    response: managedUserSchema,
+    handler: async (ctx, { params, body, viewer }) => {
+      const { before, after } = await updateUser(ctx.deps, viewer, params.id, body)
+      await recordConfigChange(ctx.deps, viewer, {
+        entityType: 'user',
+        entityId: params.id,
+        action: 'update',
+        before: auditedUser(before),
+        after: auditedUser(after),
+      })
+      return presentManagedUser(after, { fullPhone: true })
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/users/:id/open-work',
+    access: ['admin'],
+    summary: 'What a person still holds: open cases they own (包案), duty days to come, live 结对 pairs',
+    params: z.object({ id: objectIdSchema }),
+    response: openWorkSchema,
+    handler: (ctx, { params }) => openWork(params.id, ctx.deps.clock.now()),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/users/:id/open-work/reassign',
+    access: ['admin'],
+    summary: 'Hand one open item (case ownership, duty day, pair) of this person to another',
+    params: z.object({ id: objectIdSchema }),
+    body: reassignInputSchema,
+    response: reassignResultSchema,
+    handler: async (ctx, { params, body, viewer }) => {
+      await reassignWork(ctx.deps, viewer, params.id, body)
+      return { kind: body.kind, id: body.id, toUserId: body.toUserId }
+    },
   }),
 ]

@@ -20,6 +20,11 @@ const userSchema = new Schema(
     mustChangePassword: { type: Boolean, default: false },
     passwordChangedAt: { type: Date, default: null },
     disabled: { type: Boolean, default: false },
+    /**
+     * Raised when an admin changes the role or unit: access tokens carry the version they were
+     * signed with, and an older one is answered TOKEN_EXPIRED so the client refreshes into the new role.
+     */
+    tokenVersion: { type: Number, default: 0 },
     isGuest: { type: Boolean, default: false },
   },
   { timestamps: true },
@@ -48,6 +53,29 @@ export const userDirectory = memoryCache(async () =>
 clearOnWrite(userSchema, userDirectory, {
   fields: ['role', 'unitId', 'disabled'],
   matters: (user) => user.role !== 'resident',
+})
+
+/**
+ * Accounts whose access tokens need a second look: disabled ones, and those whose role or unit
+ * an admin changed (tokenVersion > 0). Access tokens are stateless for 15 minutes; this small
+ * cached list lets `authenticate` refuse them at once on this instance (cleared on write) and
+ * within the cache's 30 s on the others, without a user lookup on every request.
+ */
+export const accountStates = memoryCache(async () => {
+  const rows = await UserModel.find(
+    { $or: [{ disabled: true }, { tokenVersion: { $gt: 0 } }] },
+    { disabled: 1, tokenVersion: 1 },
+  ).lean()
+  return new Map(
+    rows.map((row) => [
+      String(row._id),
+      { disabled: Boolean(row.disabled), tokenVersion: row.tokenVersion ?? 0 },
+    ]),
+  )
+})
+clearOnWrite(userSchema, accountStates, {
+  fields: ['disabled', 'tokenVersion'],
+  matters: (user) => Boolean(user.disabled) || Number(user.tokenVersion) > 0,
 })
 
 export const UserModel = mongoose.model('User', userSchema)

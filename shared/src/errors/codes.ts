@@ -165,6 +165,32 @@ export const errorCatalog = {
     zh: '该整改问题当前状态下不能进行此操作',
     en: 'This action is not possible in the problem’s current state',
   },
+  // --- people and units managed, bulk org import, configuration audit (issue #16, org) ---
+  SELF_CHANGE_REFUSED: {
+    status: 409,
+    zh: '不能停用自己或取消自己的管理员角色',
+    en: 'You cannot disable yourself or remove your own admin role',
+  },
+  LAST_ADMIN: {
+    status: 409,
+    zh: '这是最后一个启用的管理员，不能停用或改为其他角色',
+    en: 'This is the last active admin; it cannot be disabled or given another role',
+  },
+  UNIT_MOVE_CYCLE: {
+    status: 409,
+    zh: '不能把单位移到它自己或它的下级单位之下',
+    en: 'A unit cannot move under itself or one of its own sub-units',
+  },
+  UNIT_DISABLED: {
+    status: 409,
+    zh: '该单位已停用',
+    en: 'This unit is disabled',
+  },
+  IMPORT_SHEETS_MISSING: {
+    status: 400,
+    zh: '文件缺少“单位”和“人员”工作表，请使用下载的模板',
+    en: 'The file lacks the sheets 单位 and 人员; use the downloaded template',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

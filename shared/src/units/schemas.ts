@@ -24,6 +24,8 @@ export const unitSchema = z.object({
   /** Ids from the root down to the parent: the subtree of X is every unit whose path contains X. */
   path: z.array(z.string()),
   hasArea: z.boolean(),
+  /** Disabled units keep their history; pickers and routing no longer offer them. */
+  disabled: z.boolean(),
 })
 export type Unit = z.infer<typeof unitSchema>
 
