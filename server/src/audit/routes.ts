@@ -3,6 +3,8 @@ import type { FilterQuery } from 'mongoose'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { ContactViewModel, type ContactViewDocument } from './contactView.model'
+// Response schemas (issue 12)
+import { contactViewsResponseSchema } from '@minqing/shared'
 
 const contactViewsQuery = z.object({
   caseId: objectIdSchema.optional(),
@@ -31,6 +33,7 @@ export const auditRoutes = [
     access: ['admin'],
     summary: "Who viewed which case's contact details, and when (newest first), by case or by viewer",
     query: contactViewsQuery,
+    response: contactViewsResponseSchema,
     handler: async (_ctx, { query }) => {
       const filter: FilterQuery<ContactViewDocument> = {}
       if (query.caseId) filter.caseId = query.caseId

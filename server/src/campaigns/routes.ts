@@ -6,6 +6,12 @@ import { CampaignModel } from './campaign.model'
 import { campaignProgress } from './campaignProgress'
 import { findCampaign, unitTakesPart } from './participation'
 import { presentCampaign } from './presentCampaign'
+// Response schemas (issue 12)
+import {
+  campaignListResponseSchema,
+  campaignProgressResponseSchema,
+  campaignViewSchema,
+} from '@minqing/shared'
 
 const idParams = z.object({ id: z.string().max(64) })
 
@@ -26,6 +32,7 @@ export const campaignRoutes = [
     summary: 'Create a visit campaign: period, participating units, quotas per position level, topics',
     body: campaignInputSchema,
     status: 201,
+    response: campaignViewSchema,
     handler: async (_ctx, { body, viewer }) => {
       await assertUnitsExist(body.unitIds)
       return presentCampaign(await CampaignModel.create({ ...body, createdBy: viewer.userId }))
@@ -38,6 +45,7 @@ export const campaignRoutes = [
     summary: 'Change a campaign (period, units, quotas, topics)',
     params: idParams,
     body: campaignPatchSchema,
+    response: campaignViewSchema,
     handler: async (_ctx, { params, body }) => {
       const campaign = await findCampaign(params.id)
       if (body.unitIds) await assertUnitsExist(body.unitIds)
@@ -58,6 +66,7 @@ export const campaignRoutes = [
     access: ['staff', 'leader', 'admin'],
     summary: 'Campaigns: all for admins, the ones your unit takes part in for staff and leaders',
     query: z.object({ active: z.enum(['true', 'false']).optional() }),
+    response: campaignListResponseSchema,
     handler: async (ctx, { query, viewer }) => {
       const today = chinaDate(ctx.deps.clock.now()).format('YYYY-MM-DD')
       const filter = query.active === 'true' ? { endsOn: { $gte: today } } : {}
@@ -81,6 +90,7 @@ export const campaignRoutes = [
     access: ['staff', 'leader', 'admin'],
     summary: 'One campaign',
     params: idParams,
+    response: campaignViewSchema,
     handler: async (_ctx, { params, viewer }) => {
       const campaign = await findCampaign(params.id)
       if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
@@ -95,6 +105,7 @@ export const campaignRoutes = [
     summary:
       'Per staff member: visited households, research days, problems resolved, the quota for each, behind or not',
     params: idParams,
+    response: campaignProgressResponseSchema,
     handler: async (ctx, { params, viewer }) => {
       const campaign = await findCampaign(params.id)
       if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))

@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { CategoryModel } from './category.model'
 import { categoryTree } from './categoryTree'
+// Response schemas (issue 12)
+import { categoryResponseSchema, categoryTreeResponseSchema } from '@minqing/shared'
 
 const code = z
   .string()
@@ -17,6 +19,7 @@ export const categoryRoutes = [
     path: '/categories',
     access: 'public',
     summary: 'The category tree; every node has a stable code',
+    response: categoryTreeResponseSchema,
     handler: async () => ({ categories: await categoryTree() }),
   }),
   defineRoute({
@@ -31,6 +34,7 @@ export const categoryRoutes = [
       order: z.number().int().default(0),
     }),
     status: 201,
+    response: categoryResponseSchema,
     handler: async (_ctx, { body }) => {
       if (body.parentCode) {
         if (!(await CategoryModel.exists({ code: body.parentCode }))) {
@@ -70,6 +74,7 @@ export const categoryRoutes = [
       order: z.number().int().optional(),
       enabled: z.boolean().optional(),
     }),
+    response: categoryResponseSchema,
     handler: async (_ctx, { params, body }) => {
       const updated = await CategoryModel.findOneAndUpdate(
         { code: params.code },

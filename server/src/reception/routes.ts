@@ -12,6 +12,13 @@ import { subtreeUnitIds } from '../units/unitTree'
 import { chinaToday, listDuty, setDutyRoster } from './dutyRoster'
 import { ReceptionModel } from './reception.model'
 import { recordReception } from './recordReception'
+// Response schemas (issue 12)
+import {
+  dutyRosterResponseSchema,
+  dutyTodayResponseSchema,
+  receptionListResponseSchema,
+  receptionRecordedResponseSchema,
+} from '@minqing/shared'
 
 const day = z.iso.date()
 
@@ -22,6 +29,7 @@ export const receptionRoutes = [
     access: ['leader', 'admin'],
     summary: '开门接访 roster: set the duty leader of a unit for each listed day (replaces that day)',
     body: dutyRosterInputSchema,
+    response: dutyRosterResponseSchema,
     handler: async (_ctx, { body, viewer }) => ({ items: await setDutyRoster(viewer, body) }),
   }),
   defineRoute({
@@ -30,6 +38,7 @@ export const receptionRoutes = [
     access: ['staff', 'leader', 'admin'],
     summary: "A unit's duty roster for a period (default: your unit, the next 31 days)",
     query: z.object({ unitId: objectIdSchema.optional(), from: day.optional(), to: day.optional() }),
+    response: dutyRosterResponseSchema,
     handler: async (ctx, { query, viewer }) => {
       const unitId = query.unitId ?? viewer.unitId
       if (!unitId)
@@ -46,6 +55,7 @@ export const receptionRoutes = [
     path: '/duty-roster/today',
     access: ['staff', 'leader', 'admin'],
     summary: "Today's reception duty: yours, and your unit's duty leader",
+    response: dutyTodayResponseSchema,
     handler: async (ctx, { viewer }) => {
       const today = chinaToday(ctx.deps.clock.now())
       const mine = await listDuty({ leaderId: viewer.userId, from: today, to: today })
@@ -60,6 +70,7 @@ export const receptionRoutes = [
     summary:
       'Record a reception (who came, what they asked); each request becomes a routed case (source = reception)',
     body: receptionInputSchema,
+    response: receptionRecordedResponseSchema,
     handler: async (ctx, { body, viewer }) => {
       const { reception, created } = await recordReception(ctx.deps, viewer, body)
       const cases = await CaseModel.find(
@@ -90,6 +101,7 @@ export const receptionRoutes = [
     access: ['staff', 'leader', 'admin'],
     summary: "Reception records: your own, or (leaders, admins) your unit subtree's; visitor contact masked",
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    response: receptionListResponseSchema,
     handler: async (_ctx, { query, viewer }) => {
       const filter =
         viewer.role === 'staff' || !viewer.unitId

@@ -12,6 +12,12 @@ import { UnitModel } from '../units/unit.model'
 import { decideRouting } from './decideRouting'
 import { presentRule, presentRules } from './presentRule'
 import { RoutingRuleModel } from './routingRule.model'
+// Response schemas (issue 12)
+import {
+  routingDryRunResponseSchema,
+  routingRuleViewSchema,
+  routingRulesResponseSchema,
+} from '@minqing/shared'
 
 const dryRunSchema = z.object({
   kind: caseKindSchema.optional(),
@@ -27,6 +33,7 @@ export const routingRoutes = [
     path: '/routing/rules',
     access: ['admin'],
     summary: 'Routing rules in priority order',
+    response: routingRulesResponseSchema,
     handler: async () => ({
       rules: await presentRules(await RoutingRuleModel.find().sort({ priority: 1, _id: 1 })),
     }),
@@ -38,6 +45,7 @@ export const routingRoutes = [
     summary: 'Add a routing rule',
     body: routingRuleInputSchema,
     status: 201,
+    response: routingRuleViewSchema,
     handler: async (_ctx, { body }) => {
       if (!(await UnitModel.exists({ _id: body.unitId }))) {
         throw new AppError('VALIDATION_FAILED', {
@@ -54,6 +62,7 @@ export const routingRoutes = [
     summary: 'Change a rule: priority, conditions, target unit, or enable/disable it',
     params: z.object({ id: objectIdSchema }),
     body: routingRulePatchSchema,
+    response: routingRuleViewSchema,
     handler: async (_ctx, { params, body }) => {
       const current = await RoutingRuleModel.findById(params.id)
       if (!current) throw new AppError('NOT_FOUND')
@@ -79,6 +88,7 @@ export const routingRoutes = [
     access: ['admin', 'leader'],
     summary: 'Where would this case go, and by which rule',
     body: dryRunSchema,
+    response: routingDryRunResponseSchema,
     handler: async (_ctx, { body }) => {
       const decision = await decideRouting(body)
       const unit = decision.unitId ? await UnitModel.findById(decision.unitId, { name: 1 }) : null

@@ -10,6 +10,14 @@ import { defineRoute } from '../http/defineRoute'
 import { calendarInputSchema } from './calendarInput'
 import { refreshSettings } from './currentSettings'
 import { HolidayCalendarModel, SettingModel } from './settings.model'
+// Response schemas (issue 12)
+import {
+  calendarSavedResponseSchema,
+  calendarStatusResponseSchema,
+  calendarYearResponseSchema,
+  expectedAnswerResponseSchema,
+  timeLimitsResponseSchema,
+} from '@minqing/shared'
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2020).max(2100) })
 
@@ -21,6 +29,7 @@ export const settingsRoutes = [
     summary:
       'When a case submitted now would be answered at the latest, per urgency (shown before submitting)',
     query: z.object({ urgency: urgencySchema.default('general') }),
+    response: expectedAnswerResponseSchema,
     handler: (ctx, { query }) => {
       const { clock, timeLimits, calendar } = ctx.deps
       return {
@@ -34,6 +43,7 @@ export const settingsRoutes = [
     path: '/settings/time-limits',
     access: ['admin', 'leader'],
     summary: 'Time limits per urgency class, sign-for limit, warning share, rating window',
+    response: timeLimitsResponseSchema,
     handler: (ctx) => ctx.deps.timeLimits,
   }),
   defineRoute({
@@ -42,6 +52,7 @@ export const settingsRoutes = [
     access: ['admin'],
     summary: 'Change the time limits (applies to deadlines computed from now on)',
     body: timeLimitsSchema,
+    response: timeLimitsResponseSchema,
     handler: async (ctx, { body, viewer }) => {
       await SettingModel.updateOne(
         { _id: 'timeLimits' },
@@ -58,6 +69,7 @@ export const settingsRoutes = [
     access: ['admin', 'leader'],
     summary: "A year's holidays and make-up working days as used for deadlines",
     params: yearParams,
+    response: calendarYearResponseSchema,
     handler: (ctx, { params }) => {
       const inYear = (date: string) => date.startsWith(`${params.year}-`)
       const { confirmedYears } = ctx.deps.calendar
@@ -84,6 +96,7 @@ export const settingsRoutes = [
     access: ['admin'],
     summary: "Set a year's official arrangement (放假 and 调休上班 dates)",
     params: yearParams,
+    response: calendarSavedResponseSchema,
     handler: async (ctx, { params }) => {
       const body = calendarInputSchema(params.year).parse(ctx.request.body ?? {})
       await HolidayCalendarModel.updateOne({ _id: params.year }, { $set: body }, { upsert: true })
@@ -98,6 +111,7 @@ export const settingsRoutes = [
     access: ['admin', 'leader'],
     summary:
       "Which years have a confirmed holiday calendar, and the warning shown from 1 November when next year's is missing",
+    response: calendarStatusResponseSchema,
     handler: (ctx) => calendarStatus(ctx.deps.calendar, ctx.deps.clock.now()),
   }),
   defineRoute({
@@ -107,6 +121,7 @@ export const settingsRoutes = [
     summary:
       "Remove a year's admin-entered arrangement (the year falls back to the shipped or provisional calendar)",
     params: yearParams,
+    response: calendarStatusResponseSchema,
     handler: async (ctx, { params }) => {
       await HolidayCalendarModel.deleteOne({ _id: params.year })
       await refreshSettings(ctx.deps)

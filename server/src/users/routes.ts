@@ -9,6 +9,8 @@ import { canSeeFullPhone, canViewUser } from './policy'
 import { presentUser } from './presentUser'
 import { resetPassword } from './resetPassword'
 import { UserModel, type UserRecord } from './user.model'
+// Response schemas (issue 12)
+import { passwordResetResponseSchema, userListResponseSchema, userViewSchema } from '@minqing/shared'
 
 const listQuerySchema = z.object({
   role: roleSchema.optional(),
@@ -23,6 +25,7 @@ export const userRoutes = [
     path: '/me',
     access: roles,
     summary: 'The current user',
+    response: userViewSchema,
     handler: async (_ctx, { viewer }) => {
       const user = await UserModel.findById(viewer.userId)
       if (!user) throw new AppError('UNAUTHENTICATED')
@@ -35,6 +38,7 @@ export const userRoutes = [
     access: ['admin', 'leader'],
     summary: "Users (admins: everyone; leaders: their unit's subtree); phones masked",
     query: listQuerySchema,
+    response: userListResponseSchema,
     handler: async (_ctx, { query, viewer }) => {
       const filter: FilterQuery<UserRecord> = {}
       if (query.role) filter.role = query.role
@@ -62,6 +66,7 @@ export const userRoutes = [
     access: ['admin', 'leader'],
     summary: 'One user; the full phone only for roles that may contact them',
     params: z.object({ id: objectIdSchema }),
+    response: userViewSchema,
     handler: async (_ctx, { params, viewer }) => {
       const user = await UserModel.findById(params.id)
       if (!user) throw new AppError('NOT_FOUND')
@@ -77,6 +82,7 @@ export const userRoutes = [
     summary: 'Create an account with a phone login',
     body: createUserInputSchema,
     status: 201,
+    response: userViewSchema,
     handler: async (_ctx, { body }) => presentUser(await createUser(body), { fullPhone: true }),
   }),
   defineRoute({
@@ -85,6 +91,7 @@ export const userRoutes = [
     access: ['admin'],
     summary: "Reset a user's password to a one-time temporary one; they must choose a new one to log in",
     params: z.object({ id: objectIdSchema }),
+    response: passwordResetResponseSchema,
     handler: (ctx, { params, viewer }) => resetPassword(ctx.deps, viewer, params.id),
   }),
 ]
