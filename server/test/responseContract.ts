@@ -47,7 +47,8 @@ export async function checkResponseContract(ctx: Context, next: Next) {
     return
   }
   if (!(contract instanceof z.ZodType)) {
-    if (isJsonBody(ctx.body)) violations.push(`${route} declares ${contract.produces} but answered JSON`)
+    if (isJsonBody(ctx.body))
+      violations.push(`${route} declares ${contract.produces.join(', ')} but answered JSON`)
     return
   }
   if (!isJsonBody(ctx.body)) {

@@ -120,6 +120,9 @@ export const caseRoutes = [
     access: ['resident'],
     summary: 'Submit a case; idempotent on clientId; answers with the routing decision',
     body: submitCaseInputSchema,
+    // 201 when created; 200 when the clientId was seen before (the handler sets which).
+    status: 201,
+    replayStatus: 200,
     response: caseViewSchema,
     handler: async (ctx, { body, viewer }) => {
       const { record, created } = await submitCase(ctx.deps, viewer, body, {

@@ -52,6 +52,10 @@ export interface RouteSpec<
   params?: P
   /** Status for a successful answer (default 200). */
   status?: number
+  /** A second success status: an idempotent route answers 200 when it replays an earlier request. */
+  replayStatus?: number
+  /** The OpenAPI operationId; derived from method and path unless declared (keep it stable). */
+  operationId?: string
   /**
    * The successful answer's body (issue 12): a zod schema kept in shared/<area>/responses.ts, which
    * documents the route in OpenAPI and against which the test app checks every real answer; or,

@@ -43,6 +43,9 @@ export const intakeRoutes = [
     summary:
       'File a case for a caller (hotline, walk-in, letter…); idempotent on clientId; answers with the case number and the query code',
     body: intakeInputSchema,
+    // 201 when created; 200 when the clientId was seen before (the handler sets which).
+    status: 201,
+    replayStatus: 200,
     response: intakeFiledResponseSchema,
     handler: async (ctx, { body, viewer }) => {
       const { record, intake, created } = await fileIntake(ctx.deps, viewer, body)

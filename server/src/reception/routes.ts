@@ -70,6 +70,9 @@ export const receptionRoutes = [
     summary:
       'Record a reception (who came, what they asked); each request becomes a routed case (source = reception)',
     body: receptionInputSchema,
+    // 201 when created; 200 when the clientId was seen before (the handler sets which).
+    status: 201,
+    replayStatus: 200,
     response: receptionRecordedResponseSchema,
     handler: async (ctx, { body, viewer }) => {
       const { reception, created } = await recordReception(ctx.deps, viewer, body)

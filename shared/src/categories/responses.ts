@@ -14,7 +14,7 @@ export const categoryNodeSchema: z.ZodType<CategoryNode> = responseObject({
   get children() {
     return z.array(categoryNodeSchema)
   },
-})
+}).meta({ id: 'CategoryNode' })
 export const categoryTreeResponseSchema = responseObject({ categories: z.array(categoryNodeSchema) })
 
 /** A category after it was added or changed. */
