@@ -138,7 +138,7 @@ export const publicCaseViewSchema = responseObject({
   reopenCount: z.number().int(),
   supervisionFlag: z.literal(false),
   supervisionLevel: z.null(),
-  coUnitIds: z.array(z.never()),
+  coUnitIds: z.array(z.string()).max(0),
   ownerLeaderId: z.null(),
   objection: z.null(),
   extension: z.null(),
@@ -147,7 +147,8 @@ export const publicCaseViewSchema = responseObject({
   acceptedAt: time,
   resolvedAt: time,
   closedAt: time,
-  allowedActions: z.array(z.never()),
+  /** A follower only reads: no action is theirs. */
+  allowedActions: z.array(caseActionSchema).max(0),
 })
 export type PublicCaseView = z.output<typeof publicCaseViewSchema>
 
