@@ -53,7 +53,8 @@ export const caseViewSchema = responseObject({
   urgency: urgencySchema,
   source: caseSourceSchema,
   originId: z.string().nullable(),
-  location: responseObject({ lat: z.number(), lng: z.number(), address: z.string() }).nullable(),
+  // A place given without an address (a map pin) has none.
+  location: responseObject({ lat: z.number(), lng: z.number(), address: z.string().optional() }).nullable(),
   gridId: z.string().nullable(),
   photos: z.array(z.string()),
   photoUrls: z.array(z.string()),
@@ -113,7 +114,8 @@ export const publicCaseViewSchema = responseObject({
   description: z.string(),
   urgency: urgencySchema,
   source: caseSourceSchema,
-  location: responseObject({ lat: z.number(), lng: z.number(), address: z.string() }).nullable(),
+  // A place given without an address (a map pin) has none.
+  location: responseObject({ lat: z.number(), lng: z.number(), address: z.string().optional() }).nullable(),
   photos: z.array(z.string()),
   photoUrls: z.array(z.string()),
   photoThumbUrls: z.array(z.string()),
