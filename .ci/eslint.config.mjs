@@ -15,6 +15,7 @@ export default tseslint.config(
       '.tools/**',
       'coverage/**',
       'miniapp/babel.config.js',
+      'test/contracts/generated/**',
     ],
   },
   js.configs.recommended,

@@ -1,10 +1,18 @@
 import { Writable } from 'node:stream'
 import supertest from 'supertest'
+import { afterEach } from 'vitest'
 import { createApp } from '../src/app'
 import { loadConfig, type Config } from '../src/config/config'
 import { buildDeps } from '../src/deps'
 import type { AppDeps, Clock } from '../src/http/deps'
 import { createLogger } from '../src/log/logger'
+import { checkResponseContract, takeContractViolations } from './responseContract'
+
+// Issue 12: an answer that breaks its route's response schema fails the test that received it.
+afterEach(() => {
+  const violations = takeContractViolations()
+  if (violations.length) throw new Error(`Response contract broken:\n${violations.join('\n\n')}`)
+})
 
 /** A clock that tests move by hand. */
 export function manualClock(start = new Date('2026-03-02T09:00:00+08:00')) {
@@ -48,6 +56,10 @@ export function testApp(options: TestAppOptions = {}) {
   let deps = buildDeps(config, createLogger(config.LOG_LEVEL, sink), config.JWT_SECRET!, clock)
   if (options.override) deps = options.override(deps)
   const app = createApp(deps)
+  // Just inside compression: it sees the JSON body the route produced, before it becomes a stream.
+  const compressAt = app.middleware.findIndex((middleware) => middleware.name === 'compressMiddleware')
+  if (compressAt < 0) throw new Error('testApp: the compression middleware moved; place the contract check')
+  app.middleware.splice(compressAt + 1, 0, checkResponseContract)
   const request = supertest(app.callback())
   return { app, deps, request, logLines, clock }
 }

@@ -26,6 +26,7 @@ const summary = (id: string, clientId: string, visitedAt: string): VisitSummary 
   notes: '',
   photoCount: 0,
   problemCaseIds: [],
+  householdId: null,
 })
 
 function queue(): LocalVisit[] {

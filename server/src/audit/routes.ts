@@ -18,6 +18,8 @@ function presentConfigChange(row: InstanceType<typeof ConfigChangeModel>) {
     after: (row.after as Record<string, unknown> | null) ?? null,
   }
 }
+// Response schemas (issue 12)
+import { contactViewsResponseSchema } from '@minqing/shared'
 
 const contactViewsQuery = z.object({
   caseId: objectIdSchema.optional(),
@@ -46,6 +48,7 @@ export const auditRoutes = [
     access: ['admin'],
     summary: "Who viewed which case's contact details, and when (newest first), by case or by viewer",
     query: contactViewsQuery,
+    response: contactViewsResponseSchema,
     handler: async (_ctx, { query }) => {
       const filter: FilterQuery<ContactViewDocument> = {}
       if (query.caseId) filter.caseId = query.caseId

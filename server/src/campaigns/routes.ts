@@ -20,6 +20,12 @@ import { campaignReport } from './campaignReport'
 import { dutyCoverage } from './dutyCoverage'
 import { presentActivity, recordActivity } from './recordActivity'
 import { recordConfigChange } from '../audit/recordConfigChange'
+// Response schemas (issue 12)
+import {
+  campaignListResponseSchema,
+  campaignProgressResponseSchema,
+  campaignViewSchema,
+} from '@minqing/shared'
 
 const idParams = z.object({ id: z.string().max(64) })
 
@@ -40,6 +46,7 @@ export const campaignRoutes = [
     summary: 'Create a visit campaign: period, participating units, quotas per position level, topics',
     body: campaignInputSchema,
     status: 201,
+    response: campaignViewSchema,
     handler: async (ctx, { body, viewer }) => {
       await assertUnitsExist(body.unitIds)
       const created = await CampaignModel.create({ ...body, createdBy: viewer.userId })
@@ -59,6 +66,7 @@ export const campaignRoutes = [
     summary: 'Change a campaign (period, units, quotas, topics)',
     params: idParams,
     body: campaignPatchSchema,
+    response: campaignViewSchema,
     handler: async (ctx, { params, body, viewer }) => {
       const campaign = await findCampaign(params.id)
       const before = campaign.toObject()
@@ -88,6 +96,7 @@ export const campaignRoutes = [
     access: ['staff', 'leader', 'admin'],
     summary: 'Campaigns: all for admins, the ones your unit takes part in for staff and leaders',
     query: z.object({ active: z.enum(['true', 'false']).optional() }),
+    response: campaignListResponseSchema,
     handler: async (ctx, { query, viewer }) => {
       const today = chinaDate(ctx.deps.clock.now()).format('YYYY-MM-DD')
       const filter = query.active === 'true' ? { endsOn: { $gte: today } } : {}
@@ -111,6 +120,7 @@ export const campaignRoutes = [
     access: ['staff', 'leader', 'admin'],
     summary: 'One campaign',
     params: idParams,
+    response: campaignViewSchema,
     handler: async (_ctx, { params, viewer }) => {
       const campaign = await findCampaign(params.id)
       if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
@@ -125,6 +135,7 @@ export const campaignRoutes = [
     summary:
       'Per staff member: visited households, research days, problems resolved, the quota for each, behind or not',
     params: idParams,
+    response: campaignProgressResponseSchema,
     handler: async (ctx, { params, viewer }) => {
       const campaign = await findCampaign(params.id)
       if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))

@@ -24,6 +24,15 @@ import { suggestUnits } from '../routing/suggestUnits'
 import { districtOfCase, findVisibleSimilarCases, presentSimilar } from './similarCases'
 import { submitCase } from './submitCase'
 import { followCase } from './followCase'
+// Response schemas (issue 12)
+import {
+  caseContactResponseSchema,
+  caseDetailResponseSchema,
+  caseListResponseSchema,
+  caseViewSchema,
+  publicCaseViewSchema,
+  similarCasesResponseSchema,
+} from '@minqing/shared'
 
 const idParams = z.object({ id: objectIdSchema })
 
@@ -68,6 +77,7 @@ export const caseRoutes = [
     summary:
       "Possible duplicates of a case about to be submitted, in the place's district (the resident can follow one instead)",
     body: similarBodySchema,
+    response: similarCasesResponseSchema,
     handler: async (ctx, { body, viewer }) => {
       const districtId = await districtOfQuestion(body, viewer)
       const matches = await findVisibleSimilarCases(body, ctx.deps.clock.now(), { viewer, districtId })
@@ -80,6 +90,7 @@ export const caseRoutes = [
     access: ['handler', 'leader', 'admin'],
     summary: 'Possible duplicates of an existing case in its district, for the dispatcher to merge (并单)',
     params: idParams,
+    response: similarCasesResponseSchema,
     handler: async (ctx, { params, viewer }) => {
       const { record } = await loadReadableCase(viewer, params.id)
       const matches = await findVisibleSimilarCases(record, ctx.deps.clock.now(), {
@@ -97,6 +108,7 @@ export const caseRoutes = [
     summary:
       'Follow an existing public case instead of filing a duplicate ("me too"); answers with its public view',
     params: idParams,
+    response: publicCaseViewSchema,
     handler: async (ctx, { params, viewer }) => {
       const followed = await followCase(viewer, params.id, ctx.deps.clock.now())
       return presentFor(ctx, followed, viewer, 'public')
@@ -108,6 +120,10 @@ export const caseRoutes = [
     access: ['resident'],
     summary: 'Submit a case; idempotent on clientId; answers with the routing decision',
     body: submitCaseInputSchema,
+    // 201 when created; 200 when the clientId was seen before (the handler sets which).
+    status: 201,
+    replayStatus: 200,
+    response: caseViewSchema,
     handler: async (ctx, { body, viewer }) => {
       const { record, created } = await submitCase(ctx.deps, viewer, body, {
         limits: { clientIp: ctx.ip },
@@ -124,6 +140,7 @@ export const caseRoutes = [
     summary:
       "Cases the caller may see: a resident's own and followed ones, a unit's inbox, the dispatch queue",
     query: listCasesQuerySchema,
+    response: caseListResponseSchema,
     handler: async (ctx, { query, viewer }) => {
       const now = ctx.deps.clock.now()
       const { items, total } = await listCases(viewer, query, now)
@@ -158,6 +175,7 @@ export const caseRoutes = [
     access: roles,
     summary: 'One case with its timeline (followers get the public view)',
     params: idParams,
+    response: caseDetailResponseSchema,
     handler: async (ctx, { params, viewer }) => {
       const { record, unit, view } = await loadVisibleCase(viewer, params.id)
       const events = await CaseEventModel.find({ caseId: record._id }).sort({ seq: 1 })
@@ -185,6 +203,7 @@ export const caseRoutes = [
     access: ['handler', 'leader', 'admin'],
     summary: "The resident's phone and name, for calling back; every answer is written to the audit log",
     params: idParams,
+    response: caseContactResponseSchema,
     handler: async (ctx, { params, viewer }) => {
       const { record } = await loadReadableCase(viewer, params.id)
       if (!canSeeContact(viewer, record)) throw new AppError('FORBIDDEN')
@@ -199,6 +218,7 @@ export const caseRoutes = [
       'Move a case: dispatch / accept / reply / transfer / return / reject / resolve / rate / reopen / close / addInfo',
     params: idParams,
     body: transitionInputSchema,
+    response: caseViewSchema,
     handler: async (ctx, { params, body, viewer }) => {
       const record = await applyTransition(ctx.deps, viewer, params.id, body)
       const unit = record.unitId ? await UnitModel.findById(record.unitId) : null

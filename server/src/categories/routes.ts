@@ -4,6 +4,8 @@ import { defineRoute } from '../http/defineRoute'
 import { CategoryModel } from './category.model'
 import { categoryTree } from './categoryTree'
 import { recordConfigChange } from '../audit/recordConfigChange'
+// Response schemas (issue 12)
+import { categoryResponseSchema, categoryTreeResponseSchema } from '@minqing/shared'
 
 const code = z
   .string()
@@ -18,6 +20,7 @@ export const categoryRoutes = [
     path: '/categories',
     access: 'public',
     summary: 'The category tree; every node has a stable code',
+    response: categoryTreeResponseSchema,
     handler: async () => ({ categories: await categoryTree() }),
   }),
   defineRoute({
@@ -32,6 +35,7 @@ export const categoryRoutes = [
       order: z.number().int().default(0),
     }),
     status: 201,
+    response: categoryResponseSchema,
     handler: async (ctx, { body, viewer }) => {
       if (body.parentCode) {
         if (!(await CategoryModel.exists({ code: body.parentCode }))) {
@@ -77,6 +81,7 @@ export const categoryRoutes = [
       order: z.number().int().optional(),
       enabled: z.boolean().optional(),
     }),
+    response: categoryResponseSchema,
     handler: async (ctx, { params, body, viewer }) => {
       const before = await CategoryModel.findOne({ code: params.code }).lean()
       const updated = await CategoryModel.findOneAndUpdate(

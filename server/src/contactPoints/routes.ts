@@ -6,7 +6,7 @@ import {
   objectIdSchema,
 } from '@minqing/shared'
 import { z } from 'zod'
-import { defineRoute } from '../http/defineRoute'
+import { defineRoute, nonJson } from '../http/defineRoute'
 import { contactLedger } from './contactLedger'
 import { ContactActivityModel, ContactPointModel } from './contactPoint.model'
 import {
@@ -86,6 +86,10 @@ export const contactPointRoutes = [
     path: '/exports/contact-points.xlsx',
     access: ['leader', 'admin'],
     summary: 'The 联系点 / 帮扶共建 / 结对帮扶 ledger with its activity log, as .xlsx (households masked)',
+    response: nonJson(
+      ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      'The ledger workbook',
+    ),
     handler: async (ctx, { viewer }) => {
       const file = await contactLedger(await contactScope(viewer))
       ctx.set(

@@ -2,6 +2,12 @@ import { dispatchSuggestInputSchema, roles } from '@minqing/shared'
 import { defineRoute } from '../http/defineRoute'
 import { ensureDispatchModel, trainNow } from './modelStore'
 import { suggestDispatch } from './suggestDispatch'
+// Response schemas (issue 12)
+import {
+  dispatchCategoriesResponseSchema,
+  dispatchSuggestionResponseSchema,
+  dispatchTrainResponseSchema,
+} from '@minqing/shared'
 
 export const dispatchRoutes = [
   defineRoute({
@@ -9,6 +15,7 @@ export const dispatchRoutes = [
     path: '/dispatch/model/train',
     access: ['admin'],
     summary: 'Train the category and unit model now on settled and corrected cases; cross-validated accuracy',
+    response: dispatchTrainResponseSchema,
     handler: async (ctx) => {
       const { report } = await trainNow(ctx.deps, 'admin')
       return {
@@ -32,6 +39,7 @@ export const dispatchRoutes = [
     access: ['admin', 'leader'],
     summary: 'Suggested categories and units for a text, best first, with the words behind each score',
     body: dispatchSuggestInputSchema,
+    response: dispatchSuggestionResponseSchema,
     handler: async (ctx, { body }) => suggestDispatch((await ensureDispatchModel(ctx.deps)).model, body),
   }),
   defineRoute({
@@ -41,6 +49,7 @@ export const dispatchRoutes = [
     access: roles,
     summary: 'Suggested categories for what the resident is typing, best first (for the submit form)',
     body: dispatchSuggestInputSchema,
+    response: dispatchCategoriesResponseSchema,
     handler: async (ctx, { body }) => {
       const { categories } = await suggestDispatch((await ensureDispatchModel(ctx.deps)).model, body)
       return { categories }

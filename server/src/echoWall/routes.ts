@@ -13,6 +13,13 @@ import { escapeRegex } from '../db/escapeRegex'
 import { EchoTextModel } from './echoText.model'
 import { refreshEchoTexts, wallFilter } from './echoTexts'
 import { requireVerifiedResident } from './verifiedResident'
+// Response schemas (issue 12)
+import {
+  echoDecisionResponseSchema,
+  echoModerationQueueResponseSchema,
+  echoWallResponseSchema,
+  reportResultResponseSchema,
+} from '@minqing/shared'
 
 export const echoWallRoutes = [
   defineRoute({
@@ -30,6 +37,7 @@ export const echoWallRoutes = [
       page: z.coerce.number().int().min(1).max(500).default(1),
       pageSize: z.coerce.number().int().min(1).max(50).default(20),
     }),
+    response: echoWallResponseSchema,
     handler: async (_ctx, { query }) => {
       await refreshEchoTexts()
       const hidden = (await EchoStateModel.find({ hidden: true }, { _id: 1 })).map((state) => state._id)
@@ -86,6 +94,7 @@ export const echoWallRoutes = [
     params: z.object({ id: objectIdSchema }),
     body: reportBodySchema,
     status: 201,
+    response: reportResultResponseSchema,
     handler: async (_ctx, { params, body, viewer }) => {
       await requireVerifiedResident(viewer.userId)
       if (!(await CaseModel.exists({ _id: params.id, ...wallFilter }))) throw new AppError('NOT_FOUND')
@@ -107,6 +116,7 @@ export const echoWallRoutes = [
     path: '/echo-wall/moderation',
     access: ['admin'],
     summary: 'Reported echo-wall items waiting for a decision, with their reports',
+    response: echoModerationQueueResponseSchema,
     handler: async () => {
       const states = await EchoStateModel.find({ reports: { $gt: 0 }, decision: null }).limit(200)
       const reports = await EchoReportModel.find({ caseId: { $in: states.map((state) => state._id) } })
@@ -136,6 +146,7 @@ export const echoWallRoutes = [
     summary: 'A moderator shows or hides a reported item; every decision is logged',
     params: z.object({ id: objectIdSchema }),
     body: decisionBodySchema,
+    response: echoDecisionResponseSchema,
     handler: async (ctx, { params, body, viewer }) => {
       if (!(await CaseModel.exists({ _id: params.id }))) throw new AppError('NOT_FOUND')
       const at = ctx.deps.clock.now()

@@ -1,6 +1,6 @@
 import { AppError, chinaDays, objectIdSchema } from '@minqing/shared'
 import { z } from 'zod'
-import { defineRoute, type Viewer } from '../http/defineRoute'
+import { defineRoute, nonJson, type Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { isInSubtree, subtreeUnitIds } from '../units/unitTree'
 import {
@@ -12,6 +12,9 @@ import {
   visitLedgerRows,
 } from './ledgerRows'
 import { streamLedger } from './writeLedger'
+
+/** What a ledger download answers, by the path's .xlsx or .csv. */
+const ledgerMediaTypes = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']
 
 const day = z.iso.date()
 const ledgerQuery = z
@@ -43,6 +46,7 @@ export const exportRoutes = [
     summary: 'The case ledger (台账) of a period and unit subtree, streamed as .xlsx (or .csv)',
     params: z.object({ format: z.enum(['xlsx', 'csv']) }),
     query: ledgerQuery,
+    response: nonJson(ledgerMediaTypes, 'The case ledger as a spreadsheet'),
     handler: async (ctx, { params, query, viewer }) => {
       const unitId = await scopeUnit(viewer, query.unitId)
       // The unit's whole subtree: a district leader's cases are held by the units below it.
@@ -68,6 +72,7 @@ export const exportRoutes = [
     summary: 'The visit ledger (走访台账) of a period and unit subtree, streamed as .xlsx (or .csv)',
     params: z.object({ format: z.enum(['xlsx', 'csv']) }),
     query: ledgerQuery,
+    response: nonJson(ledgerMediaTypes, 'The visit ledger as a spreadsheet'),
     handler: async (ctx, { params, query, viewer }) => {
       const unitId = await scopeUnit(viewer, query.unitId)
       const filter = {

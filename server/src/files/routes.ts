@@ -1,10 +1,12 @@
 import multer from '@koa/multer'
 import { AppError, objectIdSchema, roles } from '@minqing/shared'
 import { z } from 'zod'
-import { defineRoute } from '../http/defineRoute'
+import { defineRoute, nonJson } from '../http/defineRoute'
 import { imageLimits, openImage, storeImage } from './gridfs'
 import { verifyFileSignature } from './signedUrl'
 import { canReadFile } from './canReadFile'
+// Response schemas (issue 12)
+import { storedFileResponseSchema } from '@minqing/shared'
 
 const upload = multer({
   storage: multer.memoryStorage(),
@@ -42,6 +44,7 @@ export const fileRoutes = [
     access: roles,
     summary: 'Upload one photo (multipart field "file"): JPEG, PNG or WebP, at most 10 MB',
     status: 201,
+    response: storedFileResponseSchema,
     handler: async (ctx, { viewer }) => {
       if (!ctx.is('multipart')) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
       await upload
@@ -68,6 +71,7 @@ export const fileRoutes = [
       sig: z.string().max(100).optional(),
       variant: z.enum(['original', 'thumbnail']).default('original'),
     }),
+    response: nonJson(['image/jpeg', 'image/png', 'image/webp'], 'The photo (or its thumbnail)'),
     handler: async (ctx, { params, query, viewer }) => {
       const signed =
         query.sig !== undefined &&

@@ -5,6 +5,21 @@ import type { z } from 'zod'
 /** The roles a route admits, or 'public' for routes that need no login. */
 export type Access = 'public' | readonly Role[]
 
+/** A successful answer that is not JSON: its media types, for the OpenAPI document. */
+export interface NonJsonResponse {
+  produces: readonly string[]
+  description: string
+}
+
+/** What a route answers on success: a zod schema of its JSON body, or a non-JSON description. */
+export type ResponseContract = z.ZodType | NonJsonResponse
+
+/** Declares a non-JSON answer (a stream, a file): `response: nonJson(['text/csv'], '…')`. */
+export const nonJson = (produces: readonly string[], description: string): NonJsonResponse => ({
+  produces,
+  description,
+})
+
 /** Who is calling, from a verified access token. */
 export interface Viewer {
   userId: string
@@ -37,11 +52,16 @@ export interface RouteSpec<
   params?: P
   /** Status for a successful answer (default 200). */
   status?: number
+  /** A second success status: an idempotent route answers 200 when it replays an earlier request. */
+  replayStatus?: number
+  /** The OpenAPI operationId; derived from method and path unless declared (keep it stable). */
+  operationId?: string
   /**
-   * The successful answer's body, as a zod schema kept in shared/ (issue 12): it documents the
-   * route in OpenAPI and tests validate real answers against it. Omit only for non-JSON answers.
+   * The successful answer's body (issue 12): a zod schema kept in shared/<area>/responses.ts, which
+   * documents the route in OpenAPI and against which the test app checks every real answer; or,
+   * for answers that are not JSON (files, ledgers, images), what they are (`nonJson`).
    */
-  response?: z.ZodType
+  response: ResponseContract
   /** Returns the response body; return undefined when the handler has set ctx.body itself. */
   handler(ctx: Context, input: RouteInput<B, Q, P, A>): Promise<unknown> | unknown
 }

@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { importCases } from './importCases'
 import { readSheet } from './readSheet'
+// Response schemas (issue 12)
+import { caseImportResponseSchema } from '@minqing/shared'
 
 const maxBytes = 20 * 1024 * 1024
 const upload = multer({
@@ -35,6 +37,7 @@ export const importRoutes = [
     summary:
       'Import closed historical cases from .xlsx or .csv (multipart field "file"; columns 编号 标题 内容 分类 责任单位 提交时间, optional 办结时间 状态 答复); ?dryRun=true only validates',
     query: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+    response: caseImportResponseSchema,
     handler: async (ctx, { query, viewer }) => {
       if (!ctx.is('multipart')) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
       await upload

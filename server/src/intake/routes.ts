@@ -15,6 +15,14 @@ import { fileIntake } from './fileIntake'
 import { IntakeCallModel } from './intakeCall.model'
 import { lookupCase } from './lookupCase'
 import { previewIntake } from './previewIntake'
+// Response schemas (issue 12)
+import {
+  caseLookupResponseSchema,
+  intakeContactResponseSchema,
+  intakeFiledResponseSchema,
+  intakeListResponseSchema,
+  intakePreviewResponseSchema,
+} from '@minqing/shared'
 
 const intakeRoles = ['operator', 'admin'] as const
 
@@ -25,6 +33,7 @@ export const intakeRoutes = [
     access: intakeRoles,
     summary: 'Before saving a call: the routing decision, the time limit and open similar cases',
     body: intakePreviewSchema,
+    response: intakePreviewResponseSchema,
     handler: (ctx, { body }) => previewIntake(ctx.deps, body),
   }),
   defineRoute({
@@ -34,6 +43,10 @@ export const intakeRoutes = [
     summary:
       'File a case for a caller (hotline, walk-in, letter…); idempotent on clientId; answers with the case number and the query code',
     body: intakeInputSchema,
+    // 201 when created; 200 when the clientId was seen before (the handler sets which).
+    status: 201,
+    replayStatus: 200,
+    response: intakeFiledResponseSchema,
     handler: async (ctx, { body, viewer }) => {
       const { record, intake, created } = await fileIntake(ctx.deps, viewer, body)
       ctx.status = created ? 201 : 200
@@ -59,6 +72,7 @@ export const intakeRoutes = [
     access: intakeRoles,
     summary: 'Calls you filed (admins: everyone’s), newest first; callers masked',
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    response: intakeListResponseSchema,
     handler: async (_ctx, { query, viewer }) => {
       const calls = await IntakeCallModel.find(viewer.role === 'admin' ? {} : { operatorId: viewer.userId })
         .sort({ receivedAt: -1, _id: -1 })
@@ -91,6 +105,7 @@ export const intakeRoutes = [
     access: intakeRoles,
     summary: "The caller's name and phone for a call back (回访); every answer is written to the audit log",
     params: z.object({ id: objectIdSchema }),
+    response: intakeContactResponseSchema,
     handler: async (ctx, { params, viewer }) => {
       const call = await IntakeCallModel.findById(params.id)
       const record = call ? await CaseModel.findById(call.caseId, { number: 1, anonymisedAt: 1 }) : null
@@ -106,6 +121,7 @@ export const intakeRoutes = [
     summary:
       'A caller without an account looks a case up by phone + query code; wrong codes lock the phone for an hour',
     body: caseLookupInputSchema,
+    response: caseLookupResponseSchema,
     handler: (ctx, { body }) => lookupCase(ctx.deps, body, ctx.ip),
   }),
 ]

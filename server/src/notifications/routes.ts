@@ -5,6 +5,14 @@ import { NotificationModel } from './notification.model'
 import { grantAllowances } from './allowances'
 import { OutboxModel } from './outbox.model'
 import { subscribeTemplates, subscribeTemplateTitles } from './subscribeTemplates'
+// Response schemas (issue 12)
+import {
+  notificationListResponseSchema,
+  okResponseSchema,
+  outboxListResponseSchema,
+  subscribeTemplatesResponseSchema,
+  subscriptionResultResponseSchema,
+} from '@minqing/shared'
 
 export const notificationRoutes = [
   defineRoute({
@@ -13,6 +21,7 @@ export const notificationRoutes = [
     access: roles,
     summary: "The caller's in-app notifications, newest first, with the unread count",
     query: z.object({ unreadOnly: z.enum(['true', 'false']).optional() }),
+    response: notificationListResponseSchema,
     handler: async (_ctx, { query, viewer }) => {
       const filter = { userId: viewer.userId, ...(query.unreadOnly === 'true' ? { read: false } : {}) }
       const [items, unread] = await Promise.all([
@@ -41,6 +50,7 @@ export const notificationRoutes = [
     access: roles,
     summary: 'Mark one notification read',
     params: z.object({ id: objectIdSchema }),
+    response: okResponseSchema,
     handler: async (_ctx, { params, viewer }) => {
       const result = await NotificationModel.updateOne(
         { _id: params.id, userId: viewer.userId },
@@ -55,6 +65,7 @@ export const notificationRoutes = [
     path: '/notifications/read-all',
     access: roles,
     summary: 'Mark all notifications read',
+    response: okResponseSchema,
     handler: async (_ctx, { viewer }) => {
       await NotificationModel.updateMany({ userId: viewer.userId, read: false }, { $set: { read: true } })
       return { ok: true }
@@ -65,6 +76,7 @@ export const notificationRoutes = [
     path: '/notifications/subscribe-templates',
     access: roles,
     summary: 'The WeChat subscribe-message templates a resident may allow (none when WeChat is not set up)',
+    response: subscribeTemplatesResponseSchema,
     handler: async (ctx) => ({
       templates: subscribeTemplates(ctx.deps.config).map((template) => ({
         ...template,
@@ -79,6 +91,7 @@ export const notificationRoutes = [
     summary:
       "Record a tap's answers to wx.requestSubscribeMessage: each accepted template allows one message",
     body: subscriptionInputSchema,
+    response: subscriptionResultResponseSchema,
     handler: async (ctx, { body, viewer }) => {
       const templates = subscribeTemplates(ctx.deps.config)
       const known = new Set(templates.map((template) => template.templateId))
@@ -112,6 +125,7 @@ export const notificationRoutes = [
       userId: objectIdSchema.optional(),
       status: z.enum(['pending', 'sending', 'sent', 'failed', 'skipped']).optional(),
     }),
+    response: outboxListResponseSchema,
     handler: async (_ctx, { query }) => {
       const filter = {
         ...(query.caseId ? { 'payload.caseId': query.caseId } : {}),

@@ -1,26 +1,21 @@
-import { apiPrefix, errorCatalog } from '@minqing/shared'
+import { apiPrefix, errorCatalog, type ErrorCode } from '@minqing/shared'
 import { z } from 'zod'
 import type { RouteSpec } from '../http/defineRoute'
-
-type JsonSchema = Record<string, unknown>
-
-/** zod → JSON Schema (2020-12, what OpenAPI 3.1 uses); transforms are described by their input. */
-function jsonSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as JsonSchema
-  return rest
-}
+import { jsonSchema, type JsonSchema } from './jsonSchema'
+import { operationIdOf } from './operationId'
+import { routeErrorCodes } from './routeErrors'
 
 /** "/cases/:id/transitions" → "/cases/{id}/transitions" */
 const openApiPath = (path: string) => path.replace(/:([A-Za-z_]+)/g, '{$1}')
 
-function parameters(route: RouteSpec) {
+function parameters(route: RouteSpec, components: Record<string, JsonSchema>, owner: string) {
   const list: JsonSchema[] = []
   const add = (where: 'path' | 'query', schema: z.ZodType | undefined) => {
     if (!schema) return
-    const object = jsonSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] }
+    const object = jsonSchema(schema, 'input', components, owner) as {
+      properties?: Record<string, JsonSchema>
+      required?: string[]
+    }
     for (const [name, property] of Object.entries(object.properties ?? {})) {
       list.push({
         name,
@@ -41,35 +36,78 @@ function parameters(route: RouteSpec) {
   return list
 }
 
+/** The success answers: the declared status, plus 200 for an idempotent replay that answers 200. */
+function successResponses(route: RouteSpec, components: Record<string, JsonSchema>, owner: string) {
+  const contract = route.response
+  const content =
+    contract instanceof z.ZodType
+      ? { 'application/json': { schema: jsonSchema(contract, 'output', components, owner) } }
+      : Object.fromEntries(
+          contract.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+        )
+  const description = contract instanceof z.ZodType ? 'Success' : contract.description
+  const statuses = [route.status ?? 200, ...(route.replayStatus ? [route.replayStatus] : [])]
+  return Object.fromEntries(statuses.map((status) => [String(status), { description, content }]))
+}
+
+/** One response per 4xx status the route can give, naming its codes (derived from the route table). */
+function errorResponses(route: RouteSpec) {
+  const byStatus = new Map<number, ErrorCode[]>()
+  for (const code of routeErrorCodes(route)) {
+    const { status } = errorCatalog[code]
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code])
+  }
+  return Object.fromEntries(
+    [...byStatus]
+      .sort(([a], [b]) => a - b)
+      .map(([status, codes]) => [
+        String(status),
+        {
+          description: codes.map((code) => `${code}: ${errorCatalog[code].en}`).join('; '),
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
+      ]),
+  )
+}
+
 /**
  * The OpenAPI 3.1 document, generated from the route table: the same zod schemas that validate
- * requests describe them here, so the document cannot drift from what the server accepts.
+ * requests and that tests check answers against describe them here, so the document cannot
+ * drift from what the server accepts and answers.
  */
 export function openApiDocument(routes: readonly RouteSpec[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {}
+  const components: Record<string, JsonSchema> = {}
+  const tags = new Set<string>()
   for (const route of routes) {
     const path = openApiPath(route.path)
-    const errorCodes = Object.keys(errorCatalog)
+    const operationId = route.operationId ?? operationIdOf(route)
+    const tag = route.path.split('/')[1] ?? 'api'
+    tags.add(tag)
     paths[path] ??= {}
     paths[path][route.method] = {
+      operationId,
       summary: route.summary,
-      tags: [route.path.split('/')[1] ?? 'api'],
+      tags: [tag],
       ...(route.access === 'public'
         ? { security: [] }
         : { 'x-roles': route.access, security: [{ bearerAuth: [] }] }),
-      parameters: parameters(route),
+      parameters: parameters(route, components, operationId),
       ...(route.body
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: jsonSchema(route.body) } },
+              content: {
+                'application/json': { schema: jsonSchema(route.body, 'input', components, operationId) },
+              },
             },
           }
         : {}),
       responses: {
-        [String(route.status ?? 200)]: { description: 'Success' },
+        ...successResponses(route, components, operationId),
+        ...errorResponses(route),
         default: {
-          description: `An error: one of ${errorCodes.length} codes (see components.schemas.Error)`,
+          description: 'An unexpected error (500) or the database being unavailable (503)',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
         },
       },
@@ -82,12 +120,15 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string) {
       version,
       description:
         'Grassroots visits and public feedback. Errors are `{ error: { code, message (中文), messageEn, issues? } }`.',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: apiPrefix }],
+    tags: [...tags].sort().map((name) => ({ name, description: `Routes under /${name}` })),
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {
+        ...components,
         Error: {
           type: 'object',
           required: ['error'],

@@ -3,6 +3,13 @@ import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { PairModel } from './pair.model'
 import { createPair, findOwnPair, pairVisits, presentPairs } from './pairs'
+// Response schemas (issue 12)
+import {
+  pairDetailResponseSchema,
+  pairEndedResponseSchema,
+  pairListResponseSchema,
+  pairViewSchema,
+} from '@minqing/shared'
 
 const idParams = z.object({ id: z.string().max(64) })
 
@@ -14,6 +21,7 @@ export const pairRoutes = [
     summary: '结对帮扶: pair yourself with a household you will revisit every N days',
     body: pairInputSchema,
     status: 201,
+    response: pairViewSchema,
     handler: async (ctx, { body, viewer }) => {
       const now = ctx.deps.clock.now()
       return (await presentPairs([await createPair(viewer, body, now)], now))[0]
@@ -24,6 +32,7 @@ export const pairRoutes = [
     path: '/pairs',
     access: ['staff', 'leader'],
     summary: 'Your current pairs, overdue revisits first (household contact masked)',
+    response: pairListResponseSchema,
     handler: async (ctx, { viewer }) => {
       const pairs = await PairModel.find({ staffId: viewer.userId, endedAt: null }).limit(500)
       const items = await presentPairs(pairs, ctx.deps.clock.now())
@@ -37,6 +46,7 @@ export const pairRoutes = [
     access: ['staff', 'leader'],
     summary: "One of your pairs with the household's full contact and the history of your visits",
     params: idParams,
+    response: pairDetailResponseSchema,
     handler: async (ctx, { params, viewer }) => {
       const pair = await findOwnPair(viewer, params.id)
       const [summary] = await presentPairs([pair], ctx.deps.clock.now())
@@ -60,6 +70,7 @@ export const pairRoutes = [
     access: ['staff', 'leader'],
     summary: 'End a pair (its history stays)',
     params: idParams,
+    response: pairEndedResponseSchema,
     handler: async (ctx, { params, viewer }) => {
       const pair = await findOwnPair(viewer, params.id)
       pair.endedAt = pair.endedAt ?? ctx.deps.clock.now()

@@ -9,6 +9,15 @@ import { defineRoute } from '../http/defineRoute'
 import { dueRatingCalls, recordCallAttempt, recordPhoneFollowUp } from './followUpCalls'
 import { receiveInboundSms } from './inboundSms'
 import { rateByLink, showRatingLink } from './ratingLink'
+// Response schemas (issue 12)
+import {
+  inboundSmsResponseSchema,
+  phoneFollowUpRatedResponseSchema,
+  ratedByLinkResponseSchema,
+  ratingAttemptsResponseSchema,
+  ratingCallsResponseSchema,
+  ratingLinkResponseSchema,
+} from '@minqing/shared'
 
 const idParams = z.object({ id: objectIdSchema })
 const codeParams = z.object({ code: z.string().max(40) })
@@ -25,6 +34,7 @@ export const ratingRoutes = [
       content: z.string().max(500),
       timestamp: z.string().max(40),
     }),
+    response: inboundSmsResponseSchema,
     handler: (ctx, { body }) => receiveInboundSms(ctx.deps, body, ctx.get('x-sms-signature') || undefined),
   }),
   defineRoute({
@@ -33,6 +43,7 @@ export const ratingRoutes = [
     access: 'public',
     summary: 'The case a one-time rating link (sent by SMS) is for',
     params: codeParams,
+    response: ratingLinkResponseSchema,
     handler: (_ctx, { params }) => showRatingLink(params.code),
   }),
   defineRoute({
@@ -42,6 +53,7 @@ export const ratingRoutes = [
     summary: 'Rate through a one-time link; the link then stops working',
     params: codeParams,
     body: linkRatingSchema,
+    response: ratedByLinkResponseSchema,
     handler: (ctx, { params, body }) => rateByLink(ctx.deps, params.code, body),
   }),
   defineRoute({
@@ -50,6 +62,7 @@ export const ratingRoutes = [
     access: ['operator', 'admin'],
     summary:
       "Callers' resolved cases whose rating policy now asks for a follow-up call (回访); callers masked",
+    response: ratingCallsResponseSchema,
     handler: async (ctx) => ({ items: await dueRatingCalls(ctx.deps) }),
   }),
   defineRoute({
@@ -59,6 +72,7 @@ export const ratingRoutes = [
     summary: 'A follow-up call that got no rating (no answer, refused): counts as one attempt of the policy',
     params: idParams,
     body: ratingCallAttemptSchema,
+    response: ratingAttemptsResponseSchema,
     handler: (ctx, { params, body, viewer }) => recordCallAttempt(ctx.deps, viewer, params.id, body),
   }),
   defineRoute({
@@ -69,6 +83,7 @@ export const ratingRoutes = [
       '回访 by phone: record the rating the caller gave and how it was obtained (ratedVia = phoneFollowUp)',
     params: idParams,
     body: phoneFollowUpRatingSchema,
+    response: phoneFollowUpRatedResponseSchema,
     handler: async (ctx, { params, body, viewer }) => {
       const updated = await recordPhoneFollowUp(ctx.deps, viewer, params.id, body)
       return { id: String(updated._id), number: updated.number, status: updated.status }

@@ -14,6 +14,13 @@ import { subtreeUnitIds } from '../units/unitTree'
 import { chinaToday, listDuty, setDutyRoster } from './dutyRoster'
 import { ReceptionModel } from './reception.model'
 import { recordReception } from './recordReception'
+// Response schemas (issue 12)
+import {
+  dutyRosterResponseSchema,
+  dutyTodayResponseSchema,
+  receptionListResponseSchema,
+  receptionRecordedResponseSchema,
+} from '@minqing/shared'
 
 const day = z.iso.date()
 
@@ -24,6 +31,7 @@ export const receptionRoutes = [
     access: ['leader', 'admin'],
     summary: '开门接访 roster: set the duty leader of a unit for each listed day (replaces that day)',
     body: dutyRosterInputSchema,
+    response: dutyRosterResponseSchema,
     handler: async (_ctx, { body, viewer }) => ({ items: await setDutyRoster(viewer, body) }),
   }),
   defineRoute({
@@ -32,6 +40,7 @@ export const receptionRoutes = [
     access: ['staff', 'leader', 'admin'],
     summary: "A unit's duty roster for a period (default: your unit, the next 31 days)",
     query: z.object({ unitId: objectIdSchema.optional(), from: day.optional(), to: day.optional() }),
+    response: dutyRosterResponseSchema,
     handler: async (ctx, { query, viewer }) => {
       const unitId = query.unitId ?? viewer.unitId
       if (!unitId)
@@ -48,6 +57,7 @@ export const receptionRoutes = [
     path: '/duty-roster/today',
     access: ['staff', 'leader', 'admin'],
     summary: "Today's reception duty: yours, and your unit's duty leader",
+    response: dutyTodayResponseSchema,
     handler: async (ctx, { viewer }) => {
       const today = chinaToday(ctx.deps.clock.now())
       const mine = await listDuty({ leaderId: viewer.userId, from: today, to: today })
@@ -62,6 +72,10 @@ export const receptionRoutes = [
     summary:
       'Record a reception (who came, what they asked); each request becomes a routed case (source = reception)',
     body: receptionInputSchema,
+    // 201 when created; 200 when the clientId was seen before (the handler sets which).
+    status: 201,
+    replayStatus: 200,
+    response: receptionRecordedResponseSchema,
     handler: async (ctx, { body, viewer }) => {
       const { reception, created } = await recordReception(ctx.deps, viewer, body)
       const cases = await CaseModel.find(
@@ -92,6 +106,7 @@ export const receptionRoutes = [
     access: ['staff', 'leader', 'admin'],
     summary: "Reception records: your own, or (leaders, admins) your unit subtree's; visitor contact masked",
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    response: receptionListResponseSchema,
     handler: async (_ctx, { query, viewer }) => {
       const filter =
         viewer.role === 'staff' || !viewer.unitId

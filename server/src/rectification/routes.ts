@@ -13,7 +13,7 @@ import {
 import type { Context } from 'koa'
 import { z } from 'zod'
 import { streamLedger } from '../exports/writeLedger'
-import { defineRoute, type Viewer } from '../http/defineRoute'
+import { defineRoute, nonJson, type Viewer } from '../http/defineRoute'
 import { createList } from './createList'
 import { rectificationLedgerColumns, rectificationLedgerRows } from './ledger'
 import { findReadableList, findReadableProblem, viewerUnitChain, visibleListIds } from './policy'
@@ -133,6 +133,10 @@ export const rectificationRoutes = [
     access: everyone,
     summary: 'The rectification ledger (整改台账) as .xlsx: one row per problem',
     params: idParams,
+    response: nonJson(
+      ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      'The ledger workbook',
+    ),
     handler: async (ctx, { params, viewer }) => {
       const list = await findReadableList(viewer, params.id)
       const problems = await problemsOf(list._id)

@@ -13,6 +13,12 @@ import { decideRouting } from './decideRouting'
 import { presentRule, presentRules } from './presentRule'
 import { RoutingRuleModel } from './routingRule.model'
 import { recordConfigChange } from '../audit/recordConfigChange'
+// Response schemas (issue 12)
+import {
+  routingDryRunResponseSchema,
+  routingRuleViewSchema,
+  routingRulesResponseSchema,
+} from '@minqing/shared'
 
 const dryRunSchema = z.object({
   kind: caseKindSchema.optional(),
@@ -28,6 +34,7 @@ export const routingRoutes = [
     path: '/routing/rules',
     access: ['admin'],
     summary: 'Routing rules in priority order',
+    response: routingRulesResponseSchema,
     handler: async () => ({
       rules: await presentRules(await RoutingRuleModel.find().sort({ priority: 1, _id: 1 })),
     }),
@@ -39,6 +46,7 @@ export const routingRoutes = [
     summary: 'Add a routing rule',
     body: routingRuleInputSchema,
     status: 201,
+    response: routingRuleViewSchema,
     handler: async (ctx, { body, viewer }) => {
       if (!(await UnitModel.exists({ _id: body.unitId }))) {
         throw new AppError('VALIDATION_FAILED', {
@@ -62,6 +70,7 @@ export const routingRoutes = [
     summary: 'Change a rule: priority, conditions, target unit, or enable/disable it',
     params: z.object({ id: objectIdSchema }),
     body: routingRulePatchSchema,
+    response: routingRuleViewSchema,
     handler: async (ctx, { params, body, viewer }) => {
       const current = await RoutingRuleModel.findById(params.id)
       if (!current) throw new AppError('NOT_FOUND')
@@ -93,6 +102,7 @@ export const routingRoutes = [
     access: ['admin', 'leader'],
     summary: 'Where would this case go, and by which rule',
     body: dryRunSchema,
+    response: routingDryRunResponseSchema,
     handler: async (_ctx, { body }) => {
       const decision = await decideRouting(body)
       const unit = decision.unitId ? await UnitModel.findById(decision.unitId, { name: 1 }) : null

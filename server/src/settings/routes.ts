@@ -11,6 +11,14 @@ import { calendarInputSchema } from './calendarInput'
 import { refreshSettings } from './currentSettings'
 import { HolidayCalendarModel, SettingModel } from './settings.model'
 import { recordConfigChange } from '../audit/recordConfigChange'
+// Response schemas (issue 12)
+import {
+  calendarSavedResponseSchema,
+  calendarStatusResponseSchema,
+  calendarYearResponseSchema,
+  expectedAnswerResponseSchema,
+  timeLimitsResponseSchema,
+} from '@minqing/shared'
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2020).max(2100) })
 
@@ -22,6 +30,7 @@ export const settingsRoutes = [
     summary:
       'When a case submitted now would be answered at the latest, per urgency (shown before submitting)',
     query: z.object({ urgency: urgencySchema.default('general') }),
+    response: expectedAnswerResponseSchema,
     handler: (ctx, { query }) => {
       const { clock, timeLimits, calendar } = ctx.deps
       return {
@@ -35,6 +44,7 @@ export const settingsRoutes = [
     path: '/settings/time-limits',
     access: ['admin', 'leader'],
     summary: 'Time limits per urgency class, sign-for limit, warning share, rating window',
+    response: timeLimitsResponseSchema,
     handler: (ctx) => ctx.deps.timeLimits,
   }),
   defineRoute({
@@ -43,6 +53,7 @@ export const settingsRoutes = [
     access: ['admin'],
     summary: 'Change the time limits (applies to deadlines computed from now on)',
     body: timeLimitsSchema,
+    response: timeLimitsResponseSchema,
     handler: async (ctx, { body, viewer }) => {
       const before = structuredClone(ctx.deps.timeLimits)
       await SettingModel.updateOne(
@@ -67,6 +78,7 @@ export const settingsRoutes = [
     access: ['admin', 'leader'],
     summary: "A year's holidays and make-up working days as used for deadlines",
     params: yearParams,
+    response: calendarYearResponseSchema,
     handler: (ctx, { params }) => {
       const inYear = (date: string) => date.startsWith(`${params.year}-`)
       const { confirmedYears } = ctx.deps.calendar
@@ -93,6 +105,7 @@ export const settingsRoutes = [
     access: ['admin'],
     summary: "Set a year's official arrangement (放假 and 调休上班 dates)",
     params: yearParams,
+    response: calendarSavedResponseSchema,
     handler: async (ctx, { params, viewer }) => {
       const body = calendarInputSchema(params.year).parse(ctx.request.body ?? {})
       const before = await HolidayCalendarModel.findById(params.year).lean()
@@ -115,6 +128,7 @@ export const settingsRoutes = [
     access: ['admin', 'leader'],
     summary:
       "Which years have a confirmed holiday calendar, and the warning shown from 1 November when next year's is missing",
+    response: calendarStatusResponseSchema,
     handler: (ctx) => calendarStatus(ctx.deps.calendar, ctx.deps.clock.now()),
   }),
   defineRoute({
@@ -124,6 +138,7 @@ export const settingsRoutes = [
     summary:
       "Remove a year's admin-entered arrangement (the year falls back to the shipped or provisional calendar)",
     params: yearParams,
+    response: calendarStatusResponseSchema,
     handler: async (ctx, { params, viewer }) => {
       const before = await HolidayCalendarModel.findById(params.year).lean()
       await HolidayCalendarModel.deleteOne({ _id: params.year })

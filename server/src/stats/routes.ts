@@ -10,6 +10,17 @@ import { visitFigures } from './visitFigures'
 import { workload } from './workload'
 import { rebuildRollups } from './rebuildRollups'
 import { ranking, ratesReport } from './threeRatesReport'
+// Response schemas (issue 12)
+import {
+  briefResponseSchema,
+  followUpFiguresResponseSchema,
+  handoffsResponseSchema,
+  rankingResponseSchema,
+  ratesReportResponseSchema,
+  rollupRebuildResponseSchema,
+  visitFiguresResponseSchema,
+  workloadResponseSchema,
+} from '@minqing/shared'
 
 /** A day "2026-03-01", or any ISO time (taken as its China-time day). */
 const day = z
@@ -43,6 +54,7 @@ export const statsRoutes = [
     access: ['admin', 'leader'],
     summary: 'Per unit: cases transferred (移交), returned (退单) and disputed (派单异议) in a period',
     query: periodSchema,
+    response: handoffsResponseSchema,
     handler: async (_ctx, { query, viewer }) => {
       capPeriod(query.from, query.to)
       return { rows: await handoffCounts(query.from, query.to, await statsScope(viewer)) }
@@ -54,6 +66,7 @@ export const statsRoutes = [
     access: ['admin', 'leader'],
     summary: 'Follow-up figures of a period: sampled, answered, solved and the follow-up rate',
     query: z.object({ from: z.coerce.date(), to: z.coerce.date() }),
+    response: followUpFiguresResponseSchema,
     handler: async (_ctx, { query, viewer }) => {
       capPeriod(query.from, query.to)
       return followUpFigures(query.from, query.to, await statsScope(viewer))
@@ -66,6 +79,7 @@ export const statsRoutes = [
     summary:
       'The three rates (响应率, 办结率, 满意率: 0–1, null when nothing to divide) with the counts behind each, per unit or category, from the daily rollups',
     query: dayPeriod({ groupBy: z.enum(['unit', 'category']).default('unit') }),
+    response: ratesReportResponseSchema,
     handler: async (ctx, { query, viewer }) => {
       capDayPeriod(query)
       return ratesReport(query, query.groupBy, viewer, ctx.deps.config.STATS_CACHE_MS, ctx.deps.clock.now())
@@ -83,6 +97,7 @@ export const statsRoutes = [
       /** Closed sign-for windows a unit needs in the period to be ranked. */
       minCases: z.coerce.number().int().min(1).max(1000).default(defaultRankingMinCases),
     }),
+    response: rankingResponseSchema,
     handler: async (ctx, { query, viewer }) => {
       capDayPeriod(query)
       return ranking(
@@ -104,6 +119,7 @@ export const statsRoutes = [
     path: '/stats/workload',
     access: ['admin', 'leader'],
     summary: 'Per unit, the cases it holds open now and how many of them are overdue (a snapshot)',
+    response: workloadResponseSchema,
     handler: async (ctx, { viewer }) => workload(viewer, ctx.deps.clock.now()),
   }),
   defineRoute({
@@ -113,6 +129,7 @@ export const statsRoutes = [
     summary:
       'Visits of a period: per staff member (visits, households, field days) and households visited by tag',
     query: dayPeriod({}),
+    response: visitFiguresResponseSchema,
     handler: async (_ctx, { query, viewer }) => {
       capDayPeriod(query)
       return visitFigures(chinaDays(query.from, query.to), viewer)
@@ -125,6 +142,7 @@ export const statsRoutes = [
     summary:
       "The period's brief (简报): key figures, the ranking with its red and black lists, follow-up figures and the cases listed for public criticism",
     query: dayPeriod({}),
+    response: briefResponseSchema,
     handler: async (ctx, { query, viewer }) => {
       capDayPeriod(query)
       return brief(query, viewer, ctx.deps.config.STATS_CACHE_MS, ctx.deps.clock.now())
@@ -135,6 +153,7 @@ export const statsRoutes = [
     path: '/stats/rollups/rebuild',
     access: ['admin'],
     summary: 'Recount the daily rollups from the case events (after a restore, or to check them)',
+    response: rollupRebuildResponseSchema,
     handler: async () => ({ rows: await rebuildRollups() }),
   }),
 ]

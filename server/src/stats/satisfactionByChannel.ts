@@ -6,6 +6,8 @@ import { CaseEventModel } from '../cases/caseEvent.model'
 import { defineRoute } from '../http/defineRoute'
 import { capPeriod } from './period'
 import { statsScope } from './scope'
+// Response schemas (issue 12)
+import { satisfactionByChannelResponseSchema } from '@minqing/shared'
 
 interface Counts {
   rated: number
@@ -88,6 +90,7 @@ export const satisfactionByChannelRoutes = [
         message: '开始时间须早于结束时间 / from must be before to',
         path: ['to'],
       }),
+    response: satisfactionByChannelResponseSchema,
     handler: async (_ctx, { query, viewer }) => {
       capPeriod(query.from, query.to)
       return satisfactionByChannel(query.from, query.to, await statsScope(viewer))

@@ -6,6 +6,8 @@ import { defineRoute } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { subtreeUnitIds } from '../units/unitTree'
 import { overdueRectificationProblems } from '../rectification/overdueProblems'
+// Response schemas (issue 12)
+import { supervisionBoardResponseSchema } from '@minqing/shared'
 
 export const supervisionRoutes = [
   defineRoute({
@@ -13,6 +15,7 @@ export const supervisionRoutes = [
     path: '/supervision/board',
     access: ['leader', 'admin'],
     summary: 'The supervision board (督办看板): flagged (挂牌), overdue and warning cases, due soonest first',
+    response: supervisionBoardResponseSchema,
     handler: async (ctx, { viewer }) => {
       const now = ctx.deps.clock.now()
       const filter: FilterQuery<CaseRecord> = {

@@ -17,6 +17,18 @@ import { requireVerifiedResident } from '../echoWall/verifiedResident'
 import { UserModel } from '../users/user.model'
 import { SuggestionModel, SuggestionReactionModel, TopicModel } from './topic.model'
 import { isDuplicateKey } from '../db/duplicateKey'
+// Response schemas (issue 12)
+import {
+  reportResultResponseSchema,
+  suggestionAdoptedResponseSchema,
+  suggestionCreatedResponseSchema,
+  suggestionDecisionResponseSchema,
+  suggestionListResponseSchema,
+  suggestionModerationQueueResponseSchema,
+  supportsResponseSchema,
+  topicListResponseSchema,
+  topicViewSchema,
+} from '@minqing/shared'
 
 const idParams = z.object({ id: objectIdSchema })
 
@@ -56,6 +68,7 @@ export const topicRoutes = [
     summary: 'Open a public topic (问政于民 / 问需于民 / 问计于民) with a question and a period',
     body: topicInputSchema,
     status: 201,
+    response: topicViewSchema,
     handler: async (ctx, { body, viewer }) =>
       presentTopic(
         await TopicModel.create({ ...body, createdBy: viewer.userId }),
@@ -67,6 +80,7 @@ export const topicRoutes = [
     path: '/topics',
     access: 'public',
     summary: 'Public topics, newest first',
+    response: topicListResponseSchema,
     handler: async (ctx) => {
       const today = chinaDate(ctx.deps.clock.now()).format('YYYY-MM-DD')
       return {
@@ -83,6 +97,7 @@ export const topicRoutes = [
     summary:
       "A topic's suggestions, most supported first (hidden ones left out); authors' names masked, personal data stripped from the text",
     params: idParams,
+    response: suggestionListResponseSchema,
     handler: async (_ctx, { params }) => {
       const suggestions = await SuggestionModel.find({ topicId: params.id, hidden: false })
         .sort({ supports: -1, createdAt: 1 })
@@ -111,6 +126,7 @@ export const topicRoutes = [
     params: idParams,
     body: suggestionInputSchema,
     status: 201,
+    response: suggestionCreatedResponseSchema,
     handler: async (ctx, { params, body, viewer }) => {
       const topic = await TopicModel.findById(params.id)
       if (!topic) throw new AppError('NOT_FOUND')
@@ -131,6 +147,7 @@ export const topicRoutes = [
     access: ['resident'],
     summary: '点赞 a suggestion, once per verified resident (not guests)',
     params: idParams,
+    response: supportsResponseSchema,
     handler: async (_ctx, { params, viewer }) => {
       await requireVerifiedResident(viewer.userId)
       await findSuggestion(params.id)
@@ -148,6 +165,7 @@ export const topicRoutes = [
     params: idParams,
     body: reportBodySchema,
     status: 201,
+    response: reportResultResponseSchema,
     handler: async (_ctx, { params, body, viewer }) => {
       await requireVerifiedResident(viewer.userId)
       const suggestion = await findSuggestion(params.id)
@@ -162,6 +180,7 @@ export const topicRoutes = [
     path: '/suggestions/moderation',
     access: ['admin'],
     summary: 'Reported suggestions waiting for a decision (hidden ones included), with their report reasons',
+    response: suggestionModerationQueueResponseSchema,
     handler: async () => {
       const waiting = await SuggestionModel.find({ reports: { $gt: 0 }, decision: null })
         .limit(200)
@@ -195,6 +214,7 @@ export const topicRoutes = [
     summary: 'A moderator shows or hides a reported suggestion; every decision is logged',
     params: idParams,
     body: decisionBodySchema,
+    response: suggestionDecisionResponseSchema,
     handler: async (ctx, { params, body, viewer }) => {
       await findSuggestion(params.id)
       const at = ctx.deps.clock.now()
@@ -216,6 +236,7 @@ export const topicRoutes = [
       categoryCode: z.string().regex(/^[a-z0-9_.-]{1,64}$/),
       title: z.string().trim().min(2).max(60),
     }),
+    response: suggestionAdoptedResponseSchema,
     handler: async (ctx, { params, body }) => {
       const suggestion = await findSuggestion(params.id)
       if (!(await categoryExists(body.categoryCode))) {

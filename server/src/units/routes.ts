@@ -19,12 +19,15 @@ import { updateUnit } from './updateUnit'
 
 /** What the audit keeps of a unit: its place in the tree, not its polygon. */
 const auditedUnit = (unit: ReturnType<typeof presentUnit>) => ({ ...unit, hasArea: undefined })
+// Response schemas (issue 12)
+import { unitListResponseSchema, unitViewSchema } from '@minqing/shared'
 
 export const unitRoutes = [
   defineRoute({
     method: 'get',
     path: '/units',
     access: roles,
+    response: unitListResponseSchema,
     summary:
       'The unit tree (names are public: residents see who handles their case); disabled units only with includeDisabled=true (admins)',
     query: z.object({ includeDisabled: z.enum(['true', 'false']).default('false') }),
@@ -45,6 +48,7 @@ export const unitRoutes = [
     summary: 'Create a unit under a parent',
     body: createUnitInputSchema,
     status: 201,
+    response: unitViewSchema,
     handler: async (ctx, { body, viewer }) => {
       const unit = presentUnit(await createUnit(body))
       await recordConfigChange(ctx.deps, viewer, {

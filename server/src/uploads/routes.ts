@@ -3,6 +3,8 @@ import type { Context } from 'koa'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
 import { appendChunk, findUpload, presentUpload, startUpload } from './resumableUpload'
+// Response schemas (issue 12)
+import { uploadViewSchema } from '@minqing/shared'
 
 const idParams = z.object({ id: z.string().max(64) })
 
@@ -28,6 +30,7 @@ export const uploadRoutes = [
     summary: 'Start a resumable photo upload (idempotent per clientId); send chunks with PUT',
     body: uploadStartSchema,
     status: 201,
+    response: uploadViewSchema,
     handler: async (_ctx, { body, viewer }) => presentUpload(await startUpload(viewer.userId, body)),
   }),
   defineRoute({
@@ -36,6 +39,7 @@ export const uploadRoutes = [
     access: ['resident', 'staff', 'handler', 'leader', 'admin'],
     summary: 'How much of an upload the server has: resume from `received`',
     params: idParams,
+    response: uploadViewSchema,
     handler: async (_ctx, { params, viewer }) => presentUpload(await findUpload(viewer.userId, params.id)),
   }),
   defineRoute({
@@ -46,6 +50,7 @@ export const uploadRoutes = [
       'Send the chunk starting at ?offset= (application/octet-stream, ≤ 256 KiB); the last chunk stores the photo and answers its fileId',
     params: idParams,
     query: z.object({ offset: z.coerce.number().int().min(0).max(uploadLimits.maxBytes) }),
+    response: uploadViewSchema,
     handler: async (ctx, { params, query, viewer }) => {
       const upload = await findUpload(viewer.userId, params.id)
       const data = await readChunk(ctx)

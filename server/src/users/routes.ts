@@ -26,6 +26,8 @@ import { openWork } from './openWork'
 import { reassignWork } from './reassignWork'
 import { recordConfigChange } from '../audit/recordConfigChange'
 import { auditedUser } from './auditedUser'
+// Response schemas (issue 12)
+import { passwordResetResponseSchema, userListResponseSchema, userViewSchema } from '@minqing/shared'
 
 const listQuerySchema = z.object({
   role: roleSchema.optional(),
@@ -42,6 +44,7 @@ export const userRoutes = [
     path: '/me',
     access: roles,
     summary: 'The current user',
+    response: userViewSchema,
     handler: async (_ctx, { viewer }) => {
       const user = await UserModel.findById(viewer.userId)
       if (!user) throw new AppError('UNAUTHENTICATED')
@@ -54,6 +57,7 @@ export const userRoutes = [
     access: ['admin', 'leader'],
     summary: "Users (admins: everyone; leaders: their unit's subtree); phones masked",
     query: listQuerySchema,
+    response: userListResponseSchema,
     handler: async (_ctx, { query, viewer }) => {
       const filter: FilterQuery<UserRecord> = {}
       if (query.role) filter.role = query.role
@@ -87,6 +91,7 @@ export const userRoutes = [
     access: ['admin', 'leader'],
     summary: 'One user; the full phone only for roles that may contact them',
     params: z.object({ id: objectIdSchema }),
+    response: userViewSchema,
     handler: async (_ctx, { params, viewer }) => {
       const user = await UserModel.findById(params.id)
       if (!user) throw new AppError('NOT_FOUND')
@@ -102,6 +107,7 @@ export const userRoutes = [
     summary: 'Create an account with a phone login',
     body: createUserInputSchema,
     status: 201,
+    response: userViewSchema,
     handler: async (_ctx, { body }) => presentUser(await createUser(body), { fullPhone: true }),
   }),
   defineRoute({
@@ -110,6 +116,7 @@ export const userRoutes = [
     access: ['admin'],
     summary: "Reset a user's password to a one-time temporary one; they must choose a new one to log in",
     params: z.object({ id: objectIdSchema }),
+    response: passwordResetResponseSchema,
     handler: (ctx, { params, viewer }) => resetPassword(ctx.deps, viewer, params.id),
   }),
   // --- people managed by admins (issue #16, org) ---

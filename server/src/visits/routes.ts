@@ -9,6 +9,8 @@ import { presentVisitDetail, presentVisitSummary } from './presentVisit'
 import { syncVisits } from './syncVisits'
 import { afterCursor, visitCursor, visitCursorSchema, visitSort } from './visitCursor'
 import { VisitModel, VisitRevisionModel, type VisitDocument } from './visit.model'
+// Response schemas (issue 12)
+import { visitDetailResponseSchema, visitListResponseSchema, visitSyncResponseSchema } from '@minqing/shared'
 
 /** The author and companions read a visit; leaders and admins read their unit subtree's. */
 export async function canReadVisit(viewer: Viewer, visit: VisitDocument): Promise<boolean> {
@@ -26,6 +28,7 @@ export const visitRoutes = [
     access: ['staff', 'leader'],
     summary: 'Upload visits recorded offline; one result per item, in order; idempotent per clientId',
     body: visitSyncInputSchema,
+    response: visitSyncResponseSchema,
     handler: async (ctx, { body, viewer }) => ({ results: await syncVisits(ctx.deps, viewer, body.visits) }),
   }),
   defineRoute({
@@ -66,6 +69,7 @@ export const visitRoutes = [
     summary:
       'One visit in full (author, companions, leaders above): household, photos, problems → cases, revisions',
     params: z.object({ id: z.string().max(64) }),
+    response: visitDetailResponseSchema,
     handler: async (ctx, { params, viewer }) => {
       const visit = mongoose.isValidObjectId(params.id) ? await VisitModel.findById(params.id) : null
       if (!visit || !(await canReadVisit(viewer, visit))) throw new AppError('NOT_FOUND')
