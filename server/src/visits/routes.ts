@@ -49,6 +49,7 @@ export const visitRoutes = [
         query.scope === 'unit' && viewer.role !== 'staff' && viewer.unitId
           ? { unitId: { $in: await subtreeUnitIds(viewer.unitId) } }
           : { visitorIds: viewer.userId }
+      if (query.household) owner.householdId = query.household
       const filter = query.cursor ? { $and: [owner, afterCursor(query.cursor)] } : owner
       // One more than asked tells whether another page exists.
       const visits = await VisitModel.find(filter)

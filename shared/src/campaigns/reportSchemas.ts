@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { responseObject } from '../api/responseShapes'
 import { campaignActivityKinds } from './schemas'
 
 /** Answers of the campaign activity, report and duty-coverage routes (documented and tested). */
-export const campaignActivitySchema = z.object({
+export const campaignActivitySchema = responseObject({
   id: z.string(),
   clientId: z.string(),
   kind: z.enum(campaignActivityKinds),
@@ -24,18 +25,18 @@ const reportFigures = {
   goodDeeds: z.number(),
 }
 
-export const campaignReportSchema = z.object({
+export const campaignReportSchema = responseObject({
   campaignId: z.string(),
   name: z.string(),
   startsOn: z.string(),
   endsOn: z.string(),
-  total: z.object(reportFigures),
-  units: z.array(z.object({ unitId: z.string(), name: z.string().nullable(), ...reportFigures })),
+  total: responseObject(reportFigures),
+  units: z.array(responseObject({ unitId: z.string(), name: z.string().nullable(), ...reportFigures })),
 })
 
-export const dutyCoverageSchema = z.object({
+export const dutyCoverageSchema = responseObject({
   units: z.array(
-    z.object({
+    responseObject({
       unitId: z.string(),
       name: z.string(),
       gaps: z.array(z.string()),
@@ -44,9 +45,9 @@ export const dutyCoverageSchema = z.object({
   ),
 })
 
-export const publicDutyNoticeSchema = z.object({
+export const publicDutyNoticeSchema = responseObject({
   unitName: z.string(),
-  days: z.array(z.object({ date: z.string(), leaderName: z.string().nullable(), place: z.string() })),
+  days: z.array(responseObject({ date: z.string(), leaderName: z.string().nullable(), place: z.string() })),
 })
 
 export type CampaignActivity = z.output<typeof campaignActivitySchema>

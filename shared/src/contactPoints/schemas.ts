@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { responseObject } from '../api/responseShapes'
 import { objectIdSchema } from '../units/schemas'
 
 /**
@@ -45,7 +46,7 @@ export const contactActivityInputSchema = z.object({
 })
 export type ContactActivityInput = z.infer<typeof contactActivityInputSchema>
 
-export const contactPointSchema = z.object({
+export const contactPointSchema = responseObject({
   id: z.string(),
   unitId: z.string(),
   unitName: z.string().nullable(),
@@ -61,7 +62,7 @@ export const contactPointSchema = z.object({
 })
 export type ContactPoint = z.output<typeof contactPointSchema>
 
-export const contactActivitySchema = z.object({
+export const contactActivitySchema = responseObject({
   id: z.string(),
   contactPointId: z.string(),
   heldOn: z.string(),

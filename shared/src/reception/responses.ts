@@ -36,5 +36,9 @@ export const receptionListResponseSchema = itemsOf(
     visitor: responseObject({ name: z.string(), phone: z.string().nullable() }),
     notes: z.string(),
     caseIds: z.array(z.string()),
+    /** 当场解决 (issue 16): solved on the spot, with what was done. */
+    solvedOnSite: z.array(
+      responseObject({ categoryCode: z.string(), title: z.string(), resolution: z.string() }),
+    ),
   }),
 )
