@@ -34,36 +34,120 @@ export function words(text: string): string[] {
 }
 
 /**
- * The features of a text: jieba words ("w:漏水") and character 2- and 3-grams ("g:漏水", "g:楼上漏")
- * within each run of characters. The n-grams keep a typo'd or unknown word partly recognisable
- * (“楼上滴水” still shares 楼上) where segmentation alone would lose it. Counts are log-damped and
- * the vector is scaled to unit length, so long and short complaints weigh alike.
+ * Features are hashed into this many buckets (the hashing trick): no vocabulary of strings is
+ * kept, so memory is bounded whatever the history holds, and a collision only merges two rare
+ * features' weights.
  */
-export function featurize(text: string): Map<string, number> {
-  const counts = new Map<string, number>()
-  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1)
-  for (const word of words(text)) add(`w:${word}`)
+export const bucketBits = 20
+export const bucketMask = (1 << bucketBits) - 1
+
+const fnvOffset = 2166136261
+const fnvPrime = 16777619
+
+/** FNV-1a over a prefix code and a slice of a string, without building the substring. */
+function hashSlice(prefix: number, text: string, start: number, end: number): number {
+  let hash = Math.imul(fnvOffset ^ prefix, fnvPrime)
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), fnvPrime)
+  return hash >>> 0
+}
+
+/** A second feature's bucket derived from one hash and a salt (the unit model's category crosses). */
+export function crossBucket(hash: number, salt: number): number {
+  let h = Math.imul(hash ^ Math.imul(salt + 1, 0x9e3779b1), 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return (h >>> 0) & bucketMask
+}
+
+const wordPrefix = 0x77 // 'w'
+const gramPrefix = 0x67 // 'g'
+
+/**
+ * A text as the model sees it: hashed buckets with their values (log-damped counts, scaled to
+ * unit length, so long and short complaints weigh alike). Words come first (`wordCount` of
+ * them); `terms` (only when asked) are the readable forms, for explanations.
+ */
+export interface TextFeatures {
+  buckets: Int32Array
+  values: Float32Array
+  /** The raw 32-bit hash of each word feature, for crosses with the category. */
+  wordHashes: Uint32Array
+  wordCount: number
+  terms?: string[]
+}
+
+/** Up to three characters: a typo'd or unknown word stays partly recognisable (“楼上滴水” shares 楼上). */
+const maxGram = 3
+
+/**
+ * jieba words ("w:漏水") and character 1- to 3-grams ("g:漏", "g:漏水", "g:楼上漏") within each
+ * run of characters. Duplicate buckets are merged (counts), words before n-grams.
+ */
+export function textFeatures(text: string, withTerms = false): TextFeatures {
+  const wordList = words(text)
+  const rawWords = wordList.map((word) => hashSlice(wordPrefix, word, 0, word.length))
+  const rawGrams: number[] = []
+  const gramTerms: string[] = []
   for (const run of runs(text)) {
-    const chars = [...run]
-    for (let n = 2; n <= 3; n++)
-      for (let i = 0; i + n <= chars.length; i++) add(`g:${chars.slice(i, i + n).join('')}`)
+    for (let n = 1; n <= maxGram; n++)
+      for (let i = 0; i + n <= run.length; i++) {
+        rawGrams.push(hashSlice(gramPrefix, run, i, i + n))
+        if (withTerms) gramTerms.push(run.slice(i, i + n))
+      }
   }
+  const words_ = merge(rawWords, withTerms ? wordList : null)
+  const grams = merge(rawGrams, withTerms ? gramTerms : null)
+  const count = words_.buckets.length + grams.buckets.length
+  const buckets = new Int32Array(count)
+  const values = new Float32Array(count)
+  buckets.set(words_.buckets)
+  buckets.set(grams.buckets, words_.buckets.length)
+  values.set(words_.values)
+  values.set(grams.values, words_.buckets.length)
   let norm = 0
-  for (const [key, count] of counts) {
-    const value = 1 + Math.log(count)
-    counts.set(key, value)
-    norm += value * value
-  }
+  for (let k = 0; k < count; k++) norm += values[k]! * values[k]!
   norm = Math.sqrt(norm) || 1
-  for (const [key, value] of counts) counts.set(key, value / norm)
-  return counts
+  for (let k = 0; k < count; k++) values[k]! /= norm
+  const features: TextFeatures = {
+    buckets,
+    values,
+    wordHashes: words_.hashes,
+    wordCount: words_.buckets.length,
+  }
+  if (withTerms) features.terms = [...words_.terms!, ...grams.terms!]
+  return features
 }
 
-/** A feature's readable form for explanations: the word or n-gram without its prefix. */
-export function termOf(feature: string): string {
-  return feature.slice(2)
+/** Equal hashes merged into one feature of value 1 + ln(count), in order of first appearance. */
+function merge(hashes: number[], terms: string[] | null) {
+  const at = new Map<number, number>()
+  const unique: number[] = []
+  const counts: number[] = []
+  const kept: string[] = []
+  for (let k = 0; k < hashes.length; k++) {
+    const hash = hashes[k]!
+    const seen = at.get(hash)
+    if (seen !== undefined) counts[seen]!++
+    else {
+      at.set(hash, unique.length)
+      unique.push(hash)
+      counts.push(1)
+      if (terms) kept.push(terms[k]!)
+    }
+  }
+  return {
+    hashes: Uint32Array.from(unique),
+    buckets: Int32Array.from(unique, (hash) => hash & bucketMask),
+    values: Float32Array.from(counts, (count) => 1 + Math.log(count)),
+    terms: terms ? kept : null,
+  }
 }
 
-export function isWordFeature(feature: string): boolean {
-  return feature.startsWith('w:')
+/** The features by readable key ("w:漏水", "g:楼上"), for tests and inspection. */
+export function featurize(text: string): Map<string, number> {
+  const features = textFeatures(text, true)
+  return new Map(
+    features.terms!.map((term, k) => [`${k < features.wordCount ? 'w' : 'g'}:${term}`, features.values[k]!]),
+  )
 }

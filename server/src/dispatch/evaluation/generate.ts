@@ -133,6 +133,10 @@ interface Base {
   text: string
 }
 
+/**
+ * `others` are the bases an aside may be taken from: those of the same split only, or a training
+ * text would carry a held-out complaint's words under another label (leakage, and noise).
+ */
 function variants(base: Base, others: Base[], random: () => number): Array<{ style: string; text: string }> {
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
   const parts = clauses(base.text)
@@ -171,13 +175,18 @@ export function buildSet() {
     })
   }
   const seenInCategory = new Map<string, number>()
-  const rows = []
+  const splitOf = new Map<Base, 'train' | 'test'>()
   for (const base of bases) {
     const order = seenInCategory.get(base.categoryCode) ?? 0
     seenInCategory.set(base.categoryCode, order + 1)
-    const split = order % 5 === 2 ? 'test' : 'train'
+    splitOf.set(base, order % 5 === 2 ? 'test' : 'train')
+  }
+  const rows = []
+  for (const base of bases) {
+    const split = splitOf.get(base)!
+    const sameSplit = bases.filter((other) => splitOf.get(other) === split)
     const seen = new Set<string>()
-    for (const variant of variants(base, bases, random)) {
+    for (const variant of variants(base, sameSplit, random)) {
       if (seen.has(variant.text)) continue
       seen.add(variant.text)
       rows.push({
