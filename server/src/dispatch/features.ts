@@ -81,23 +81,66 @@ export interface TextFeatures {
 const maxGram = 3
 
 /**
+ * How fast a feature's weight falls with its distance (in characters) from the start: residents
+ * (and the title) say what the complaint is about first, and tack other matters on after
+ * (“…，还有就是…”). Half weight at this many characters in.
+ */
+export const positionScale = 40
+
+/**
+ * Where a resident turns to a second matter: a clause opening with 还有 / 另外 / 顺便 / 再就是 /
+ * 此外 (“…，还有就是楼道灯也坏了”). Only at a clause start: “喷漆还有味” goes on with one matter.
+ */
+const asideMarker = /(?:^|[，,。.！!？?；;\s])(?:还有就是|还有|另外|顺便|再就是|此外|再说)/u
+
+/** What is said after the turn to a second matter still counts, at this share. */
+export const asideWeight = 0.3
+
+/**
+ * Weight of a feature starting at `position`: 1 at the start, ½ at `positionScale`, and reduced
+ * by `asideWeight` from `asideAt` on (the text's length when it has no aside).
+ */
+function positionWeight(position: number, asideAt: number): number {
+  const decay = positionScale > 0 ? 1 / (1 + position / positionScale) : 1
+  return position >= asideAt ? decay * asideWeight : decay
+}
+
+/**
  * jieba words ("w:漏水") and character 1- to 3-grams ("g:漏", "g:漏水", "g:楼上漏") within each
- * run of characters. Duplicate buckets are merged (counts), words before n-grams.
+ * run of characters. Duplicate features are merged (their position weights summed), words
+ * before n-grams.
  */
 export function textFeatures(text: string, withTerms = false): TextFeatures {
-  const wordList = words(text)
-  const rawWords = wordList.map((word) => hashSlice(wordPrefix, word, 0, word.length))
+  const lower = text.toLowerCase()
+  const aside = asideMarker.exec(lower)
+  const asideAt = aside ? aside.index : lower.length
+  const rawWords: number[] = []
+  const wordWeights: number[] = []
+  const wordList: string[] = []
   const rawGrams: number[] = []
+  const gramWeights: number[] = []
   const gramTerms: string[] = []
-  for (const run of runs(text)) {
+  for (const match of lower.matchAll(hanOrWord)) {
+    const run = match[0]
+    const start = match.index
+    let offset = start
+    for (const word of segmenter().cut(run, false)) {
+      if (word.length >= 2 && !stopWords.has(word) && !/^\d+$/.test(word)) {
+        rawWords.push(hashSlice(wordPrefix, word, 0, word.length))
+        wordWeights.push(positionWeight(offset, asideAt))
+        wordList.push(word)
+      }
+      offset += word.length
+    }
     for (let n = 1; n <= maxGram; n++)
       for (let i = 0; i + n <= run.length; i++) {
         rawGrams.push(hashSlice(gramPrefix, run, i, i + n))
+        gramWeights.push(positionWeight(start + i, asideAt))
         if (withTerms) gramTerms.push(run.slice(i, i + n))
       }
   }
-  const words_ = merge(rawWords, withTerms ? wordList : null)
-  const grams = merge(rawGrams, withTerms ? gramTerms : null)
+  const words_ = merge(rawWords, wordWeights, withTerms ? wordList : null)
+  const grams = merge(rawGrams, gramWeights, withTerms ? gramTerms : null)
   const count = words_.buckets.length + grams.buckets.length
   const buckets = new Int32Array(count)
   const values = new Float32Array(count)
@@ -119,27 +162,27 @@ export function textFeatures(text: string, withTerms = false): TextFeatures {
   return features
 }
 
-/** Equal hashes merged into one feature of value 1 + ln(count), in order of first appearance. */
-function merge(hashes: number[], terms: string[] | null) {
+/** Equal hashes merged into one feature of value ln(1 + summed weight), in order of first appearance. */
+function merge(hashes: number[], weights: number[], terms: string[] | null) {
   const at = new Map<number, number>()
   const unique: number[] = []
-  const counts: number[] = []
+  const sums: number[] = []
   const kept: string[] = []
   for (let k = 0; k < hashes.length; k++) {
     const hash = hashes[k]!
     const seen = at.get(hash)
-    if (seen !== undefined) counts[seen]!++
+    if (seen !== undefined) sums[seen]! += weights[k]!
     else {
       at.set(hash, unique.length)
       unique.push(hash)
-      counts.push(1)
+      sums.push(weights[k]!)
       if (terms) kept.push(terms[k]!)
     }
   }
   return {
     hashes: Uint32Array.from(unique),
     buckets: Int32Array.from(unique, (hash) => hash & bucketMask),
-    values: Float32Array.from(counts, (count) => 1 + Math.log(count)),
+    values: Float32Array.from(sums, (sum) => Math.log1p(sum)),
     terms: terms ? kept : null,
   }
 }

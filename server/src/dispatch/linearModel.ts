@@ -90,7 +90,7 @@ export function trainLinear(
   classes: string[],
   options: TrainOptions = {},
 ): LinearModel {
-  const { learningRate = 0.8, l2 = 1e-5, seed = 15 } = options
+  const { learningRate = 3, l2 = 1e-5, seed = 15 } = options
   const epochs = options.epochs ?? epochsFor(members.length)
   const count = classes.length
   const rowOf = new Int32Array(1 << 20).fill(-1)

@@ -65,5 +65,7 @@ export async function suggestDispatch(
 /** The reason stored on an automatically dispatched case (PIPL art. 24: explained, in Chinese). */
 export function modelReason(unit: { name: string; score: number; terms: string[] }): string {
   const terms = unit.terms.length ? `关键词 ${unit.terms.join('、')}` : '整体文本'
-  return `模型: ${terms} → ${unit.name}, 置信度 ${unit.score.toFixed(2)}`
+  // Truncated, never rounded up: a probability is below 1, and "置信度 1.00" would claim certainty.
+  const confidence = (Math.floor(Math.min(unit.score, 0.999) * 100) / 100).toFixed(2)
+  return `模型: ${terms} → ${unit.name}, 置信度 ${confidence}`
 }

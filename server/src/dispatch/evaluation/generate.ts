@@ -157,23 +157,45 @@ function variants(base: Base, others: Base[], random: () => number): Array<{ sty
   ]
 }
 
-export function buildSet() {
-  const random = mulberry32(2026)
+/**
+ * Labels corrected after review, each by a rule of README.md (base id → category, unit). They
+ * are applied after the split is decided, so a relabelled complaint stays on its side.
+ */
+function relabels(): Map<string, { categoryCode: string; unit: Base['unit'] }> {
+  const lines = readFileSync(join(here, 'relabels.tsv'), 'utf8').split('\n').filter(Boolean).slice(1)
+  return new Map(
+    lines.map((line) => {
+      const [base, categoryCode, unit] = line.split('\t')
+      return [base!, { categoryCode: categoryCode!, unit: unit as Base['unit'] }]
+    }),
+  )
+}
+
+function readBases(pattern: RegExp): Base[] {
   const bases: Base[] = []
   for (const file of readdirSync(here)
-    .filter((name) => /^bases-.*\.tsv$/.test(name))
+    .filter((name) => pattern.test(name))
     .sort()) {
     const lines = readFileSync(join(here, file), 'utf8').split('\n').filter(Boolean)
     lines.forEach((line, at) => {
       const [categoryCode, unit, text] = line.split('\t')
       bases.push({
-        id: `${file.slice(6, -4)}-${at + 1}`,
+        id: `${file.slice(file.indexOf('-') + 1, -4)}-${at + 1}`,
         categoryCode: categoryCode!,
         unit: unit as Base['unit'],
         text: text!,
       })
     })
   }
+  return bases
+}
+
+export function buildSet() {
+  const random = mulberry32(2026)
+  const bases = readBases(/^bases-.*\.tsv$/)
+  // Later history: training only, read after the split set so the split and the held-out texts
+  // stay exactly as they were when it was written.
+  const history = readBases(/^history-.*\.tsv$/)
   const seenInCategory = new Map<string, number>()
   const splitOf = new Map<Base, 'train' | 'test'>()
   for (const base of bases) {
@@ -181,10 +203,14 @@ export function buildSet() {
     seenInCategory.set(base.categoryCode, order + 1)
     splitOf.set(base, order % 5 === 2 ? 'test' : 'train')
   }
+  for (const base of history) splitOf.set(base, 'train')
+  const everyBase = [...bases, ...history]
+  const corrected = relabels()
   const rows = []
-  for (const base of bases) {
+  for (const base of everyBase) {
     const split = splitOf.get(base)!
-    const sameSplit = bases.filter((other) => splitOf.get(other) === split)
+    const label = corrected.get(base.id) ?? base
+    const sameSplit = everyBase.filter((other) => splitOf.get(other) === split)
     const seen = new Set<string>()
     for (const variant of variants(base, sameSplit, random)) {
       if (seen.has(variant.text)) continue
@@ -194,8 +220,8 @@ export function buildSet() {
         split,
         style: variant.style,
         text: variant.text,
-        categoryCode: base.categoryCode,
-        unit: unitNames[base.unit],
+        categoryCode: label.categoryCode,
+        unit: unitNames[label.unit],
       })
     }
   }
