@@ -19,6 +19,16 @@ describe('features', () => {
   })
 })
 
+describe('where a word stands', () => {
+  it('weighs the first matter above one tacked on after 还有 / 另外', () => {
+    const features = featurize('楼上漏水，还有就是网吧通宵')
+    expect(features.get('w:漏水')!).toBeGreaterThan(2 * features.get('w:网吧')!)
+    // “还有” inside a clause goes on with the same matter: no discount.
+    const same = featurize('喷漆还有味道刺鼻')
+    expect(same.get('w:刺鼻')!).toBeGreaterThan(0.5 * same.get('w:喷漆')!)
+  })
+})
+
 describe('calibrateThreshold', () => {
   it('picks the lowest confidence whose band is right at least 99 % of the time', () => {
     const outcomes = [

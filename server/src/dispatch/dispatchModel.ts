@@ -64,7 +64,9 @@ export const autoPrecisionTarget = 0.99
 /** Below this many cross-validated cases in the band, 99 % cannot be told from chance: no auto. */
 export const minimumBandSize = 100
 /** Cross-validation cost grows with the data: beyond this many cases it runs on a sample. */
-const crossValidationCap = 20_000
+const crossValidationCap = 10_000
+/** Five folds while history is small; three once it is large (each fold then has thousands). */
+const foldsFor = (samples: number) => (samples > 5_000 ? 3 : 5)
 /** The unit is weighed over this many likeliest categories (their probabilities as weights). */
 const categoriesForUnit = 3
 
@@ -190,6 +192,9 @@ function textTerm(features: TextFeatures) {
     at < features.buckets.length ? { term: features.terms![at]!, word: at < features.wordCount } : null
 }
 
+/** Predictions run one at a time (JavaScript is single-threaded): one buffer serves them all. */
+const predictScratch = unitScratch()
+
 /**
  * The unit over the likeliest categories, each weighed by its probability: a case between two
  * categories gets the unit both would agree on. Terms come from the likeliest category's view,
@@ -202,7 +207,7 @@ function rankUnits(
   categoryOrder: number[],
   limit: number,
 ) {
-  const scratch = unitScratch()
+  const scratch = predictScratch
   const wordHashes = features.wordHashes
   const mixed = new Float64Array(model.unit.classes.length)
   const considered = categoryOrder.slice(0, categoriesForUnit)
@@ -352,7 +357,7 @@ export function trainDispatchModel(
   options: FitOptions = {},
 ): { model: DispatchModel; report: TrainReport } {
   const encoded = encodeAll(samples, options.lexicon !== false)
-  const validation = crossValidateEncoded(samples, encoded, 5, options)
+  const validation = crossValidateEncoded(samples, encoded, foldsFor(samples.length), options)
   const model = {
     ...fitEncoded(
       encoded,

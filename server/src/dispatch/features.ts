@@ -80,6 +80,7 @@ export interface TextFeatures {
 /** Up to three characters: a typo'd or unknown word stays partly recognisable (“楼上滴水” shares 楼上). */
 const maxGram = 3
 
+
 /**
  * How fast a feature's weight falls with its distance (in characters) from the start: residents
  * (and the title) say what the complaint is about first, and tack other matters on after
@@ -114,77 +115,88 @@ export function textFeatures(text: string, withTerms = false): TextFeatures {
   const lower = text.toLowerCase()
   const aside = asideMarker.exec(lower)
   const asideAt = aside ? aside.index : lower.length
-  const rawWords: number[] = []
-  const wordWeights: number[] = []
-  const wordList: string[] = []
-  const rawGrams: number[] = []
-  const gramWeights: number[] = []
-  const gramTerms: string[] = []
-  for (const match of lower.matchAll(hanOrWord)) {
-    const run = match[0]
-    const start = match.index
-    let offset = start
-    for (const word of segmenter().cut(run, false)) {
-      if (word.length >= 2 && !stopWords.has(word) && !/^\d+$/.test(word)) {
-        rawWords.push(hashSlice(wordPrefix, word, 0, word.length))
-        wordWeights.push(positionWeight(offset, asideAt))
-        wordList.push(word)
-      }
+  const table = beginText()
+  const terms: string[] | null = withTerms ? [] : null
+  const found = [...lower.matchAll(hanOrWord)]
+  for (const match of found) {
+    let offset = match.index
+    for (const word of segmenter().cut(match[0], false)) {
+      if (word.length >= 2 && !stopWords.has(word) && !/^\d+$/.test(word))
+        if (add(table, hashSlice(wordPrefix, word, 0, word.length), positionWeight(offset, asideAt)) && terms)
+          terms.push(word)
       offset += word.length
     }
-    for (let n = 1; n <= maxGram; n++)
-      for (let i = 0; i + n <= run.length; i++) {
-        rawGrams.push(hashSlice(gramPrefix, run, i, i + n))
-        gramWeights.push(positionWeight(start + i, asideAt))
-        if (withTerms) gramTerms.push(run.slice(i, i + n))
-      }
   }
-  const words_ = merge(rawWords, wordWeights, withTerms ? wordList : null)
-  const grams = merge(rawGrams, gramWeights, withTerms ? gramTerms : null)
-  const count = words_.buckets.length + grams.buckets.length
+  const wordCount = table.count
+  for (const match of found) {
+    const run = match[0]
+    for (let n = 1; n <= maxGram; n++)
+      for (let i = 0; i + n <= run.length; i++)
+        if (add(table, hashSlice(gramPrefix, run, i, i + n), positionWeight(match.index + i, asideAt)) && terms)
+          terms.push(run.slice(i, i + n))
+  }
+  const count = table.count
   const buckets = new Int32Array(count)
   const values = new Float32Array(count)
-  buckets.set(words_.buckets)
-  buckets.set(grams.buckets, words_.buckets.length)
-  values.set(words_.values)
-  values.set(grams.values, words_.buckets.length)
   let norm = 0
-  for (let k = 0; k < count; k++) norm += values[k]! * values[k]!
+  for (let k = 0; k < count; k++) {
+    buckets[k] = table.hashes[k]! & bucketMask
+    const value = Math.log1p(table.weights[k]!)
+    values[k] = value
+    norm += value * value
+  }
   norm = Math.sqrt(norm) || 1
   for (let k = 0; k < count; k++) values[k]! /= norm
   const features: TextFeatures = {
     buckets,
     values,
-    wordHashes: words_.hashes,
-    wordCount: words_.buckets.length,
+    wordHashes: table.hashes.slice(0, wordCount),
+    wordCount,
   }
-  if (withTerms) features.terms = [...words_.terms!, ...grams.terms!]
+  if (terms) features.terms = terms
   return features
 }
 
-/** Equal hashes merged into one feature of value ln(1 + summed weight), in order of first appearance. */
-function merge(hashes: number[], weights: number[], terms: string[] | null) {
-  const at = new Map<number, number>()
-  const unique: number[] = []
-  const sums: number[] = []
-  const kept: string[] = []
-  for (let k = 0; k < hashes.length; k++) {
-    const hash = hashes[k]!
-    const seen = at.get(hash)
-    if (seen !== undefined) sums[seen]! += weights[k]!
-    else {
-      at.set(hash, unique.length)
-      unique.push(hash)
-      sums.push(weights[k]!)
-      if (terms) kept.push(terms[k]!)
+/** At most this many distinct features per text (a 4,000-character text has about 12,000). */
+const featureCapacity = 1 << 14
+const slotMask = (1 << 15) - 1
+
+/**
+ * One reusable open-addressing table that merges a text's equal features (summing their
+ * position weights) in order of first appearance: encoding 100k texts allocates no map per text.
+ */
+const scratch = {
+  slots: new Int32Array(slotMask + 1),
+  stamps: new Int32Array(slotMask + 1),
+  stamp: 0,
+  hashes: new Uint32Array(featureCapacity),
+  weights: new Float64Array(featureCapacity),
+  count: 0,
+}
+
+function beginText() {
+  scratch.stamp++
+  scratch.count = 0
+  return scratch
+}
+
+/** Adds a feature's weight; true when the feature is new in this text. */
+function add(table: typeof scratch, hash: number, weight: number): boolean {
+  let slot = hash & slotMask
+  while (table.stamps[slot] === table.stamp) {
+    const at = table.slots[slot]!
+    if (table.hashes[at] === hash) {
+      table.weights[at]! += weight
+      return false
     }
+    slot = (slot + 1) & slotMask
   }
-  return {
-    hashes: Uint32Array.from(unique),
-    buckets: Int32Array.from(unique, (hash) => hash & bucketMask),
-    values: Float32Array.from(sums, (sum) => Math.log1p(sum)),
-    terms: terms ? kept : null,
-  }
+  if (table.count >= featureCapacity) return false
+  table.stamps[slot] = table.stamp
+  table.slots[slot] = table.count
+  table.hashes[table.count] = hash
+  table.weights[table.count++] = weight
+  return true
 }
 
 /** The features by readable key ("w:漏水", "g:楼上"), for tests and inspection. */

@@ -44,12 +44,12 @@ export function mulberry32(seed: number): () => number {
 }
 
 /**
- * Twelve passes over a district's first thousands of cases, fewer (never below three) as the
+ * Twelve passes over a district's first ten thousand cases, fewer (never below three) as the
  * history grows: the number of updates, not the passes, is what the fit needs, and 100k cases
  * must train within a minute.
  */
 export function epochsFor(samples: number): number {
-  return Math.max(3, Math.min(12, Math.round(400_000 / Math.max(samples, 1))))
+  return Math.max(3, Math.min(12, Math.round(150_000 / Math.max(samples, 1))))
 }
 
 /** Linear scores plus softmax into `out` (reused by the caller: no allocation per text). */
@@ -81,7 +81,8 @@ export function probabilities(model: LinearModel, x: SparseVector): Float64Array
 /**
  * Stochastic gradient descent on the cross-entropy over the `members` of the corpus, shuffled
  * each pass, the rate decaying. Rows are assigned in a first pass, so the weights are allocated
- * once at their final size.
+ * once at their final size. The loop is written out over typed arrays (no call per feature):
+ * it is where 100k cases spend their training time.
  */
 export function trainLinear(
   corpus: Corpus,
@@ -90,25 +91,38 @@ export function trainLinear(
   classes: string[],
   options: TrainOptions = {},
 ): LinearModel {
-  const { learningRate = 3, l2 = 1e-5, seed = 15 } = options
+  const { learningRate = 3, l2 = 0, seed = 15 } = options
   const epochs = options.epochs ?? epochsFor(members.length)
   const count = classes.length
+  // First pass: rows for the buckets, and the members' vectors copied as rows and values in
+  // member order, so the passes below read memory in sequence instead of looking up buckets.
   const rowOf = new Int32Array(1 << 20).fill(-1)
   let rows = 0
+  const starts = new Int32Array(members.length + 1)
+  let size = 0
+  for (let m = 0; m < members.length; m++) size += corpus.vector(members[m]!).buckets.length
+  const rowsFlat = new Int32Array(size)
+  const valuesFlat = new Float32Array(size)
+  const labels = new Int32Array(members.length)
+  let at = 0
   for (let m = 0; m < members.length; m++) {
     const x = corpus.vector(members[m]!)
-    for (let k = 0; k < x.buckets.length; k++)
-      if (rowOf[x.buckets[k]!]! < 0) rowOf[x.buckets[k]!] = rows++
+    for (let k = 0; k < x.buckets.length; k++) {
+      const bucket = x.buckets[k]!
+      if (rowOf[bucket]! < 0) rowOf[bucket] = rows++
+      rowsFlat[at] = rowOf[bucket]!
+      valuesFlat[at++] = x.values[k]!
+    }
+    starts[m + 1] = at
+    labels[m] = labelOf(members[m]!)
   }
-  const model: LinearModel = {
-    classes,
-    rowOf,
-    weights: new Float32Array(rows * count),
-    bias: new Float32Array(count),
-  }
-  const order = Int32Array.from(members)
+  const weights = new Float32Array(rows * count)
+  const bias = new Float32Array(count)
+  const order = Int32Array.from({ length: members.length }, (_, m) => m)
   const random = mulberry32(seed)
   const p = new Float64Array(count)
+  const activeClasses = new Int32Array(count)
+  const gradients = new Float64Array(count)
   let step = 0
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -117,23 +131,49 @@ export function trainLinear(
       order[i] = order[j]!
       order[j] = swap
     }
-    for (let m = 0; m < order.length; m++) {
-      const n = order[m]!
+    for (let o = 0; o < order.length; o++) {
+      const m = order[o]!
       const rate = learningRate / (1 + step++ / Math.max(order.length, 1))
-      const x = corpus.vector(n)
-      probabilitiesInto(model, x, p)
-      p[labelOf(n)]! -= 1 // gradient of the cross-entropy wrt the scores
-      for (let c = 0; c < count; c++) model.bias[c]! -= rate * p[c]!
+      const start = starts[m]!
+      const end = starts[m + 1]!
+      for (let c = 0; c < count; c++) p[c] = bias[c]!
+      for (let k = start; k < end; k++) {
+        const base = rowsFlat[k]! * count
+        const value = valuesFlat[k]!
+        for (let c = 0; c < count; c++) p[c]! += weights[base + c]! * value
+      }
+      let max = -Infinity
+      for (let c = 0; c < count; c++) if (p[c]! > max) max = p[c]!
+      let sum = 0
+      for (let c = 0; c < count; c++) {
+        p[c] = Math.exp(p[c]! - max)
+        sum += p[c]!
+      }
+      for (let c = 0; c < count; c++) p[c]! /= sum
+      p[labels[m]!]! -= 1 // gradient of the cross-entropy wrt the scores
+      // Only the classes with a gradient worth writing: once the model is fair, a text's mass
+      // sits on two or three classes, and the others' updates would round to nothing.
+      let active = 0
+      for (let c = 0; c < count; c++) {
+        const g = rate * p[c]!
+        bias[c]! -= g
+        if (l2 > 0 || Math.abs(g) > 1e-6) {
+          activeClasses[active] = c
+          gradients[active++] = g
+        }
+      }
       const decay = 1 - rate * l2
-      for (let k = 0; k < x.buckets.length; k++) {
-        const base = rowOf[x.buckets[k]!]! * count
-        const value = x.values[k]!
-        for (let c = 0; c < count; c++)
-          model.weights[base + c] = model.weights[base + c]! * decay - rate * p[c]! * value
+      for (let k = start; k < end; k++) {
+        const base = rowsFlat[k]! * count
+        const value = valuesFlat[k]!
+        for (let a = 0; a < active; a++) {
+          const at = base + activeClasses[a]!
+          weights[at] = weights[at]! * decay - gradients[a]! * value
+        }
       }
     }
   }
-  return model
+  return { classes, rowOf, weights, bias }
 }
 
 /**
