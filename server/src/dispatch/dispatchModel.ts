@@ -99,7 +99,10 @@ function encodeAll(samples: readonly TrainingSample[], lexicon: boolean): Encode
   return {
     table,
     cases: samples.length,
-    categoryCodes: [...samples.map((sample) => sample.categoryCode), ...seeds.map((seed) => seed.categoryCode)],
+    categoryCodes: [
+      ...samples.map((sample) => sample.categoryCode),
+      ...seeds.map((seed) => seed.categoryCode),
+    ],
     unitIds: samples.map((sample) => sample.unitId),
   }
 }
@@ -148,7 +151,10 @@ function fitEncoded(encoded: Encoded, caseMembers: number[], options: FitOptions
   return { category, unit, autoThreshold: Infinity }
 }
 
-export function fitDispatchModel(samples: readonly TrainingSample[], options: FitOptions = {}): DispatchModel {
+export function fitDispatchModel(
+  samples: readonly TrainingSample[],
+  options: FitOptions = {},
+): DispatchModel {
   const encoded = encodeAll(samples, options.lexicon !== false)
   return fitEncoded(
     encoded,
@@ -260,9 +266,23 @@ function hashOf(text: string): number {
   return hash >>> 0
 }
 
+/** How sure the band's precision must be: one-sided 95 % (z = 1.645). */
+const bandConfidenceZ = 1.645
+
+/** Wilson score lower bound of a share `right / size` at `z`. */
+export function wilsonLowerBound(right: number, size: number, z = bandConfidenceZ): number {
+  if (size === 0) return 0
+  const share = right / size
+  const z2 = z * z
+  const spread = z * Math.sqrt((share * (1 - share)) / size + z2 / (4 * size * size))
+  return (share + z2 / (2 * size) - spread) / (1 + z2 / size)
+}
+
 /**
  * The lowest threshold whose band (every prediction at or above it) is right at least 99 % of
- * the time, with at least `minimumBandSize` predictions in it; Infinity when none is.
+ * the time with 95 % confidence (the Wilson lower bound of its precision, not the observed share:
+ * 99 of 100 right does not show 99 %), with at least `minimumBandSize` predictions in it;
+ * Infinity when none is.
  */
 export function calibrateThreshold(
   outcomes: ReadonlyArray<{ confidence: number; correct: boolean }>,
@@ -277,7 +297,7 @@ export function calibrateThreshold(
     const size = i + 1
     // Only cut between distinct confidences: a tie cannot be half inside the band.
     const boundary = i + 1 === sorted.length || sorted[i + 1]!.confidence < sorted[i]!.confidence
-    if (boundary && size >= minimumBandSize && right / size >= autoPrecisionTarget)
+    if (boundary && size >= minimumBandSize && wilsonLowerBound(right, size) >= autoPrecisionTarget)
       threshold = sorted[i]!.confidence
   }
   return threshold
@@ -287,9 +307,7 @@ export function calibrateThreshold(
 function validationPool(samples: readonly TrainingSample[]): number[] {
   const all = Array.from(samples, (_, at) => at)
   if (samples.length <= crossValidationCap) return all
-  return all.filter(
-    (at) => hashOf(samples[at]!.group ?? String(at)) % samples.length < crossValidationCap,
-  )
+  return all.filter((at) => hashOf(samples[at]!.group ?? String(at)) % samples.length < crossValidationCap)
 }
 
 function crossValidateEncoded(

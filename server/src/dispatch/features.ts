@@ -80,7 +80,6 @@ export interface TextFeatures {
 /** Up to three characters: a typo'd or unknown word stays partly recognisable (“楼上滴水” shares 楼上). */
 const maxGram = 3
 
-
 /**
  * How fast a feature's weight falls with its distance (in characters) from the start: residents
  * (and the title) say what the complaint is about first, and tack other matters on after
@@ -132,7 +131,10 @@ export function textFeatures(text: string, withTerms = false): TextFeatures {
     const run = match[0]
     for (let n = 1; n <= maxGram; n++)
       for (let i = 0; i + n <= run.length; i++)
-        if (add(table, hashSlice(gramPrefix, run, i, i + n), positionWeight(match.index + i, asideAt)) && terms)
+        if (
+          add(table, hashSlice(gramPrefix, run, i, i + n), positionWeight(match.index + i, asideAt)) &&
+          terms
+        )
           terms.push(run.slice(i, i + n))
   }
   const count = table.count

@@ -6,6 +6,8 @@ describe('modelReason', () => {
     expect(modelReason({ name: '住建局', score: 0.996, terms: ['楼上', '漏水'] })).toBe(
       '模型: 关键词 楼上、漏水 → 住建局, 置信度 0.99',
     )
-    expect(modelReason({ name: '住建局', score: 0.972, terms: [] })).toBe('模型: 整体文本 → 住建局, 置信度 0.97')
+    expect(modelReason({ name: '住建局', score: 0.972, terms: [] })).toBe(
+      '模型: 整体文本 → 住建局, 置信度 0.97',
+    )
   })
 })
