@@ -1,14 +1,15 @@
-import { featurize, words } from './features'
+import { buildFeatureTable, tableVector, type FeatureTable } from './featureTable'
+import { textFeatures, type TextFeatures } from './features'
 import { categoryLexicon } from './lexicon'
 import {
-  encode,
-  explain,
+  contributions,
   probabilities,
   trainLinear,
   type LinearModel,
   type SparseVector,
   type TrainOptions,
 } from './linearModel'
+import { unitScratch, unitVector } from './unitFeatures'
 
 /** One settled case as the model learns from it. */
 export interface TrainingSample {
@@ -56,37 +57,18 @@ export interface TrainReport extends CrossValidation {
   units: number
 }
 
+export type FitOptions = TrainOptions & { lexicon?: boolean }
+
 /** Automatic dispatch must be right this often on the cross-validated cases. */
 export const autoPrecisionTarget = 0.99
 /** Below this many cross-validated cases in the band, 99 % cannot be told from chance: no auto. */
 export const minimumBandSize = 100
 /** Cross-validation cost grows with the data: beyond this many cases it runs on a sample. */
-const crossValidationCap = 20_000
-
-function fitOne(
-  vectors: ReturnType<typeof encode>[],
-  labels: string[],
-  index: { features: string[]; index: Map<string, number> },
-  options: TrainOptions,
-): LinearModel {
-  const classes = [...new Set(labels)].sort()
-  const position = new Map(classes.map((label, at) => [label, at]))
-  return trainLinear(
-    vectors,
-    labels.map((label) => position.get(label)!),
-    classes,
-    index,
-    options,
-  )
-}
-
-/** How much the category weighs among a text's features when the unit is chosen. */
-const categoryFeatureWeight = 0.6
-
-/** The unit model also sees the category: most categories have a usual unit. */
-function withCategory(features: Map<string, number>, categoryCode: string, weight = categoryFeatureWeight) {
-  return new Map(features).set(`c:${categoryCode}`, weight)
-}
+const crossValidationCap = 10_000
+/** Five folds while history is small; three once it is large (each fold then has thousands). */
+const foldsFor = (samples: number) => (samples > 5_000 ? 3 : 5)
+/** The unit is weighed over this many likeliest categories (their probabilities as weights). */
+const categoriesForUnit = 3
 
 /** The lexicon phrases as category-only documents (twice: a phrase is short, history is long). */
 function lexiconSamples(): Array<{ text: string; categoryCode: string }> {
@@ -98,87 +80,181 @@ function lexiconSamples(): Array<{ text: string; categoryCode: string }> {
   )
 }
 
-/** Adds a text's features to the vocabulary and encodes it at once: no feature map is kept. */
-function encodeGrowing(
-  vocabulary: { features: string[]; index: Map<string, number> },
-  features: Map<string, number>,
-) {
-  for (const key of features.keys())
-    if (!vocabulary.index.has(key)) {
-      vocabulary.index.set(key, vocabulary.features.length)
-      vocabulary.features.push(key)
-    }
-  return encode(vocabulary.index, features)
+/** The cases (and seed phrases) encoded once, with their labels as class indices. */
+interface Encoded {
+  table: FeatureTable
+  cases: number
+  categoryCodes: string[]
+  unitIds: string[]
 }
 
-/** A text's vector with its category feature appended (the unit model's input). */
-function appendFeature(x: SparseVector, index: number, value: number): SparseVector {
-  const indices = new Int32Array(x.indices.length + 1)
-  indices.set(x.indices)
-  indices[x.indices.length] = index
-  const values = new Float32Array(x.values.length + 1)
-  values.set(x.values)
-  values[x.values.length] = value
-  return { indices, values }
-}
-
-/**
- * Trains the category model (cases plus the seed lexicon) and the unit model (cases only, their
- * text and their category as handled). No calibration here: see `trainDispatchModel`. Texts are
- * encoded one by one into typed arrays, so 100k cases fit in a few hundred MB.
- */
-export function fitDispatchModel(
-  samples: readonly TrainingSample[],
-  options: TrainOptions & { lexicon?: boolean } = {},
-): DispatchModel {
-  const seeds = options.lexicon === false ? [] : lexiconSamples()
-  const vocabulary = { features: [] as string[], index: new Map<string, number>() }
-  const caseVectors = samples.map((sample) => encodeGrowing(vocabulary, featurize(sample.text)))
-  const seedVectors = seeds.map((seed) => encodeGrowing(vocabulary, featurize(seed.text)))
-  const categoryIndex = (code: string) => encodeGrowing(vocabulary, new Map([[`c:${code}`, 1]])).indices[0]!
-  const unitVectors = caseVectors.map((x, at) =>
-    appendFeature(x, categoryIndex(samples[at]!.categoryCode), categoryFeatureWeight),
+function encodeAll(samples: readonly TrainingSample[], lexicon: boolean): Encoded {
+  const seeds = lexicon ? lexiconSamples() : []
+  const table = buildFeatureTable(
+    (function* () {
+      for (const sample of samples) yield sample.text
+      for (const seed of seeds) yield seed.text
+    })(),
   )
   return {
-    category: fitOne(
-      [...caseVectors, ...seedVectors],
-      [...samples.map((sample) => sample.categoryCode), ...seeds.map((seed) => seed.categoryCode)],
-      vocabulary,
-      options,
-    ),
-    unit: fitOne(
-      unitVectors,
-      samples.map((sample) => sample.unitId),
-      vocabulary,
-      options,
-    ),
-    autoThreshold: Infinity,
+    table,
+    cases: samples.length,
+    categoryCodes: [
+      ...samples.map((sample) => sample.categoryCode),
+      ...seeds.map((seed) => seed.categoryCode),
+    ],
+    unitIds: samples.map((sample) => sample.unitId),
   }
 }
 
-function rank(model: LinearModel, x: ReturnType<typeof encode>, limit: number): RankedLabel[] {
-  const p = probabilities(model, x)
-  return Array.from(p.keys())
-    .sort((a, b) => p[b]! - p[a]! || model.classes[a]!.localeCompare(model.classes[b]!))
+function classIndex(labels: readonly string[], members: ArrayLike<number>) {
+  const classes = [...new Set(Array.from(members, (n) => labels[n]!))].sort()
+  const position = new Map(classes.map((label, at) => [label, at]))
+  const ids = Int32Array.from(labels, (label) => position.get(label) ?? -1)
+  return { classes, labelOf: (n: number) => ids[n]! }
+}
+
+/**
+ * Trains the category model (cases plus the seed lexicon) and the unit model (cases only: their
+ * text, their category as handled and the words crossed with it) on the given members of the
+ * encoded set. No calibration here: see `trainDispatchModel`.
+ */
+function fitEncoded(encoded: Encoded, caseMembers: number[], options: FitOptions): DispatchModel {
+  const { table } = encoded
+  const seedMembers = Array.from({ length: table.size - encoded.cases }, (_, at) => encoded.cases + at)
+  const categoryMembers = [...caseMembers, ...seedMembers]
+  const categories = classIndex(encoded.categoryCodes, categoryMembers)
+  const category = trainLinear(
+    { vector: (n) => tableVector(table, n) },
+    categoryMembers,
+    categories.labelOf,
+    categories.classes,
+    options,
+  )
+  const units = classIndex(encoded.unitIds, caseMembers)
+  const scratch = unitScratch()
+  const unit = trainLinear(
+    {
+      vector: (n) =>
+        unitVector(
+          tableVector(table, n),
+          table.wordHashes.subarray(table.wordOffsets[n]!, table.wordOffsets[n + 1]!),
+          encoded.categoryCodes[n]!,
+          scratch,
+        ),
+    },
+    caseMembers,
+    units.labelOf,
+    units.classes,
+    options,
+  )
+  return { category, unit, autoThreshold: Infinity }
+}
+
+export function fitDispatchModel(
+  samples: readonly TrainingSample[],
+  options: FitOptions = {},
+): DispatchModel {
+  const encoded = encodeAll(samples, options.lexicon !== false)
+  return fitEncoded(
+    encoded,
+    Array.from(samples, (_, at) => at),
+    options,
+  )
+}
+
+/**
+ * Readable terms behind a class: words first (a dispatcher reads “漏水”, not “水好”), then
+ * n-grams of two characters or more that no chosen word contains. `termAt` maps a feature's
+ * position to the resident's word or n-gram (null for features that are not the resident's).
+ */
+function explain(
+  model: LinearModel,
+  x: SparseVector,
+  classAt: number,
+  termAt: (at: number) => { term: string; word: boolean } | null,
+  limit = 3,
+): string[] {
+  const ranked = contributions(model, x, classAt)
+    .map((item) => termAt(item.at))
+    .filter((item): item is { term: string; word: boolean } => item !== null)
+  const chosen: string[] = []
+  for (const item of ranked)
+    if (item.word && chosen.length < limit && !chosen.includes(item.term)) chosen.push(item.term)
+  for (const item of ranked) {
+    if (chosen.length >= Math.min(limit, 2)) break
+    if (item.word || item.term.length < 2) continue
+    if (!chosen.some((word) => word.includes(item.term) || item.term.includes(word))) chosen.push(item.term)
+  }
+  return chosen
+}
+
+function order(p: Float64Array, classes: string[]): number[] {
+  return Array.from(p.keys()).sort((a, b) => p[b]! - p[a]! || classes[a]!.localeCompare(classes[b]!))
+}
+
+function textTerm(features: TextFeatures) {
+  return (at: number) =>
+    at < features.buckets.length ? { term: features.terms![at]!, word: at < features.wordCount } : null
+}
+
+/** Predictions run one at a time (JavaScript is single-threaded): one buffer serves them all. */
+const predictScratch = unitScratch()
+
+/**
+ * The unit over the likeliest categories, each weighed by its probability: a case between two
+ * categories gets the unit both would agree on. Terms come from the likeliest category's view,
+ * where a word crossed with the category is the resident's word too.
+ */
+function rankUnits(
+  model: DispatchModel,
+  features: TextFeatures,
+  categoryP: Float64Array,
+  categoryOrder: number[],
+  limit: number,
+) {
+  const scratch = predictScratch
+  const wordHashes = features.wordHashes
+  const mixed = new Float64Array(model.unit.classes.length)
+  const considered = categoryOrder.slice(0, categoriesForUnit)
+  const total = considered.reduce((sum, at) => sum + categoryP[at]!, 0) || 1
+  let topView: SparseVector | null = null
+  for (const at of considered) {
+    const x = unitVector(features, wordHashes, model.category.classes[at]!, scratch)
+    const p = probabilities(model.unit, x)
+    for (let u = 0; u < p.length; u++) mixed[u]! += (p[u]! * categoryP[at]!) / total
+    if (!topView) topView = { buckets: x.buckets.slice(), values: x.values.slice() }
+  }
+  const text = textTerm(features)
+  const textSize = features.buckets.length
+  const termAt = (at: number) => {
+    if (at < textSize) return text(at)
+    const word = at - textSize - 1 // after the text's features: the category, then the crosses
+    return word >= 0 && word < features.wordCount ? { term: features.terms![word]!, word: true } : null
+  }
+  return order(mixed, model.unit.classes)
     .slice(0, limit)
-    .map((at) => ({ label: model.classes[at]!, score: p[at]!, terms: explain(model, x, at) }))
+    .map((u) => ({
+      label: model.unit.classes[u]!,
+      score: mixed[u]!,
+      terms: topView ? explain(model.unit, topView, u, termAt) : [],
+    }))
 }
 
 export function predictDispatch(model: DispatchModel, text: string, limit = 3): DispatchPrediction {
-  const features = featurize(text)
-  // Both models share one vocabulary.
-  const x = encode(model.category.index, features)
-  const categories = rank(model.category, x, limit)
-  // The unit model sees the likeliest category as its category feature.
-  const units = rank(
-    model.unit,
-    encode(model.unit.index, withCategory(features, categories[0]?.label ?? '')),
-    limit,
-  )
+  const features = textFeatures(text, true)
+  const categoryP = probabilities(model.category, features)
+  const categoryOrder = order(categoryP, model.category.classes)
+  const categories = categoryOrder.slice(0, limit).map((at) => ({
+    label: model.category.classes[at]!,
+    score: categoryP[at]!,
+    terms: explain(model.category, features, at, textTerm(features)),
+  }))
+  const units = rankUnits(model, features, categoryP, categoryOrder, limit)
   // Automatic dispatch needs a word of the resident's that points to the unit: a confident
   // guess from function words or the class prior alone ("想问一下") is no evidence, and could not
   // be explained on the case either. Calibration applies the same rule (confidence 0 otherwise).
-  const written = new Set(words(text))
+  const written = new Set(features.terms!.slice(0, features.wordCount))
   const evidence = units[0]?.terms.some((term) => written.has(term)) ?? false
   const confidence = evidence ? (units[0]?.score ?? 0) : 0
   return { categories, units, confidence, auto: confidence >= model.autoThreshold }
@@ -190,9 +266,23 @@ function hashOf(text: string): number {
   return hash >>> 0
 }
 
+/** How sure the band's precision must be: one-sided 95 % (z = 1.645). */
+const bandConfidenceZ = 1.645
+
+/** Wilson score lower bound of a share `right / size` at `z`. */
+export function wilsonLowerBound(right: number, size: number, z = bandConfidenceZ): number {
+  if (size === 0) return 0
+  const share = right / size
+  const z2 = z * z
+  const spread = z * Math.sqrt((share * (1 - share)) / size + z2 / (4 * size * size))
+  return (share + z2 / (2 * size) - spread) / (1 + z2 / size)
+}
+
 /**
  * The lowest threshold whose band (every prediction at or above it) is right at least 99 % of
- * the time, with at least `minimumBandSize` predictions in it; Infinity when none is.
+ * the time with 95 % confidence (the Wilson lower bound of its precision, not the observed share:
+ * 99 of 100 right does not show 99 %), with at least `minimumBandSize` predictions in it;
+ * Infinity when none is.
  */
 export function calibrateThreshold(
   outcomes: ReadonlyArray<{ confidence: number; correct: boolean }>,
@@ -207,25 +297,27 @@ export function calibrateThreshold(
     const size = i + 1
     // Only cut between distinct confidences: a tie cannot be half inside the band.
     const boundary = i + 1 === sorted.length || sorted[i + 1]!.confidence < sorted[i]!.confidence
-    if (boundary && size >= minimumBandSize && right / size >= autoPrecisionTarget)
+    if (boundary && size >= minimumBandSize && wilsonLowerBound(right, size) >= autoPrecisionTarget)
       threshold = sorted[i]!.confidence
   }
   return threshold
 }
 
-/** k-fold cross-validation by group: accuracy of both models and the calibrated auto band. */
-export function crossValidate(
+/** The cases cross-validation runs on: all of them, or a sample of whole groups beyond the cap. */
+function validationPool(samples: readonly TrainingSample[]): number[] {
+  const all = Array.from(samples, (_, at) => at)
+  if (samples.length <= crossValidationCap) return all
+  return all.filter((at) => hashOf(samples[at]!.group ?? String(at)) % samples.length < crossValidationCap)
+}
+
+function crossValidateEncoded(
   samples: readonly TrainingSample[],
-  folds = 5,
-  options: TrainOptions & { lexicon?: boolean } = {},
+  encoded: Encoded,
+  folds: number,
+  options: FitOptions,
 ): CrossValidation {
-  const pool =
-    samples.length > crossValidationCap
-      ? samples.filter(
-          (sample, at) => hashOf(sample.group ?? String(at)) % samples.length < crossValidationCap,
-        )
-      : samples
-  const foldOf = pool.map((sample, at) => hashOf(sample.group ?? `#${at}`) % folds)
+  const pool = validationPool(samples)
+  const foldOf = pool.map((at) => hashOf(samples[at]!.group ?? `#${at}`) % folds)
   let top1 = 0
   let top3 = 0
   let unitTop1 = 0
@@ -233,11 +325,12 @@ export function crossValidate(
   let tested = 0
   const outcomes: Array<{ confidence: number; correct: boolean }> = []
   for (let fold = 0; fold < folds; fold++) {
-    const train = pool.filter((_, at) => foldOf[at] !== fold)
-    const test = pool.filter((_, at) => foldOf[at] === fold)
+    const train = pool.filter((_, k) => foldOf[k] !== fold)
+    const test = pool.filter((_, k) => foldOf[k] === fold)
     if (!train.length || !test.length) continue
-    const model = fitDispatchModel(train, options)
-    for (const sample of test) {
+    const model = fitEncoded(encoded, train, options)
+    for (const at of test) {
+      const sample = samples[at]!
       const prediction = predictDispatch(model, sample.text)
       tested++
       const categoryAt = prediction.categories.findIndex((item) => item.label === sample.categoryCode)
@@ -263,13 +356,34 @@ export function crossValidate(
   }
 }
 
-/** Cross-validates, then trains on every sample with the calibrated auto threshold. */
+/** k-fold cross-validation by group: accuracy of both models and the calibrated auto band. */
+export function crossValidate(
+  samples: readonly TrainingSample[],
+  folds = 5,
+  options: FitOptions = {},
+): CrossValidation {
+  return crossValidateEncoded(samples, encodeAll(samples, options.lexicon !== false), folds, options)
+}
+
+/**
+ * Cross-validates (the out-of-fold predictions are the calibration split of the auto band:
+ * cases no fold model saw), then trains on every sample with the calibrated threshold. The
+ * texts are encoded once for all of it.
+ */
 export function trainDispatchModel(
   samples: readonly TrainingSample[],
-  options: TrainOptions & { lexicon?: boolean } = {},
+  options: FitOptions = {},
 ): { model: DispatchModel; report: TrainReport } {
-  const validation = crossValidate(samples, 5, options)
-  const model = { ...fitDispatchModel(samples, options), autoThreshold: validation.autoThreshold }
+  const encoded = encodeAll(samples, options.lexicon !== false)
+  const validation = crossValidateEncoded(samples, encoded, foldsFor(samples.length), options)
+  const model = {
+    ...fitEncoded(
+      encoded,
+      Array.from(samples, (_, at) => at),
+      options,
+    ),
+    autoThreshold: validation.autoThreshold,
+  }
   return {
     model,
     report: {

@@ -1,58 +1,34 @@
-import { isWordFeature, termOf } from './features'
-
-/** A text as the model sees it: indices into the vocabulary and their values. */
+/** A text as a linear model reads it: hashed feature buckets and their values. */
 export interface SparseVector {
-  indices: Int32Array
+  buckets: Int32Array
   values: Float32Array
 }
 
 /**
- * Multinomial logistic regression (softmax) over sparse features. Weights are stored
- * feature-major (`weights[feature * classes + class]`) so one text touches one contiguous row
- * per feature. Chosen over naive Bayes because its probabilities are usable for the auto band
- * once calibrated by cross-validation, and over an SVM because it ranks every class.
+ * Multinomial logistic regression (softmax) over hashed sparse features. Only buckets seen in
+ * training get a row (`rowOf`, -1 for the others), so the weight matrix is as large as the
+ * history's vocabulary and never the whole hash space. Weights are stored row-major
+ * (`weights[row * classes + class]`): one feature touches one contiguous slice. Chosen over naive
+ * Bayes because its probabilities, once calibrated on held-out cases, can gate automatic dispatch.
  */
 export interface LinearModel {
   classes: string[]
-  features: string[]
-  index: Map<string, number>
+  rowOf: Int32Array
   weights: Float32Array
   bias: Float32Array
 }
 
 export interface TrainOptions {
+  /** Passes over the data; by default fewer as the history grows (see `epochsFor`). */
   epochs?: number
   learningRate?: number
   l2?: number
   seed?: number
 }
 
-export function buildIndex(texts: Iterable<Map<string, number>>): {
-  features: string[]
-  index: Map<string, number>
-} {
-  const index = new Map<string, number>()
-  const features: string[] = []
-  for (const text of texts)
-    for (const key of text.keys())
-      if (!index.has(key)) {
-        index.set(key, features.length)
-        features.push(key)
-      }
-  return { features, index }
-}
-
-export function encode(index: Map<string, number>, features: Map<string, number>): SparseVector {
-  const indices: number[] = []
-  const values: number[] = []
-  for (const [key, value] of features) {
-    const at = index.get(key)
-    if (at !== undefined) {
-      indices.push(at)
-      values.push(value)
-    }
-  }
-  return { indices: Int32Array.from(indices), values: Float32Array.from(values) }
+/** The training texts, read by position; `vector` may reuse its buffers between calls. */
+export interface Corpus {
+  vector(sample: number): SparseVector
 }
 
 /** A small deterministic generator, so the same cases always train the same model. */
@@ -67,101 +43,159 @@ export function mulberry32(seed: number): () => number {
   }
 }
 
-/** Class probabilities for one text (softmax of the linear scores). */
-export function probabilities(
-  model: Pick<LinearModel, 'weights' | 'bias' | 'classes'>,
-  x: SparseVector,
-): Float64Array {
-  const count = model.classes.length
-  const scores = new Float64Array(count)
-  for (let c = 0; c < count; c++) scores[c] = model.bias[c]!
-  for (let k = 0; k < x.indices.length; k++) {
-    const row = x.indices[k]! * count
-    const value = x.values[k]!
-    for (let c = 0; c < count; c++) scores[c]! += model.weights[row + c]! * value
-  }
-  let max = -Infinity
-  for (let c = 0; c < count; c++) max = Math.max(max, scores[c]!)
-  let sum = 0
-  for (let c = 0; c < count; c++) {
-    scores[c] = Math.exp(scores[c]! - max)
-    sum += scores[c]!
-  }
-  for (let c = 0; c < count; c++) scores[c]! /= sum
-  return scores
+/**
+ * Twelve passes over a district's first ten thousand cases, fewer (never below three) as the
+ * history grows: the number of updates, not the passes, is what the fit needs, and 100k cases
+ * must train within a minute.
+ */
+export function epochsFor(samples: number): number {
+  return Math.max(3, Math.min(12, Math.round(150_000 / Math.max(samples, 1))))
 }
 
-/** Stochastic gradient descent on the cross-entropy, shuffled each epoch, rate decaying. */
+/** Linear scores plus softmax into `out` (reused by the caller: no allocation per text). */
+export function probabilitiesInto(model: LinearModel, x: SparseVector, out: Float64Array): Float64Array {
+  const count = model.classes.length
+  for (let c = 0; c < count; c++) out[c] = model.bias[c]!
+  for (let k = 0; k < x.buckets.length; k++) {
+    const row = model.rowOf[x.buckets[k]!]!
+    if (row < 0) continue
+    const base = row * count
+    const value = x.values[k]!
+    for (let c = 0; c < count; c++) out[c]! += model.weights[base + c]! * value
+  }
+  let max = -Infinity
+  for (let c = 0; c < count; c++) max = Math.max(max, out[c]!)
+  let sum = 0
+  for (let c = 0; c < count; c++) {
+    out[c] = Math.exp(out[c]! - max)
+    sum += out[c]!
+  }
+  for (let c = 0; c < count; c++) out[c]! /= sum
+  return out
+}
+
+export function probabilities(model: LinearModel, x: SparseVector): Float64Array {
+  return probabilitiesInto(model, x, new Float64Array(model.classes.length))
+}
+
+/**
+ * Stochastic gradient descent on the cross-entropy over the `members` of the corpus, shuffled
+ * each pass, the rate decaying. Rows are assigned in a first pass, so the weights are allocated
+ * once at their final size. The loop is written out over typed arrays (no call per feature):
+ * it is where 100k cases spend their training time.
+ */
 export function trainLinear(
-  vectors: readonly SparseVector[],
-  labels: readonly number[],
+  corpus: Corpus,
+  members: ArrayLike<number>,
+  labelOf: (sample: number) => number,
   classes: string[],
-  features: { features: string[]; index: Map<string, number> },
   options: TrainOptions = {},
 ): LinearModel {
-  const { epochs = 12, learningRate = 0.8, l2 = 1e-4, seed = 15 } = options
+  const { learningRate = 3, l2 = 0, seed = 15 } = options
+  const epochs = options.epochs ?? epochsFor(members.length)
   const count = classes.length
-  const model: LinearModel = {
-    classes,
-    features: features.features,
-    index: features.index,
-    weights: new Float32Array(features.features.length * count),
-    bias: new Float32Array(count),
+  // First pass: rows for the buckets, and the members' vectors copied as rows and values in
+  // member order, so the passes below read memory in sequence instead of looking up buckets.
+  const rowOf = new Int32Array(1 << 20).fill(-1)
+  let rows = 0
+  const starts = new Int32Array(members.length + 1)
+  let size = 0
+  for (let m = 0; m < members.length; m++) size += corpus.vector(members[m]!).buckets.length
+  const rowsFlat = new Int32Array(size)
+  const valuesFlat = new Float32Array(size)
+  const labels = new Int32Array(members.length)
+  let at = 0
+  for (let m = 0; m < members.length; m++) {
+    const x = corpus.vector(members[m]!)
+    for (let k = 0; k < x.buckets.length; k++) {
+      const bucket = x.buckets[k]!
+      if (rowOf[bucket]! < 0) rowOf[bucket] = rows++
+      rowsFlat[at] = rowOf[bucket]!
+      valuesFlat[at++] = x.values[k]!
+    }
+    starts[m + 1] = at
+    labels[m] = labelOf(members[m]!)
   }
-  const order = Array.from(vectors.keys())
+  const weights = new Float32Array(rows * count)
+  const bias = new Float32Array(count)
+  const order = Int32Array.from({ length: members.length }, (_, m) => m)
   const random = mulberry32(seed)
+  const p = new Float64Array(count)
+  const activeClasses = new Int32Array(count)
+  const gradients = new Float64Array(count)
   let step = 0
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1))
-      ;[order[i], order[j]] = [order[j]!, order[i]!]
+      const swap = order[i]!
+      order[i] = order[j]!
+      order[j] = swap
     }
-    for (const n of order) {
+    for (let o = 0; o < order.length; o++) {
+      const m = order[o]!
       const rate = learningRate / (1 + step++ / Math.max(order.length, 1))
-      const x = vectors[n]!
-      const p = probabilities(model, x)
-      p[labels[n]!]! -= 1 // gradient of the cross-entropy wrt the scores
-      for (let c = 0; c < count; c++) model.bias[c]! -= rate * p[c]!
-      for (let k = 0; k < x.indices.length; k++) {
-        const row = x.indices[k]! * count
-        const value = x.values[k]!
-        for (let c = 0; c < count; c++) {
-          const w = model.weights[row + c]!
-          model.weights[row + c] = w - rate * (p[c]! * value + l2 * w)
+      const start = starts[m]!
+      const end = starts[m + 1]!
+      for (let c = 0; c < count; c++) p[c] = bias[c]!
+      for (let k = start; k < end; k++) {
+        const base = rowsFlat[k]! * count
+        const value = valuesFlat[k]!
+        for (let c = 0; c < count; c++) p[c]! += weights[base + c]! * value
+      }
+      let max = -Infinity
+      for (let c = 0; c < count; c++) if (p[c]! > max) max = p[c]!
+      let sum = 0
+      for (let c = 0; c < count; c++) {
+        p[c] = Math.exp(p[c]! - max)
+        sum += p[c]!
+      }
+      for (let c = 0; c < count; c++) p[c]! /= sum
+      p[labels[m]!]! -= 1 // gradient of the cross-entropy wrt the scores
+      // Only the classes with a gradient worth writing: once the model is fair, a text's mass
+      // sits on two or three classes, and the others' updates would round to nothing.
+      let active = 0
+      for (let c = 0; c < count; c++) {
+        const g = rate * p[c]!
+        bias[c]! -= g
+        if (l2 > 0 || Math.abs(g) > 1e-6) {
+          activeClasses[active] = c
+          gradients[active++] = g
+        }
+      }
+      const decay = 1 - rate * l2
+      for (let k = start; k < end; k++) {
+        const base = rowsFlat[k]! * count
+        const value = valuesFlat[k]!
+        for (let a = 0; a < active; a++) {
+          const at = base + activeClasses[a]!
+          weights[at] = weights[at]! * decay - gradients[a]! * value
         }
       }
     }
   }
-  return model
+  return { classes, rowOf, weights, bias }
 }
 
 /**
- * The features that pushed this class above the others: value × (weight for the class − mean
- * weight over classes), positive ones only, words before n-grams (a dispatcher reads “漏水”, not
- * “水好”), and no n-gram already inside a chosen word.
+ * How much each feature pushed this class above the others: value × (weight for the class −
+ * mean weight over classes). Positive ones only, largest first, as positions into `x`.
  */
-export function explain(model: LinearModel, x: SparseVector, classIndex: number, limit = 3): string[] {
+export function contributions(
+  model: LinearModel,
+  x: SparseVector,
+  classIndex: number,
+): Array<{ at: number; value: number }> {
   const count = model.classes.length
-  const contributions: Array<{ feature: string; value: number }> = []
-  for (let k = 0; k < x.indices.length; k++) {
-    const row = x.indices[k]! * count
+  const out: Array<{ at: number; value: number }> = []
+  for (let k = 0; k < x.buckets.length; k++) {
+    const row = model.rowOf[x.buckets[k]!]!
+    if (row < 0) continue
+    const base = row * count
     let mean = 0
-    for (let c = 0; c < count; c++) mean += model.weights[row + c]!
+    for (let c = 0; c < count; c++) mean += model.weights[base + c]!
     mean /= count
-    const value = x.values[k]! * (model.weights[row + classIndex]! - mean)
-    if (value > 0) contributions.push({ feature: model.features[x.indices[k]!]!, value })
+    const value = x.values[k]! * (model.weights[base + classIndex]! - mean)
+    if (value > 0) out.push({ at: k, value })
   }
-  contributions.sort((a, b) => b.value - a.value || a.feature.localeCompare(b.feature))
-  const chosen: string[] = []
-  for (const { feature } of contributions.filter((item) => isWordFeature(item.feature))) {
-    if (chosen.length >= limit) break
-    chosen.push(termOf(feature))
-  }
-  // Only text n-grams: the unit model's category feature ("c:…") is not a word the resident wrote.
-  for (const { feature } of contributions.filter((item) => item.feature.startsWith('g:'))) {
-    if (chosen.length >= Math.min(limit, 2)) break
-    const term = termOf(feature)
-    if (!chosen.some((word) => word.includes(term) || term.includes(word))) chosen.push(term)
-  }
-  return chosen
+  return out.sort((a, b) => b.value - a.value || a.at - b.at)
 }

@@ -6,7 +6,7 @@ import { CaseModel } from '../cases/case.model'
 import { CaseEventModel } from '../cases/caseEvent.model'
 import { loadEvaluationSet } from './evaluation/evaluationSet'
 
-describe('routing with the model after the explicit rules', { timeout: 300_000 }, () => {
+describe('routing with the model after the explicit rules', { timeout: 900_000 }, () => {
   it('a rule wins; otherwise a confident suggestion dispatches with its reason on the case, and a person can override it', async () => {
     const { request } = testApp()
     const world = await caseWorld(request)

@@ -19,6 +19,14 @@ const unitNames = memoryCache(
     new Map((await UnitModel.find({}, { name: 1 }).lean()).map((row) => [String(row._id), row.name])),
 )
 
+/**
+ * A score as people are shown it: never above 0.99. A model trained on finite history is never
+ * certain, and the queue and the case would otherwise read "置信度 1.00" for a 0.996.
+ */
+export function shownScore(score: number): number {
+  return Math.min(score, 0.99)
+}
+
 export function dispatchText(input: { title?: string; description?: string }): string {
   return `${input.title ?? ''}\n${input.description ?? ''}`
 }
@@ -46,7 +54,7 @@ export async function suggestDispatch(
     .map((item) => ({
       code: item.label,
       name: categoriesByCode.get(item.label)!,
-      score: item.score,
+      score: shownScore(item.score),
       terms: item.terms,
     }))
   const units = prediction.units
@@ -55,7 +63,7 @@ export async function suggestDispatch(
     .map((item) => ({
       unitId: item.label,
       name: unitsById.get(item.label)!,
-      score: item.score,
+      score: shownScore(item.score),
       terms: item.terms,
     }))
   const auto = prediction.auto && units[0]?.unitId === prediction.units[0]?.label
@@ -65,5 +73,7 @@ export async function suggestDispatch(
 /** The reason stored on an automatically dispatched case (PIPL art. 24: explained, in Chinese). */
 export function modelReason(unit: { name: string; score: number; terms: string[] }): string {
   const terms = unit.terms.length ? `关键词 ${unit.terms.join('、')}` : '整体文本'
-  return `模型: ${terms} → ${unit.name}, 置信度 ${unit.score.toFixed(2)}`
+  // Truncated, never rounded up: a probability is below 1, and "置信度 1.00" would claim certainty.
+  const confidence = (Math.floor(Math.min(unit.score, 0.999) * 100) / 100).toFixed(2)
+  return `模型: ${terms} → ${unit.name}, 置信度 ${confidence}`
 }

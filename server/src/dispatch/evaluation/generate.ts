@@ -133,6 +133,10 @@ interface Base {
   text: string
 }
 
+/**
+ * `others` are the bases an aside may be taken from: those of the same split only, or a training
+ * text would carry a held-out complaint's words under another label (leakage, and noise).
+ */
 function variants(base: Base, others: Base[], random: () => number): Array<{ style: string; text: string }> {
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
   const parts = clauses(base.text)
@@ -153,31 +157,62 @@ function variants(base: Base, others: Base[], random: () => number): Array<{ sty
   ]
 }
 
-export function buildSet() {
-  const random = mulberry32(2026)
+/**
+ * Labels corrected after review, each by a rule of README.md (base id → category, unit). They
+ * are applied after the split is decided, so a relabelled complaint stays on its side.
+ */
+function relabels(): Map<string, { categoryCode: string; unit: Base['unit'] }> {
+  const lines = readFileSync(join(here, 'relabels.tsv'), 'utf8').split('\n').filter(Boolean).slice(1)
+  return new Map(
+    lines.map((line) => {
+      const [base, categoryCode, unit] = line.split('\t')
+      return [base!, { categoryCode: categoryCode!, unit: unit as Base['unit'] }]
+    }),
+  )
+}
+
+function readBases(pattern: RegExp): Base[] {
   const bases: Base[] = []
   for (const file of readdirSync(here)
-    .filter((name) => /^bases-.*\.tsv$/.test(name))
+    .filter((name) => pattern.test(name))
     .sort()) {
     const lines = readFileSync(join(here, file), 'utf8').split('\n').filter(Boolean)
     lines.forEach((line, at) => {
       const [categoryCode, unit, text] = line.split('\t')
       bases.push({
-        id: `${file.slice(6, -4)}-${at + 1}`,
+        id: `${file.slice(file.indexOf('-') + 1, -4)}-${at + 1}`,
         categoryCode: categoryCode!,
         unit: unit as Base['unit'],
         text: text!,
       })
     })
   }
+  return bases
+}
+
+export function buildSet() {
+  const random = mulberry32(2026)
+  const bases = readBases(/^bases-.*\.tsv$/)
+  // Later history: training only, read after the split set so the split and the held-out texts
+  // stay exactly as they were when it was written.
+  const history = readBases(/^history-.*\.tsv$/)
   const seenInCategory = new Map<string, number>()
-  const rows = []
+  const splitOf = new Map<Base, 'train' | 'test'>()
   for (const base of bases) {
     const order = seenInCategory.get(base.categoryCode) ?? 0
     seenInCategory.set(base.categoryCode, order + 1)
-    const split = order % 5 === 2 ? 'test' : 'train'
+    splitOf.set(base, order % 5 === 2 ? 'test' : 'train')
+  }
+  for (const base of history) splitOf.set(base, 'train')
+  const everyBase = [...bases, ...history]
+  const corrected = relabels()
+  const rows = []
+  for (const base of everyBase) {
+    const split = splitOf.get(base)!
+    const label = corrected.get(base.id) ?? base
+    const sameSplit = everyBase.filter((other) => splitOf.get(other) === split)
     const seen = new Set<string>()
-    for (const variant of variants(base, bases, random)) {
+    for (const variant of variants(base, sameSplit, random)) {
       if (seen.has(variant.text)) continue
       seen.add(variant.text)
       rows.push({
@@ -185,8 +220,8 @@ export function buildSet() {
         split,
         style: variant.style,
         text: variant.text,
-        categoryCode: base.categoryCode,
-        unit: unitNames[base.unit],
+        categoryCode: label.categoryCode,
+        unit: unitNames[label.unit],
       })
     }
   }

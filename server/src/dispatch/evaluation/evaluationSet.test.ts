@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { loadEvaluationSet } from './evaluationSet'
+import { buildSet } from './generate'
+
+const rows = loadEvaluationSet()
+const readme = readFileSync(fileURLToPath(new URL('./README.md', import.meta.url)), 'utf8')
+const relabels = readFileSync(fileURLToPath(new URL('./relabels.tsv', import.meta.url)), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .slice(1)
+  .map((line) => line.split('\t'))
+
+describe('the dispatch evaluation set', () => {
+  it('is the generator’s output (nobody edited the JSON by hand)', () => {
+    expect(buildSet()).toEqual(rows)
+  })
+
+  it('keeps every base, with all its variants, on one side of the split', () => {
+    const sides = new Map<string, Set<string>>()
+    for (const row of rows) sides.set(row.base, (sides.get(row.base) ?? new Set()).add(row.split))
+    expect([...sides].filter(([, split]) => split.size > 1)).toEqual([])
+    expect(rows.length).toBeGreaterThanOrEqual(1500)
+  })
+
+  it('never puts a held-out complaint’s words into a training text (no leaked asides)', () => {
+    const heldOut = rows.filter((row) => row.split === 'test' && row.style === 'original')
+    const firstClauses = heldOut.map((row) => row.text.split(/[，。！？,]/)[0]!)
+    const leaked = rows.filter(
+      (row) => row.split === 'train' && firstClauses.some((clause) => row.text.includes(clause)),
+    )
+    expect(leaked.map((row) => row.text)).toEqual([])
+  })
+
+  it('applies each relabel to all variants of its base, by a rule the README states', () => {
+    expect(relabels.length).toBeGreaterThan(0)
+    for (const [base, categoryCode, , rule] of relabels) {
+      expect(readme).toContain(`**${rule}**`)
+      const variants = rows.filter((row) => row.base === base)
+      expect(variants.length).toBeGreaterThan(0)
+      expect(new Set(variants.map((row) => row.categoryCode))).toEqual(new Set([categoryCode]))
+    }
+  })
+
+  it('keeps later history on the training side', () => {
+    const history = rows.filter((row) => row.base.startsWith('more-'))
+    expect(history.length).toBeGreaterThan(0)
+    expect(history.every((row) => row.split === 'train')).toBe(true)
+  })
+})
