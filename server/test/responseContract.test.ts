@@ -24,7 +24,15 @@ describe('response contract check of the test app (issue 12)', () => {
   })
 
   it('reports a missing field, a mistyped one and an undeclared one, naming the route', async () => {
-    const unit = { id: 'u1', name: '文旅局', level: 'department', parentId: null, path: [], hasArea: false }
+    const unit = {
+      id: 'u1',
+      name: '文旅局',
+      level: 'department',
+      parentId: null,
+      path: [],
+      hasArea: false,
+      disabled: false,
+    }
     await checkResponseContract(
       answered('GET', '/units', { units: [{ ...unit, hasArea: 'no' }] }),
       async () => {},

@@ -72,7 +72,7 @@ describe('routing with the model after the explicit rules', { timeout: 900_000 }
     expect(leak.body.routing.reason).toMatch(/^模型: 关键词 \S+ → 住建局, 置信度 0\.\d\d$/)
     expect(leak.body.routing.reason).toContain('漏水')
     const events = await CaseEventModel.find({ caseId: leak.body.id }).sort({ seq: 1 })
-    expect(events.map((event) => event.action)).toEqual(['submit', 'dispatch'])
+    expect(events.map((event) => event.action)).toEqual(['submit', 'dispatch', 'firstReply'])
     expect(events[1]!.reason).toBe(leak.body.routing.reason)
     // The resident reads why (PIPL art. 24): the reason is on their view of the case.
     const own = await request.get(`/api/v1/cases/${leak.body.id}`).set(world.resident.auth)

@@ -53,7 +53,13 @@ export const pairRoutes = [
       const visits = await pairVisits(pair)
       return {
         ...summary,
-        household: { ...pair.household, phone: pair.household.phone ?? null },
+        // Named fields: spreading the mongoose subdocument sent its internals ($__, _doc) along.
+        household: {
+          name: pair.household.name ?? '',
+          address: pair.household.address ?? '',
+          phone: pair.household.phone ?? null,
+          tags: pair.household.tags ?? [],
+        },
         notes: pair.notes,
         history: visits.map((visit) => ({
           id: String(visit._id),

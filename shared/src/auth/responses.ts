@@ -22,8 +22,9 @@ export const sessionResponseSchema = responseObject({
   user: userViewSchema,
 })
 
+/** Admins also see whether an account is disabled (issue 16); others get the plain view. */
 export const userListResponseSchema = responseObject({
-  items: z.array(userViewSchema),
+  items: z.array(userViewSchema.extend({ disabled: z.boolean().optional() })),
   total: z.number().int(),
   page: z.number().int(),
 })
