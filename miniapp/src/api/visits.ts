@@ -1,5 +1,4 @@
 import type {
-  Household,
   campaignListResponseSchema,
   campaignProgressResponseSchema,
   campaignViewSchema,

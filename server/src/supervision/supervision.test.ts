@@ -46,7 +46,15 @@ describe('the deadline watch', () => {
     clock.set(cst('2026-03-06T00:10:00'))
     expect((await superviseDeadlines(deps)).escalated).toBe(1)
     expect((await superviseDeadlines(deps)).escalated).toBe(0)
-    expect(await events()).toEqual(['submit', 'dispatch', 'firstReply', 'warn', 'overdue', 'chase', 'escalate'])
+    expect(await events()).toEqual([
+      'submit',
+      'dispatch',
+      'firstReply',
+      'warn',
+      'overdue',
+      'chase',
+      'escalate',
+    ])
     // The culture bureau sits under the district: the district's leaders get the escalation.
     const escalatedTo = await NotificationModel.find({ caseId, action: 'escalate' })
     expect(escalatedTo.map((item) => String(item.userId))).toEqual([String(world.districtLeader.user._id)])

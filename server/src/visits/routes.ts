@@ -10,7 +10,7 @@ import { syncVisits } from './syncVisits'
 import { afterCursor, visitCursor, visitCursorSchema, visitSort } from './visitCursor'
 import { VisitModel, VisitRevisionModel, type VisitDocument } from './visit.model'
 // Response schemas (issue 12)
-import { visitDetailResponseSchema, visitListResponseSchema, visitSyncResponseSchema } from '@minqing/shared'
+import { visitDetailResponseSchema, visitSyncResponseSchema } from '@minqing/shared'
 
 /** The author and companions read a visit; leaders and admins read their unit subtree's. */
 export async function canReadVisit(viewer: Viewer, visit: VisitDocument): Promise<boolean> {
