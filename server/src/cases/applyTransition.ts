@@ -33,10 +33,19 @@ export async function applyTransition(
       details: { status: record.status, action: input.action, reason: ability.reason },
     })
   }
-  if ('unitId' in input && !(await UnitModel.exists({ _id: input.unitId }))) {
-    throw new AppError('VALIDATION_FAILED', {
-      issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
-    })
+  if ('unitId' in input) {
+    const target = await UnitModel.findById(input.unitId, { disabled: 1 })
+    if (!target) {
+      throw new AppError('VALIDATION_FAILED', {
+        issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
+      })
+    }
+    // A disabled unit signs for nothing (issue 16): a case sent there would wait forever.
+    if (target.disabled) {
+      throw new AppError('VALIDATION_FAILED', {
+        issues: [{ path: 'unitId', code: 'disabled', message: '该单位已停用 / The unit is disabled' }],
+      })
+    }
   }
 
   const attachments = 'attachments' in input ? input.attachments : []

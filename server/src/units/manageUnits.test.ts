@@ -96,5 +96,14 @@ describe('PATCH /units/:id', { timeout: 90_000 }, () => {
     ).map((row) => row.action)
     expect(actions).toEqual(['update', 'disable'])
     expect((await patch(world.culture.id, { disabled: false })).body.disabled).toBe(false)
+
+    // A case cannot be handed to a disabled unit: nobody there would ever sign for it.
+    expect((await patch(world.housing.id, { disabled: true })).status).toBe(200)
+    const transfer = await request
+      .post(`/api/v1/cases/${submitted.body.id}/transitions`)
+      .set(world.cultureHandler.auth)
+      .send({ action: 'transfer', unitId: world.housing.id, reason: '路灯归住建管理' })
+    expect(transfer.status).toBe(400)
+    expect(transfer.body.error.issues[0]).toMatchObject({ path: 'unitId', code: 'disabled' })
   })
 })
