@@ -1,8 +1,7 @@
 import { AppError } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import type { CaseView } from '../../../api/cases'
 import { fetchBoard } from '../../../api/review'
 import { CaseCard } from '../../../components/CaseCard'
 import { Page } from '../../../components/Page'
@@ -17,7 +16,7 @@ const lanes = [
 
 /** The supervision board: flagged, overdue and warning cases; tapping opens the case to act on it. */
 export default function BoardPage() {
-  const [board, setBoard] = useState<Record<(typeof lanes)[number]['key'], CaseView[]> | null>(null)
+  const [board, setBoard] = useState<Awaited<ReturnType<typeof fetchBoard>> | null>(null)
   const [message, setMessage] = useState('')
   useDidShow(() => {
     fetchBoard()
@@ -37,6 +36,29 @@ export default function BoardPage() {
           {board && board[lane.key].length === 0 && <Empty description="无" />}
         </View>
       ))}
+      {/* 整改台账 problems past their deadline supervise like overdue cases (issue 16). */}
+      <View className="review-card board-rectification">
+        <Text className="review-title">整改超期（{board?.rectification.length ?? 0}）</Text>
+        {board?.rectification.map((problem) => (
+          <View
+            key={problem.id}
+            className="review-row"
+            onClick={() =>
+              void Taro.navigateTo({
+                url: `/pages/registry/problem/index?id=${problem.id}&list=${problem.listId}`,
+              })
+            }
+          >
+            <Text>
+              问题{problem.no}：{problem.description}
+            </Text>
+            <Text className="review-definition">
+              {problem.responsibleLeaderName} · {problem.leadUnitName} · 时限 {problem.deadline}
+            </Text>
+          </View>
+        ))}
+        {board && board.rectification.length === 0 && <Empty description="无" />}
+      </View>
       {message && <Text className="review-message">{message}</Text>}
     </Page>
   )
