@@ -1,4 +1,5 @@
 import type {
+  OpenWork,
   CalendarStatus,
   CampaignInput,
   CreateUnitInput,
@@ -75,6 +76,11 @@ export const createUser = (input: CreateUserInput) =>
 export const resetUserPassword = (userId: string) =>
   api.post<z.output<typeof passwordResetResponseSchema>>(`/users/${userId}/password-reset`)
 export const createUnit = (input: CreateUnitInput) => api.post('/units', input)
+/** 停用 / 启用 an account (issue 16); the server refuses yourself and the last admin. */
+export const setUserDisabled = (userId: string, disabled: boolean) =>
+  api.request<unknown>('PATCH', `/users/${userId}`, { body: { disabled } })
+/** What a person still holds (包案, duty days, pairs), to hand on before disabling them. */
+export const fetchOpenWork = (userId: string) => api.get<OpenWork>(`/users/${userId}/open-work`)
 
 export const createCategory = (input: { code: string; name: string; parentCode: string | null }) =>
   api.post('/categories', input)

@@ -11,7 +11,14 @@ import {
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { createUnit, createUser, fetchUsers, resetUserPassword } from '../../../api/admin'
+import {
+  createUnit,
+  createUser,
+  fetchOpenWork,
+  fetchUsers,
+  resetUserPassword,
+  setUserDisabled,
+} from '../../../api/admin'
 import { fetchUnits } from '../../../api/cases'
 import { perform, useLoader } from '../../../admin/useLoader'
 import { ConsoleShell } from '../../../components/ConsoleShell'
@@ -69,6 +76,36 @@ export default function UnitsPage() {
     try {
       const { temporaryPassword } = await resetUserPassword(user.id)
       setIssued({ name: user.name, password: temporaryPassword })
+    } catch (error) {
+      users.setMessage((error as Error).message)
+    }
+  }
+
+  // 停用: confirmed, saying what the person still holds (包案, duty days, pairs) so the admin
+  // hands it on; a disabled account cannot log in and its open sessions stop at once.
+  const toggleDisabled = async (user: { id: string; name: string; disabled?: boolean }) => {
+    try {
+      if (user.disabled) {
+        await setUserDisabled(user.id, false)
+        users.setMessage(`已启用 ${user.name}`)
+        await users.reload()
+        return
+      }
+      const work = await fetchOpenWork(user.id)
+      const held = [
+        work.ownedCases.length ? `包案 ${work.ownedCases.length} 件` : '',
+        work.duties.length ? `值班 ${work.duties.length} 天` : '',
+        work.pairs.length ? `结对户 ${work.pairs.length} 户` : '',
+      ].filter(Boolean)
+      const { confirm } = await Taro.showModal({
+        title: '停用账号',
+        content: `停用后${user.name}不能再登录。${held.length ? `其名下还有${held.join('、')}，请及时移交。` : ''}确定停用？`,
+        confirmText: '停用',
+      })
+      if (!confirm) return
+      await setUserDisabled(user.id, true)
+      users.setMessage(`已停用 ${user.name}`)
+      await users.reload()
     } catch (error) {
       users.setMessage((error as Error).message)
     }
@@ -162,23 +199,36 @@ export default function UnitsPage() {
         columns={[
           { key: 'name', title: '姓名', render: (user) => user.name },
           { key: 'phone', title: '手机号（脱敏）', render: (user) => user.phone ?? '—' },
-          { key: 'role', title: '角色', render: (user) => roleLabels[user.role] },
+          {
+            key: 'role',
+            title: '角色',
+            render: (user) => `${roleLabels[user.role]}${user.disabled ? '（已停用）' : ''}`,
+          },
           { key: 'unit', title: '单位', grow: 2, render: (user) => nameOf(user.unitId) },
           {
             key: 'actions',
             title: '操作',
-            render: (user) =>
-              user.phone ? (
+            grow: 1.6,
+            render: (user) => (
+              <View className="units-actions">
+                {user.phone && !user.disabled && (
+                  <Button
+                    className="units-reset-password"
+                    size="small"
+                    onClick={() => void resetPassword(user)}
+                  >
+                    重置密码
+                  </Button>
+                )}
                 <Button
-                  className="units-reset-password"
+                  className="units-toggle-disabled"
                   size="small"
-                  onClick={() => void resetPassword(user)}
+                  onClick={() => void toggleDisabled(user)}
                 >
-                  重置密码
+                  {user.disabled ? '启用' : '停用'}
                 </Button>
-              ) : (
-                '—'
-              ),
+              </View>
+            ),
           },
         ]}
       />
