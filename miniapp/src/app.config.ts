@@ -48,6 +48,7 @@ export default defineAppConfig({
         'topics/index',
         'intake/index',
         'campaignReport/index',
+        'configAudit/index',
         // Answers (issue 14)
         'replyTemplates/index',
         'knowledge/index',

@@ -49,6 +49,8 @@ export const consolePages: readonly ConsolePage[] = [
     url: '/pages/registry/rectification/index',
     roles: ['admin', 'leader', 'staff', 'handler'],
   },
+  // Who changed which configuration, before → after (issue 16).
+  { key: 'configAudit', title: '配置变更记录', url: '/pages/admin/configAudit/index', roles: admins },
 ]
 
 export const consolePagesFor = (role: Role) => consolePages.filter((page) => page.roles.includes(role))

@@ -1,4 +1,6 @@
 import type {
+  ConfigChange,
+  ConfigEntityType,
   OpenWork,
   CalendarStatus,
   CampaignInput,
@@ -110,3 +112,9 @@ export const decideSuggestion = (id: string, decision: 'show' | 'hide', note: st
 export const createTopic = (input: TopicInput) => api.post<z.output<typeof topicViewSchema>>('/topics', input)
 export const adoptSuggestion = (id: string, input: { categoryCode: string; title: string }) =>
   api.post<z.output<typeof suggestionAdoptedResponseSchema>>(`/suggestions/${id}/adopt`, input)
+
+/** The configuration audit (issue 16), newest first. */
+export const fetchConfigChanges = (entityType?: ConfigEntityType) =>
+  api.get<{ items: ConfigChange[]; total: number; page: number; pageSize: number }>(
+    `/audit/config-changes?${query({ entityType, pageSize: 100 })}`,
+  )
