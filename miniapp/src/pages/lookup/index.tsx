@@ -12,6 +12,9 @@ import './index.css'
  * 进度查询 without an account: the caller's phone and the query code from the SMS (or read out
  * on the phone) show the status, the unit in charge and its replies — names masked.
  */
+/** What each answer is, as the caller reads it (首次答复 as on the case page: who handles it, by when). */
+const replyLabels: Record<string, string> = { firstReply: '首次答复', reply: '答复', resolve: '办结答复' }
+
 export default function LookupPage() {
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
@@ -77,7 +80,7 @@ export default function LookupPage() {
           {found.replies.map((reply) => (
             <View key={reply.at} className="lookup-reply">
               <Text className="lookup-line">
-                {reply.action === 'resolve' ? '办结答复' : '答复'} {formatChinaTime(reply.at)}
+                {replyLabels[reply.action] ?? '答复'} {formatChinaTime(reply.at)}
               </Text>
               <Text className="lookup-line">{reply.message}</Text>
             </View>
