@@ -99,6 +99,9 @@ describe('H5: admin console on a desktop screen', () => {
       '诉求台账',
       '督办看板',
       '简报',
+      '走访活动报告',
+      '民情档案',
+      '整改台账',
     ])
     await leader.context().close()
 

@@ -55,6 +55,9 @@ export async function submitCase(
     try {
       refund = await enforceSubmitLimits(deps, viewer.userId, limits.clientIp)
     } catch (error) {
+      // Only a refusal by the limits may be a retry of an accepted case; any other failure (the
+      // database is down) is answered at once, not after a second timed-out lookup.
+      if (!(error instanceof AppError && error.code === 'RATE_LIMITED')) throw error
       const existing = await CaseModel.findById(id)
       if (!existing) throw error
       await writeInitialEvents(existing)
