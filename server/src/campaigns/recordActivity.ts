@@ -1,4 +1,4 @@
-import { AppError, type CampaignActivityInput } from '@minqing/shared'
+import { AppError, stripPersonalData, type CampaignActivityInput } from '@minqing/shared'
 import { isDuplicateKey } from '../db/duplicateKey'
 import type { Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
@@ -36,8 +36,11 @@ export async function recordActivity(
   if (hosts.length !== hostIds.length || hosts.some((host) => !participating.has(String(host.unitId))))
     throw issue('hostIds', '主讲/主持人须为参加单位的工作人员 / Hosts must be staff of a participating unit')
   try {
+    // Summaries are listed to every participating unit and counted in the report: personal data
+    // typed into one is not needed there, so it is never stored (PIPL: minimum necessary).
     const activity = await CampaignActivityModel.create({
       ...input,
+      summary: stripPersonalData(input.summary),
       hostIds,
       campaignId: campaign._id,
       createdBy: viewer.userId,
@@ -61,6 +64,7 @@ export function presentActivity(activity: CampaignActivityDocument) {
     hostIds: activity.hostIds.map(String),
     attendees: activity.attendees,
     opinionsCollected: activity.opinionsCollected,
-    summary: activity.summary,
+    // Activities recorded before summaries were stripped on write.
+    summary: stripPersonalData(activity.summary),
   }
 }

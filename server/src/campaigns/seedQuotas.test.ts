@@ -130,8 +130,15 @@ describe('campaigns as seed 004 measures them', () => {
         ...talk,
         clientId: clientId('exchange'),
         kind: 'onlineExchange',
-        summary: '线上交流：网格群答疑',
+        summary: '线上交流：网格群答疑，群主李明电话13987654321，身份证110101198001011234',
       })
+    // The list goes to every participating unit: what a cadre typed about a person is stripped.
+    const listed = await request.get(`/api/v1/campaigns/${campaignId}/activities`).set(cadre.auth)
+    expect(listed.status).toBe(200)
+    const exchange = listed.body.activities.find((a: { kind: string }) => a.kind === 'onlineExchange')
+    expect(exchange.summary).toContain('线上交流')
+    expect(exchange.summary).not.toContain('13987654321')
+    expect(exchange.summary).not.toContain('110101198001011234')
 
     const progress = await request.get(`/api/v1/campaigns/${campaignId}/progress`).set(cases.admin.auth)
     expect(progress.status).toBe(200)

@@ -109,6 +109,21 @@ describe('联系点 and 帮扶共建', () => {
       .send(entry)
     expect(retry.status).toBe(200)
     expect(retry.body.id).toBe(first.body.id)
+    // A cadre types a resident's phone, ID number and door address into the log: the ledger goes
+    // upward to the campaign office, so none of them may reach it (PIPL: minimum necessary).
+    const personal = await request
+      .post(`/api/v1/contact-points/${created.body.id}/activities`)
+      .set(leader.auth)
+      .send({
+        clientId: 'contact-entry-0002',
+        heldOn: '2026-03-06',
+        summary: '回访王大妈，电话13912345678，身份证110101195501011234，住幸福社区5栋302室',
+      })
+    expect(personal.status).toBe(201)
+    const listed = await request.get(`/api/v1/contact-points/${created.body.id}/activities`).set(leader.auth)
+    const listedText = JSON.stringify(listed.body)
+    for (const secret of ['13912345678', '110101195501011234', '302'])
+      expect(listedText).not.toContain(secret)
     const paired = await request
       .post('/api/v1/pairs')
       .set(cadre.auth)
@@ -146,8 +161,8 @@ describe('联系点 and 帮扶共建', () => {
         '幸福社区',
         '局长老陈',
         '2026-02-01',
-        1,
-        '2026-03-05',
+        2,
+        '2026-03-06',
       ],
     ])
     const pairRows = values('结对帮扶')
@@ -155,9 +170,16 @@ describe('联系点 and 帮扶共建', () => {
     expect(pairRows[0]![1]).toBe('干部小吴')
     expect(pairRows[0]![2]).not.toBe('张建国')
     expect(String(pairRows[0]![3])).not.toContain('302')
-    expect(values('活动记录')).toEqual([
+    const logRows = values('活动记录')
+    expect(logRows).toEqual([
       ['2026-03-05', expect.stringContaining('住建局'), '幸福社区', entry.summary, '局长老陈'],
+      ['2026-03-06', expect.stringContaining('住建局'), '幸福社区', expect.any(String), '局长老陈'],
     ])
+    const stripped = String(logRows[1]![3])
+    for (const secret of ['13912345678', '110101195501011234', '302']) expect(stripped).not.toContain(secret)
+    expect(stripped).toContain('[手机号]')
+    expect(stripped).toContain('[身份证号]')
+    expect(stripped).toContain('回访')
     // Another bureau's leader gets a ledger without this bureau's rows; staff get none.
     const foreign = await request
       .get('/api/v1/exports/contact-points.xlsx')

@@ -1,4 +1,9 @@
-import { AppError, type ContactActivityInput, type ContactPointInput } from '@minqing/shared'
+import {
+  AppError,
+  stripPersonalData,
+  type ContactActivityInput,
+  type ContactPointInput,
+} from '@minqing/shared'
 import type { Types } from 'mongoose'
 import { isDuplicateKey } from '../db/duplicateKey'
 import type { Viewer } from '../http/defineRoute'
@@ -65,8 +70,11 @@ export async function logContactActivity(
   const existing = await ContactActivityModel.findOne({ by: viewer.userId, clientId: input.clientId })
   if (existing) return { entry: existing, created: false }
   try {
+    // The log is read by the unit and reported upward as a ledger: a phone, ID number or door
+    // address typed into it is not needed there, so it is never stored (PIPL: minimum necessary).
     const entry = await ContactActivityModel.create({
       ...input,
+      summary: stripPersonalData(input.summary),
       contactPointId: point._id,
       unitId: point.unitId,
       by: viewer.userId,
@@ -121,7 +129,8 @@ export async function presentContactActivities(entries: ContactActivityDocument[
     id: String(entry._id),
     contactPointId: String(entry.contactPointId),
     heldOn: entry.heldOn,
-    summary: entry.summary,
+    // Entries logged before the log was stripped on write.
+    summary: stripPersonalData(entry.summary),
     byName: names.get(String(entry.by)) ?? null,
   }))
 }
