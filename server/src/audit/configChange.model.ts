@@ -1,5 +1,6 @@
 import { configEntityTypes, roles } from '@minqing/shared'
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose'
+import { appendOnly } from '../db/appendOnly'
 
 /**
  * One change to configuration by an admin: who, when, which record, before → after (personal
@@ -24,19 +25,7 @@ configChangeSchema.index({ entityType: 1, at: -1 })
 configChangeSchema.index({ entityId: 1, at: -1 })
 configChangeSchema.index({ actorId: 1, at: -1 })
 
-const refuse = () => {
-  throw new Error('config changes are append-only')
-}
-for (const operation of [
-  'updateOne',
-  'updateMany',
-  'findOneAndUpdate',
-  'replaceOne',
-  'deleteOne',
-  'deleteMany',
-  'findOneAndDelete',
-] as const)
-  configChangeSchema.pre(operation, refuse)
+appendOnly(configChangeSchema, 'config changes')
 
 export type ConfigChangeDocument = HydratedDocument<InferSchemaType<typeof configChangeSchema>>
 export const ConfigChangeModel = mongoose.model('ConfigChange', configChangeSchema)

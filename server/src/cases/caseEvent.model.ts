@@ -1,5 +1,6 @@
 import { caseStatuses, roles } from '@minqing/shared'
 import mongoose, { Schema, type InferSchemaType } from 'mongoose'
+import { appendOnly } from '../db/appendOnly'
 
 /**
  * The append-only history of a case: who, in which role and unit, when, what (action and
@@ -39,20 +40,7 @@ const caseEventSchema = new Schema({
 caseEventSchema.index({ caseId: 1, seq: 1 }, { unique: true })
 caseEventSchema.index({ outboxSlot: 1 })
 
-const refuse = () => {
-  throw new Error('case events are append-only')
-}
-for (const operation of [
-  'updateOne',
-  'updateMany',
-  'findOneAndUpdate',
-  'replaceOne',
-  'deleteOne',
-  'deleteMany',
-  'findOneAndDelete',
-] as const) {
-  caseEventSchema.pre(operation, refuse)
-}
+appendOnly(caseEventSchema, 'case events')
 
 export type CaseEventRecord = InferSchemaType<typeof caseEventSchema>
 export const CaseEventModel = mongoose.model('CaseEvent', caseEventSchema)

@@ -1,5 +1,6 @@
 import { rectificationSources, rectificationStatuses } from '@minqing/shared'
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose'
+import { appendOnly } from '../db/appendOnly'
 
 /**
  * 整改台账: a list (from a 巡察, 督查 or campaign review) and its tree 方面 → 项, kept flat (FerretDB v1
@@ -96,18 +97,6 @@ const eventSchema = new Schema({
 })
 eventSchema.index({ problemId: 1, seq: 1 }, { unique: true })
 eventSchema.index({ listId: 1, at: 1 })
-const refuse = () => {
-  throw new Error('rectification events are append-only')
-}
-for (const operation of [
-  'updateOne',
-  'updateMany',
-  'findOneAndUpdate',
-  'replaceOne',
-  'deleteOne',
-  'deleteMany',
-  'findOneAndDelete',
-] as const)
-  eventSchema.pre(operation, refuse)
+appendOnly(eventSchema, 'rectification events')
 
 export const RectificationEventModel = mongoose.model('RectificationEvent', eventSchema)

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigChangeModel } from '../audit/configChange.model'
+import { CaseEventModel } from '../cases/caseEvent.model'
+import { RectificationEventModel } from '../rectification/rectification.model'
+import '../../test/testApp'
+
+describe('append-only histories', () => {
+  it.each([
+    ['case events', CaseEventModel],
+    ['rectification events', RectificationEventModel],
+    ['config changes', ConfigChangeModel],
+  ] as const)('%s refuse every change and delete through the model', async (what, model) => {
+    const attempts = [
+      () => model.updateOne({}, { $set: { at: new Date() } }),
+      () => model.updateMany({}, { $set: { at: new Date() } }),
+      () => model.findOneAndUpdate({}, { $set: { at: new Date() } }),
+      () => model.findOneAndReplace({}, {}),
+      () => model.replaceOne({}, {}),
+      () => model.deleteOne({}),
+      () => model.deleteMany({}),
+      () => model.findOneAndDelete({}),
+    ]
+    for (const attempt of attempts) await expect(attempt()).rejects.toThrow(`${what} are append-only`)
+  })
+})
