@@ -5,13 +5,12 @@ import { ReceptionModel } from '../reception/reception.model'
 import { VisitModel } from '../visits/visit.model'
 import { CampaignActivityModel } from './activity.model'
 import type { CampaignDocument } from './campaign.model'
-
-const solvedStatuses = ['resolved', 'closed']
+import { isSolvedCase } from './countingRules'
 
 /**
  * Every record a campaign's figures are counted from, for the given people and units: visits on
  * the campaign, receptions held in its period, its activities, and which raised or owned cases
- * are solved (resolved or closed, merged duplicates excepted).
+ * are solved (`isSolvedCase`).
  */
 export async function campaignRecords(
   campaign: CampaignDocument,
@@ -41,11 +40,7 @@ export async function campaignRecords(
     ...receptions.flatMap((reception) => reception.caseIds ?? []),
   ]
   const raised = await CaseModel.find({ _id: { $in: raisedIds } }, { status: 1, closedReason: 1 })
-  const solved = new Set(
-    [...raised, ...owned]
-      .filter((record) => solvedStatuses.includes(record.status) && record.closedReason !== 'merged')
-      .map((record) => String(record._id)),
-  )
+  const solved = new Set([...raised, ...owned].filter(isSolvedCase).map((record) => String(record._id)))
   return { visits, receptions, activities, owned, solved }
 }
 

@@ -4,6 +4,7 @@ import { isInSubtree } from '../units/unitTree'
 import { UserModel } from '../users/user.model'
 import type { CampaignDocument } from './campaign.model'
 import { campaignRecords } from './campaignRecords'
+import { visitProblems, visitTurnouts } from './countingRules'
 import { participatingUnitIds } from './participation'
 
 export interface CampaignReportFigures {
@@ -68,8 +69,8 @@ export async function campaignReport(campaign: CampaignDocument) {
     const key = householdKey((visit.content as { household: { name: string; address: string } }).household)
     all.add(key)
     if (root) households.get(root)!.add(key)
-    add(root, 'turnouts', visit.visitorIds.length)
-    add(root, 'opinions', (visit.problemCaseIds ?? []).length)
+    add(root, 'turnouts', visitTurnouts(visit))
+    add(root, 'opinions', visitProblems(visit))
     add(root, 'solved', (visit.problemCaseIds ?? []).filter((id) => records.solved.has(String(id))).length)
   }
   for (const reception of records.receptions) {
