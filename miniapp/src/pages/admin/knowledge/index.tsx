@@ -2,18 +2,12 @@ import type { KnowledgeEntry } from '@minqing/shared'
 import { Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { createKnowledge, deleteKnowledge, listKnowledge, updateKnowledge } from '../../../api/answers'
-import { fetchCategories, type CategoryNode } from '../../../api/cases'
+import { useCategoryChoices } from '../../../admin/useCategoryChoices'
 import { perform, useLoader } from '../../../admin/useLoader'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { Switch } from '../../../ui/Switch'
 import { Button, Input, TextArea } from '../../../ui/nutui'
 import '../cases/index.css'
-
-const flatten = (nodes: CategoryNode[], prefix = ''): Array<{ code: string | null; name: string }> =>
-  nodes.flatMap((node) => [
-    { code: node.code, name: `${prefix}${node.name}` },
-    ...flatten(node.children ?? [], `${prefix}${node.name}·`),
-  ])
 
 interface Draft {
   id: string | null
@@ -40,13 +34,9 @@ const emptyDraft: Draft = {
  */
 export default function KnowledgePage() {
   const entries = useLoader(listKnowledge, [])
-  const categories = useLoader(
-    async () => [{ code: null, name: '通用（不限分类）' }, ...flatten(await fetchCategories())],
-    [],
-  )
+  const categories = useCategoryChoices('通用（不限分类）')
   const [draft, setDraft] = useState<Draft>(emptyDraft)
-  const categoryName = (code: string | null) =>
-    categories.data?.find((category) => category.code === code)?.name ?? code ?? '通用'
+  const categoryName = categories.nameOf
 
   const run = (action: () => Promise<unknown>, done: string) =>
     perform(action, { done, then: entries.reload, onError: entries.setMessage })
@@ -85,9 +75,9 @@ export default function KnowledgePage() {
         />
         <Picker
           mode="selector"
-          range={(categories.data ?? []).map((category) => category.name)}
+          range={categories.choices.map((category) => category.name)}
           onChange={(event) =>
-            setDraft({ ...draft, categoryCode: categories.data?.[Number(event.detail.value)]?.code ?? null })
+            setDraft({ ...draft, categoryCode: categories.choices[Number(event.detail.value)]?.code ?? null })
           }
         >
           <Text className="console-picker">分类：{categoryName(draft.categoryCode)}</Text>

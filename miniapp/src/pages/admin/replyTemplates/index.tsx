@@ -13,17 +13,11 @@ import {
   listReplyTemplates,
   updateReplyTemplate,
 } from '../../../api/answers'
-import { fetchCategories, type CategoryNode } from '../../../api/cases'
+import { useCategoryChoices } from '../../../admin/useCategoryChoices'
 import { perform, useLoader } from '../../../admin/useLoader'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { Button, Input, TextArea } from '../../../ui/nutui'
 import '../cases/index.css'
-
-const flatten = (nodes: CategoryNode[], prefix = ''): Array<{ code: string | null; name: string }> =>
-  nodes.flatMap((node) => [
-    { code: node.code, name: `${prefix}${node.name}` },
-    ...flatten(node.children ?? [], `${prefix}${node.name}·`),
-  ])
 
 interface Draft {
   id: string | null
@@ -40,13 +34,9 @@ const emptyDraft: Draft = { id: null, categoryCode: null, action: 'reply', title
  */
 export default function ReplyTemplatesPage() {
   const templates = useLoader(listReplyTemplates, [])
-  const categories = useLoader(
-    async () => [{ code: null, name: '全部分类' }, ...flatten(await fetchCategories())],
-    [],
-  )
+  const categories = useCategoryChoices('全部分类')
   const [draft, setDraft] = useState<Draft>(emptyDraft)
-  const categoryName = (code: string | null) =>
-    categories.data?.find((category) => category.code === code)?.name ?? code ?? '全部分类'
+  const categoryName = categories.nameOf
 
   const run = (action: () => Promise<unknown>, done: string) =>
     perform(action, { done, then: templates.reload, onError: templates.setMessage })
@@ -76,9 +66,9 @@ export default function ReplyTemplatesPage() {
         </Picker>
         <Picker
           mode="selector"
-          range={(categories.data ?? []).map((category) => category.name)}
+          range={categories.choices.map((category) => category.name)}
           onChange={(event) =>
-            setDraft({ ...draft, categoryCode: categories.data?.[Number(event.detail.value)]?.code ?? null })
+            setDraft({ ...draft, categoryCode: categories.choices[Number(event.detail.value)]?.code ?? null })
           }
         >
           <Text className="console-picker">分类：{categoryName(draft.categoryCode)}</Text>
