@@ -56,11 +56,17 @@ export default defineAppConfig({
     },
     // A caller without an account: look a case up by phone + query code, rate through an SMS link.
     { root: 'pages/lookup', pages: ['index', 'rate/index', 'duty/index'] },
-    { root: 'pages/lookup', pages: ['index', 'rate/index'] },
     // 民情档案 and 整改台账 (issue #16)
     {
       root: 'pages/registry',
-      pages: ['households/index', 'household/index', 'rectification/index', 'problem/index', 'report/index'],
+      pages: [
+        'households/index',
+        'household/index',
+        'rectification/index',
+        'problem/index',
+        'report/index',
+        'repeatConcerns/index',
+      ],
     },
   ],
   window: {

@@ -102,6 +102,7 @@ describe('H5: admin console on a desktop screen', () => {
       '走访活动报告',
       '民情档案',
       '整改台账',
+      '重复诉求',
     ])
     await leader.context().close()
 

@@ -49,6 +49,13 @@ export const consolePages: readonly ConsolePage[] = [
     url: '/pages/registry/rectification/index',
     roles: ['admin', 'leader', 'staff', 'handler'],
   },
+  // 信访积案 / 未息诉息访: matters raised again after closure, with their 包案领导 (issue 16).
+  {
+    key: 'repeatConcerns',
+    title: '重复诉求',
+    url: '/pages/registry/repeatConcerns/index',
+    roles: reviewers,
+  },
   // Who changed which configuration, before → after (issue 16).
   { key: 'configAudit', title: '配置变更记录', url: '/pages/admin/configAudit/index', roles: admins },
 ]

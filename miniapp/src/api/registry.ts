@@ -7,6 +7,9 @@ import type {
   rectificationListDetailSchema,
   rectificationListSummarySchema,
   rectificationReportSchema,
+  repeatConcernListSchema,
+  repeatConcernSchema,
+  userListResponseSchema,
 } from '@minqing/shared'
 import type { z } from 'zod'
 import { uploadPhoto } from './cases'
@@ -47,3 +50,13 @@ export const scheduleRecheck = (id: string, dueOn: string) => step(id, 'recheck'
 export const recordRecheck = (id: string, result: 'consolidated' | 'relapsed', note: string) =>
   step(id, 'recheck', { result, note })
 export const uploadEvidence = uploadPhoto
+
+// 信访积案 / 未息诉息访: matters raised again after closure (issue #16).
+export type RepeatConcern = z.output<typeof repeatConcernSchema>
+export const fetchRepeatConcerns = () =>
+  api.get<z.output<typeof repeatConcernListSchema>>('/repeat-concerns?limit=200')
+export const updateRepeatConcern = (id: string, patch: { ownerLeaderId?: string; deadline?: string }) =>
+  api.request<RepeatConcern>('PATCH', `/repeat-concerns/${id}`, { body: patch })
+/** The leaders a repeat concern can be given to (包案领导): the viewer's subtree, or everyone for admins. */
+export const fetchLeaders = () =>
+  api.get<z.output<typeof userListResponseSchema>>('/users?role=leader&pageSize=100')
