@@ -2,6 +2,7 @@ import type {
   HouseholdInput,
   HouseholdPage,
   RectificationListInput,
+  RectificationAdjustInput,
   RectificationProblem,
   householdSummarySchema,
   rectificationListDetailSchema,
@@ -49,6 +50,8 @@ export const decideClosure = (id: string, approve: boolean, reason: string) =>
 export const scheduleRecheck = (id: string, dueOn: string) => step(id, 'recheck', { dueOn })
 export const recordRecheck = (id: string, result: 'consolidated' | 'relapsed', note: string) =>
   step(id, 'recheck', { result, note })
+/** 调整 (list owner): 延期 or rewritten measures, with the reason the event keeps. */
+export const adjustProblem = (id: string, input: RectificationAdjustInput) => step(id, 'adjustment', input)
 export const uploadEvidence = uploadPhoto
 
 // 信访积案 / 未息诉息访: matters raised again after closure (issue #16).

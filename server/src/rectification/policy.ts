@@ -41,6 +41,8 @@ export function problemActions(
     if (worker) actions.push('progress')
     if (owner) actions.push('approve', 'reject')
   }
+  // 调整 (延期, measures, who): the owner's, while the work is not struck off.
+  if (problem.status !== 'closed' && owner) actions.push('adjust')
   if (problem.status === 'closed' && owner) {
     if (!problem.recheck || problem.recheck.result) actions.push('scheduleRecheck')
     if (problem.recheck && !problem.recheck.result) actions.push('recordRecheck')

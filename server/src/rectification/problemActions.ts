@@ -1,5 +1,13 @@
-import { AppError, type RectificationAction } from '@minqing/shared'
+import {
+  AppError,
+  adjustableProblemFields,
+  chinaDays,
+  type RectificationAction,
+  type RectificationAdjustInput,
+} from '@minqing/shared'
 import { ownedFilesExist } from '../files/gridfs'
+import { UnitModel } from '../units/unit.model'
+import { UserModel } from '../users/user.model'
 import type { Viewer } from '../http/defineRoute'
 import { commitProblemChange } from './commitProblemChange'
 import { isWorker, problemActions } from './policy'
@@ -16,7 +24,7 @@ interface Target {
 /** Refuses an action the viewer may not take now: 403 if it is never theirs, 409 if not in this state. */
 function ensure({ viewer, chain, list, problem }: Target, action: RectificationAction) {
   if (problemActions(viewer, chain, list, problem).includes(action)) return
-  const ownerAction = ['approve', 'reject', 'scheduleRecheck', 'recordRecheck'].includes(action)
+  const ownerAction = ['approve', 'reject', 'scheduleRecheck', 'recordRecheck', 'adjust'].includes(action)
   const theirs = ownerAction ? String(list.ownerId) === viewer.userId : isWorker(viewer, chain, problem)
   throw new AppError(theirs ? 'RECTIFICATION_STATE' : 'FORBIDDEN')
 }
@@ -108,6 +116,49 @@ export async function recheck(
         },
       },
       note: input.note,
+    },
+    target.viewer,
+    target.now,
+  )
+}
+
+const issue = (path: string, code: string, message: string) =>
+  new AppError('VALIDATION_FAILED', { issues: [{ path, code, message }] })
+
+/**
+ * 调整: the list's owner moves the deadline (延期), rewrites measures or target, or gives the problem
+ * to another leader or lead unit, with a reason. The event keeps before → after of what changed;
+ * a request that changes nothing is refused rather than recorded.
+ */
+export async function adjustProblem(target: Target, input: RectificationAdjustInput) {
+  ensure(target, 'adjust')
+  if (input.responsibleLeaderId) {
+    const leader = await UserModel.findById(input.responsibleLeaderId, { role: 1, disabled: 1 })
+    if (!leader || leader.role !== 'leader' || leader.disabled)
+      throw issue('responsibleLeaderId', 'not_found', '责任领导须为领导账号 / Must be a leader')
+  }
+  if (input.leadUnitId && !(await UnitModel.exists({ _id: input.leadUnitId })))
+    throw issue('leadUnitId', 'not_found', '牵头单位不存在 / Unknown unit')
+  const problem = target.problem as unknown as Record<string, unknown>
+  const before: Record<string, string> = {}
+  const after: Record<string, string> = {}
+  for (const field of adjustableProblemFields) {
+    const next = input[field]
+    if (next === undefined || String(problem[field]) === next) continue
+    before[field] = String(problem[field])
+    after[field] = next
+  }
+  if (Object.keys(after).length === 0)
+    throw issue('deadline', 'unchanged', '没有需要调整的内容 / Nothing would change')
+  return commitProblemChange(
+    target.problem,
+    {
+      action: 'adjust',
+      to: target.problem.status as 'open',
+      // The board and the overdue lane query the instant the deadline day ends.
+      set: after.deadline ? { ...after, dueAt: chinaDays(after.deadline, after.deadline).to } : after,
+      note: input.reason,
+      data: { before, after },
     },
     target.viewer,
     target.now,

@@ -1,3 +1,4 @@
+import { RectificationEventModel } from './rectification.model'
 import { rectificationListDetailSchema, rectificationReportSchema } from '@minqing/shared'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
@@ -239,5 +240,64 @@ describe('rectification lists (整改台账)', { timeout: 120_000 }, () => {
     expect(
       (await request.get(`/api/v1/rectification/lists/${listId}/ledger.xlsx`).set(outsiderNow)).status,
     ).toBe(404)
+  })
+  it('lets the list owner adjust a problem (延期, measures, responsible leader) with a reason, as an event', async () => {
+    const clock = manualClock(new Date('2026-04-02T09:00:00+08:00'))
+    const { request } = testApp({ clock })
+    const w = await world(request)
+    const owner = await w.owner.login()
+    const created = await request
+      .post('/api/v1/rectification/lists')
+      .set(owner)
+      .send({
+        title: '督查通报问题整改',
+        source: 'supervision',
+        aspects: [
+          {
+            title: '为民服务',
+            items: [{ title: '办事效率', problems: [problem(w, '审批超时', '2026-03-31')] }],
+          },
+        ],
+      })
+    expect(created.status).toBe(201)
+    const problemId = created.body.aspects[0].items[0].problems[0].id as string
+    expect(created.body.aspects[0].items[0].problems[0]).toMatchObject({ overdue: true })
+    expect(created.body.aspects[0].items[0].problems[0].allowedActions).toContain('adjust')
+    const adjust = (auth: Record<string, string>, body: object) =>
+      request.post(`/api/v1/rectification/problems/${problemId}/adjustment`).set(auth).send(body)
+
+    // The worker may not move their own deadline; a change needs a reason; the leader must be a leader.
+    expect(
+      (await adjust(await w.worker.login(), { deadline: '2026-06-30', reason: '工程量大' })).status,
+    ).toBe(403)
+    const noReason = await adjust(owner, { deadline: '2026-06-30' })
+    expect(noReason.status).toBe(400)
+    expect(noReason.body.error.issues[0].path).toBe('reason')
+    const badLeader = await adjust(owner, { responsibleLeaderId: w.worker.id, reason: '分工调整' })
+    expect(badLeader.status).toBe(400)
+    expect(badLeader.body.error.issues[0].path).toBe('responsibleLeaderId')
+
+    const extended = await adjust(owner, {
+      deadline: '2026-06-30',
+      measures: '分批改造，先易后难',
+      reason: '涉及管网改造，需协调供水公司',
+    })
+    expect(extended.status).toBe(200)
+    expect(extended.body).toMatchObject({
+      deadline: '2026-06-30',
+      measures: '分批改造，先易后难',
+      overdue: false,
+      status: 'open',
+    })
+    const events = await request.get(`/api/v1/rectification/problems/${problemId}/events`).set(owner)
+    expect(events.body.items.map((event: { action: string }) => event.action)).toEqual(['create', 'adjust'])
+    expect(events.body.items[1].note).toBe('涉及管网改造，需协调供水公司')
+    const stored = await RectificationEventModel.findOne({ problemId, action: 'adjust' })
+    expect(stored!.data).toMatchObject({
+      before: { deadline: '2026-03-31', measures: '制定整改方案，逐户排查' },
+      after: { deadline: '2026-06-30', measures: '分批改造，先易后难' },
+    })
+    // Nothing to change is refused, not recorded as an empty event.
+    expect((await adjust(owner, { deadline: '2026-06-30', reason: '再次确认' })).status).toBe(400)
   })
 })

@@ -8,6 +8,7 @@ import {
   rectificationProblemSchema,
   rectificationProgressInputSchema,
   rectificationRecheckInputSchema,
+  rectificationAdjustInputSchema,
   rectificationReportSchema,
 } from '@minqing/shared'
 import type { Context } from 'koa'
@@ -17,7 +18,7 @@ import { defineRoute, nonJson, type Viewer } from '../http/defineRoute'
 import { createList } from './createList'
 import { rectificationLedgerColumns, rectificationLedgerRows } from './ledger'
 import { findReadableList, findReadableProblem, viewerUnitChain, visibleListIds } from './policy'
-import { decideClosure, recheck, reportProgress, requestClosure } from './problemActions'
+import { adjustProblem, decideClosure, recheck, reportProgress, requestClosure } from './problemActions'
 import {
   listTotals,
   namesFor,
@@ -206,6 +207,18 @@ export const rectificationRoutes = [
     response: rectificationProblemSchema,
     handler: async (ctx, { params, body, viewer }) =>
       act(ctx, viewer, params.id, (target) => decideClosure(target, body)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/rectification/problems/:id/adjustment',
+    access: everyone,
+    summary:
+      '调整 (list owner): move the deadline, rewrite measures or target, or change who leads, with a reason',
+    params: idParams,
+    body: rectificationAdjustInputSchema,
+    response: rectificationProblemSchema,
+    handler: async (ctx, { params, body, viewer }) =>
+      act(ctx, viewer, params.id, (target) => adjustProblem(target, body)),
   }),
   defineRoute({
     method: 'post',

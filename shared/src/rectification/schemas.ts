@@ -69,6 +69,30 @@ export const rectificationRecheckInputSchema = z.union([
   z.object({ result: z.enum(recheckResults), note: text(2000) }),
 ])
 
+/** The fields of a problem its list's owner may adjust after creation (延期, 调整措施, 调整分工). */
+export const adjustableProblemFields = [
+  'deadline',
+  'measures',
+  'target',
+  'responsibleLeaderId',
+  'leadUnitId',
+] as const
+/** 调整: some of those fields and the reason, which the event keeps beside before → after. */
+export const rectificationAdjustInputSchema = z
+  .object({
+    deadline: z.iso.date().optional(),
+    measures: text(2000).optional(),
+    target: text(500).optional(),
+    responsibleLeaderId: objectIdSchema.optional(),
+    leadUnitId: objectIdSchema.optional(),
+    reason: text(500),
+  })
+  .refine((input) => adjustableProblemFields.some((field) => input[field] !== undefined), {
+    message: '请至少调整一项 / Change at least one field',
+    path: ['deadline'],
+  })
+export type RectificationAdjustInput = z.infer<typeof rectificationAdjustInputSchema>
+
 /** The actions on a problem, each an event; who may take them is decided on the server. */
 export const rectificationActions = [
   'progress',
@@ -77,6 +101,7 @@ export const rectificationActions = [
   'reject',
   'scheduleRecheck',
   'recordRecheck',
+  'adjust',
 ] as const
 export type RectificationAction = (typeof rectificationActions)[number]
 

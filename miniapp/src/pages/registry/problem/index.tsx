@@ -9,6 +9,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import {
+  adjustProblem,
   decideClosure,
   fetchRectificationList,
   recordRecheck,
@@ -32,6 +33,8 @@ export default function ProblemSheet() {
   const [note, setNote] = useState('')
   const [evidence, setEvidence] = useState<string[]>([])
   const [recheckOn, setRecheckOn] = useState(dayjs().add(3, 'month').format('YYYY-MM-DD'))
+  const [newDeadline, setNewDeadline] = useState('')
+  const [adjustReason, setAdjustReason] = useState('')
   const [message, setMessage] = useState('')
   const fail = (error: unknown) => {
     const appError = error instanceof AppError ? error : new AppError('NETWORK_ERROR')
@@ -52,6 +55,8 @@ export default function ProblemSheet() {
       setProblem(await action())
       setNote('')
       setEvidence([])
+      setNewDeadline('')
+      setAdjustReason('')
       setMessage('')
     } catch (error) {
       fail(error)
@@ -217,6 +222,41 @@ export default function ProblemSheet() {
           </>
         )}
       </View>
+      {can('adjust') && (
+        <Cell.Group title="调整整改时限（延期）">
+          <Cell>
+            <Picker
+              mode="date"
+              value={newDeadline || problem.deadline}
+              onChange={(event) => setNewDeadline(event.detail.value)}
+            >
+              <Text className="problem-new-deadline">
+                新的整改时限：{newDeadline || `${problem.deadline}（点击选择）`}
+              </Text>
+            </Picker>
+          </Cell>
+          <Cell>
+            <TextArea
+              className="problem-adjust-reason"
+              placeholder="调整理由（必填），如：涉及管网改造，需协调供水公司"
+              value={adjustReason}
+              maxLength={500}
+              onChange={(value: string) => setAdjustReason(value)}
+            />
+          </Cell>
+          <Cell>
+            <Button
+              className="problem-adjust"
+              disabled={!newDeadline}
+              onClick={() =>
+                void run(() => adjustProblem(problem.id, { deadline: newDeadline, reason: adjustReason }))
+              }
+            >
+              确认调整
+            </Button>
+          </Cell>
+        </Cell.Group>
+      )}
       {message && <Text className="registry-message">{message}</Text>}
     </Page>
   )
