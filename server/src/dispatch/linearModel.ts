@@ -91,6 +91,43 @@ export function trainLinear(
   classes: string[],
   options: TrainOptions = {},
 ): LinearModel {
+  return runSteps(trainLinearSteps(corpus, members, labelOf, classes, options))
+}
+
+/** A training as steps: it pauses (yields) every `updatesPerStep` updates. */
+export type Steps<T> = Generator<void, T, void>
+
+/** Updates between two pauses: a few milliseconds of work, so a waiting request is served soon. */
+export const updatesPerStep = 2048
+
+/** Runs steps to the end at once (scripts, tests, the bench). */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+  }
+}
+
+/**
+ * Runs steps giving the event loop a turn at every pause: a server training its model keeps
+ * answering requests (a suggestion waits for one step, not for the whole training).
+ */
+export async function runStepsYielding<T>(steps: Steps<T>): Promise<T> {
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+}
+
+/** `trainLinear` as steps (see `runSteps`, `runStepsYielding`). */
+export function* trainLinearSteps(
+  corpus: Corpus,
+  members: ArrayLike<number>,
+  labelOf: (sample: number) => number,
+  classes: string[],
+  options: TrainOptions = {},
+): Steps<LinearModel> {
   const { learningRate = 3, l2 = 0, seed = 15 } = options
   const epochs = options.epochs ?? epochsFor(members.length)
   const count = classes.length
@@ -132,6 +169,7 @@ export function trainLinear(
       order[j] = swap
     }
     for (let o = 0; o < order.length; o++) {
+      if (step % updatesPerStep === updatesPerStep - 1) yield
       const m = order[o]!
       const rate = learningRate / (1 + step++ / Math.max(order.length, 1))
       const start = starts[m]!
