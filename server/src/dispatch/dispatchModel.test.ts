@@ -4,6 +4,7 @@ import {
   minimumBandSize,
   predictDispatch,
   trainDispatchModel,
+  trainDispatchModelYielding,
   wilsonLowerBound,
   type TrainingSample,
 } from './dispatchModel'
@@ -109,4 +110,29 @@ describe('calibrateThreshold without evidence', () => {
     }))
     expect(calibrateThreshold(outcomes)).toBe(0.9)
   })
+})
+
+describe('training in a server', () => {
+  it('gives the event loop a turn while it trains, and learns the same model as at once', async () => {
+    const samples: TrainingSample[] = Array.from({ length: 400 }, (_, at) => ({
+      text: at % 2 ? `楼上第${at}户漏水把天花板泡了` : `网吧第${at}号机让未成年人上网`,
+      categoryCode: at % 2 ? 'housing.repair' : 'culture.netcafe',
+      unitId: at % 2 ? 'housing' : 'culture',
+      group: String(at % 40),
+    }))
+    // A request arriving during the training: counted each time the event loop gets a turn.
+    let turns = 0
+    let waiting = true
+    const tick = () => {
+      turns++
+      if (waiting) setImmediate(tick)
+    }
+    setImmediate(tick)
+    const trained = await trainDispatchModelYielding(samples)
+    waiting = false
+    expect(turns).toBeGreaterThan(10)
+    const atOnce = trainDispatchModel(samples)
+    expect(trained.report).toEqual(atOnce.report)
+    expect(predictDispatch(trained.model, '楼上漏水')).toEqual(predictDispatch(atOnce.model, '楼上漏水'))
+  }, 120_000)
 })

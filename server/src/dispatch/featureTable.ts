@@ -1,5 +1,5 @@
 import { textFeatures } from './features'
-import type { SparseVector } from './linearModel'
+import { runSteps, type SparseVector, type Steps } from './linearModel'
 
 /** A typed array that doubles when full: texts are encoded one by one, never held as strings. */
 class Growing<T extends Int32Array | Uint32Array | Float32Array> {
@@ -36,12 +36,20 @@ export interface FeatureTable {
 }
 
 export function buildFeatureTable(texts: Iterable<string>): FeatureTable {
+  return runSteps(buildFeatureTableSteps(texts))
+}
+
+/** Texts encoded between two pauses of `buildFeatureTableSteps` (jieba takes ~30 µs a text). */
+const textsPerStep = 256
+
+export function* buildFeatureTableSteps(texts: Iterable<string>): Steps<FeatureTable> {
   const buckets = new Growing(new Int32Array(1 << 16), (size) => new Int32Array(size))
   const values = new Growing(new Float32Array(1 << 16), (size) => new Float32Array(size))
   const wordHashes = new Growing(new Uint32Array(1 << 14), (size) => new Uint32Array(size))
   const offsets = [0]
   const wordOffsets = [0]
   for (const text of texts) {
+    if (offsets.length % textsPerStep === 0) yield
     const features = textFeatures(text)
     buckets.push(features.buckets)
     values.push(features.values)

@@ -83,9 +83,10 @@ const maxGram = 3
 /**
  * How fast a feature's weight falls with its distance (in characters) from the start: residents
  * (and the title) say what the complaint is about first, and tack other matters on after
- * (“…，还有就是…”). Half weight at this many characters in.
+ * (“…，还有就是…”). Half weight at this many characters in. 25 rather than 40 by grouped
+ * cross-validation on the training split (with the aside weight below: top-1 0.862 → 0.870).
  */
-export const positionScale = 40
+export const positionScale = 25
 
 /**
  * Where a resident turns to a second matter: a clause opening with 还有 / 另外 / 顺便 / 再就是 /
@@ -94,7 +95,7 @@ export const positionScale = 40
 const asideMarker = /(?:^|[，,。.！!？?；;\s])(?:还有就是|还有|另外|顺便|再就是|此外|再说)/u
 
 /** What is said after the turn to a second matter still counts, at this share. */
-export const asideWeight = 0.3
+export const asideWeight = 0.15
 
 /**
  * Weight of a feature starting at `position`: 1 at the start, ½ at `positionScale`, and reduced

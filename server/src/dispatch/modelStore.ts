@@ -1,6 +1,6 @@
 import type { AppDeps } from '../http/deps'
 import { DispatchRunModel } from './dispatchRun.model'
-import { trainDispatchModel, type DispatchModel, type TrainReport } from './dispatchModel'
+import { trainDispatchModelYielding, type DispatchModel, type TrainReport } from './dispatchModel'
 import { loadTrainingSamples } from './trainingSamples'
 
 interface Trained {
@@ -30,7 +30,8 @@ export function trainNow(deps: AppDeps, trigger: 'admin' | 'schedule' | 'startup
   training ??= (async () => {
     const started = performance.now()
     const samples = await loadTrainingSamples()
-    const { model, report } = trainDispatchModel(samples)
+    // In steps of a few milliseconds: suggestions and submissions are answered during a training.
+    const { model, report } = await trainDispatchModelYielding(samples)
     const trainedAt = deps.clock.now()
     await DispatchRunModel.create({
       trainedAt,

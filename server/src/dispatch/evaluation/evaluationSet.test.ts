@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -43,9 +44,18 @@ describe('the dispatch evaluation set', () => {
     }
   })
 
+  it('keeps the held-out texts exactly as they were fixed (training history never moves them)', () => {
+    const heldOut = rows.filter((row) => row.split === 'test')
+    expect(heldOut).toHaveLength(368)
+    // The digest of the held-out rows as shipped on 2 Dec 2026: adding training history must not change it.
+    expect(createHash('sha256').update(JSON.stringify(heldOut)).digest('hex')).toBe(
+      '68aebb23bbb7fa9ac93f2700b3e6397a1a4d3d9ca04e21756cbd45c822a5cb4a',
+    )
+  })
+
   it('keeps later history on the training side', () => {
-    const history = rows.filter((row) => row.base.startsWith('more-'))
-    expect(history.length).toBeGreaterThan(0)
+    const history = rows.filter((row) => row.base.startsWith('more-') || row.base.startsWith('voices-'))
+    expect(history.filter((row) => row.base.startsWith('voices-')).length).toBeGreaterThan(0)
     expect(history.every((row) => row.split === 'train')).toBe(true)
   })
 })

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { predictDispatch, trainDispatchModel } from './dispatchModel'
+import { asSamples, loadEvaluationSet } from './evaluation/evaluationSet'
+
+/**
+ * The shipped evaluation set: trained on its training split only, measured on the held-out one
+ * (the bench prints the same figures with the confusions). A guard against a change that loses
+ * what issue #15's targets asked for; the threshold is calibrated out-of-fold on training cases.
+ */
+describe('the dispatch model on the held-out set', () => {
+  it('ranks the true category and unit first for 9 of 10 and auto-dispatches 60 % at 99 % precision', () => {
+    const rows = loadEvaluationSet()
+    const { model } = trainDispatchModel(asSamples(rows.filter((row) => row.split === 'train')))
+    const test = asSamples(rows.filter((row) => row.split === 'test'))
+    let categoryTop1 = 0
+    let categoryTop3 = 0
+    let unitTop1 = 0
+    let band = 0
+    let bandRight = 0
+    for (const sample of test) {
+      const prediction = predictDispatch(model, sample.text)
+      const categoryAt = prediction.categories.findIndex((item) => item.label === sample.categoryCode)
+      const unitRight = prediction.units[0]?.label === sample.unitId
+      if (categoryAt === 0) categoryTop1++
+      if (categoryAt >= 0) categoryTop3++
+      if (unitRight) unitTop1++
+      if (prediction.auto) {
+        band++
+        if (unitRight) bandRight++
+      }
+    }
+    expect(categoryTop1 / test.length).toBeGreaterThanOrEqual(0.9)
+    expect(categoryTop3 / test.length).toBeGreaterThanOrEqual(0.98)
+    expect(unitTop1 / test.length).toBeGreaterThanOrEqual(0.9)
+    expect(bandRight / band).toBeGreaterThanOrEqual(0.99)
+    expect(band / test.length).toBeGreaterThanOrEqual(0.6)
+  }, 300_000)
+})
