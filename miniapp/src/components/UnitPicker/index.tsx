@@ -10,6 +10,29 @@ export function unitPathName(unit: Unit, units: readonly Unit[]): string {
   return names.join(' / ')
 }
 
+/** Units depth-first (each unit followed by its sub-units, siblings by name), as a tree reads. */
+export function inTreeOrder(units: readonly Unit[]): Unit[] {
+  const children = new Map<string | null, Unit[]>()
+  const ids = new Set(units.map((unit) => unit.id))
+  for (const unit of units) {
+    // A unit whose parent is not in the list (disabled, another tenant) starts a tree of its own.
+    const parent = unit.parentId && ids.has(unit.parentId) ? unit.parentId : null
+    children.set(parent, [...(children.get(parent) ?? []), unit])
+  }
+  const ordered: Unit[] = []
+  const walk = (parent: string | null) => {
+    const below = [...(children.get(parent) ?? [])].sort(
+      (a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id),
+    )
+    for (const unit of below) {
+      ordered.push(unit)
+      walk(unit.id)
+    }
+  }
+  walk(null)
+  return ordered
+}
+
 /**
  * Finds a unit by any part of its name or path (a district has hundreds of units: a picker list
  * would not do); shows at most eight matches with their full paths.
@@ -34,7 +57,7 @@ export function UnitPicker({
   const chosen = units.find((unit) => unit.id === value)
   const words = query.trim()
   const matches = words
-    ? units
+    ? inTreeOrder(units)
         .filter((unit) => !exclude?.(unit))
         .filter((unit) => unitPathName(unit, units).includes(words))
         .slice(0, 8)

@@ -10,7 +10,7 @@ import {
 } from '@minqing/shared'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import {
   createUnit,
   createUser,
@@ -23,6 +23,7 @@ import { fetchUnits } from '../../../api/cases'
 import { perform, useLoader } from '../../../admin/useLoader'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
+import { inTreeOrder } from '../../../components/UnitPicker'
 import { Button, Input } from '../../../ui/nutui'
 import { OpenWorkPanel } from './OpenWorkPanel'
 import { UnitEditor } from './UnitEditor'
@@ -47,7 +48,7 @@ export default function UnitsPage() {
   })
   const [issued, setIssued] = useState<{ name: string; password: string } | null>(null)
   const [holder, setHolder] = useState<{ id: string; name: string; role: string } | null>(null)
-  const list: Unit[] = units.data ?? []
+  const list: Unit[] = useMemo(() => inTreeOrder(units.data ?? []), [units.data])
   const nameOf = (id: string | null | undefined) => list.find((unit) => unit.id === id)?.name ?? '—'
   const selectedUnit = list.find((unit) => unit.id === selected)
 
