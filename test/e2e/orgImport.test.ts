@@ -93,7 +93,8 @@ describe('H5 console: 批量导入 of units and staff', () => {
     expect(table).toContain('第4行')
     expect(await visible(page, '.org-import-bad').innerText()).toContain('2 行有问题，整个文件都没有导入')
     expect(await visible(page, '.org-import-run').getAttribute('class')).toContain('disabled')
-    await page.screenshot({ path: 'artifacts/org-import-errors.png', fullPage: true })
+    await visible(page, '.org-import-result').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'artifacts/org-import-errors.png' })
     expect(await login(one, 'anything-at-all-1')).toBe('INVALID_CREDENTIALS') // nobody was created
 
     // Fixed, checked again, imported.
@@ -112,7 +113,8 @@ describe('H5 console: 批量导入 of units and staff', () => {
     const rows = visible(page, '.org-import-activations .mq-table-row').filter({ hasText: one })
     const password = (await rows.locator('.org-import-password').innerText()).trim()
     expect(password.length).toBeGreaterThanOrEqual(10)
-    await page.screenshot({ path: 'artifacts/org-import-done.png', fullPage: true })
+    await visible(page, '.org-import-result').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'artifacts/org-import-done.png' })
     expect(await login(one, password)).toBe('PASSWORD_CHANGE_REQUIRED')
 
     // The new staff in the units page, under their new unit.
@@ -121,7 +123,33 @@ describe('H5 console: 批量导入 of units and staff', () => {
     await visible(page, '.console-link').filter({ hasText: community }).click()
     const person = visible(page, '.mq-table-row').filter({ hasText: '周一' })
     await expect.poll(() => person.innerText()).toContain(community)
-    await page.screenshot({ path: 'artifacts/org-import-units-page.png', fullPage: true })
+    // The tree reads top-down: the new community right below its new street.
+    const tree = await visible(page, '.console-link, .console-overdue').allInnerTexts()
+    const at = (name: string) => tree.findIndex((text) => text.trim() === name)
+    expect(at(community)).toBe(at(street) + 1)
+    await person.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'artifacts/org-import-units-page.png' })
+
+    // 待移交工作 of a newcomer: nothing yet.
+    await person.locator('.units-open-work-button').click()
+    await expect.poll(() => visible(page, '.units-open-work').innerText()).toContain('没有待移交的工作')
+
+    // Moving the street under its own community is refused with the server's reason; a rename works.
+    await visible(page, '.console-link').filter({ hasText: street }).click()
+    await visible(page, '.units-move-picker input').fill(community)
+    await visible(page, '.units-move-picker .unit-picker-option').first().click()
+    await visible(page, '.units-move-button').click()
+    await expect
+      .poll(() => visible(page, '.units-editor-message').innerText())
+      .toContain('不能把单位移到它自己或它的下级单位之下')
+    await visible(page, '.units-editor').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'artifacts/org-import-move-refused.png' })
+    await visible(page, '.units-rename-input input').fill(`${street}（新）`)
+    await visible(page, '.units-rename').click()
+    await expect
+      .poll(() => visible(page, '.units-editor .units-editor-title').innerText())
+      .toContain(`${street}（新）`)
+    await visible(page, '.console-link').filter({ hasText: community }).click()
 
     // Disabled: the one-time password no longer opens anything.
     await person.locator('.units-toggle-disabled').click()

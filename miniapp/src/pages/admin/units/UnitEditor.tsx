@@ -24,16 +24,23 @@ export function UnitEditor({
 }) {
   const [name, setName] = useState(unit.name)
   const [parentId, setParentId] = useState<string | null>(null)
+  // Shown inside the panel, next to the button that caused it (the server's reason, as it says it).
+  const [message, setMessage] = useState('')
   useEffect(() => {
     setName(unit.name)
     setParentId(null)
+    setMessage('')
   }, [unit.id, unit.name])
+  const report = (text: string) => {
+    setMessage(text)
+    onMessage('')
+  }
   const target = units.find((item) => item.id === parentId)
   const rename = () =>
     perform(() => updateUnit(unit.id, { name: name.trim() }), {
       done: '已改名',
       then: onChanged,
-      onError: onMessage,
+      onError: report,
     })
   const move = () =>
     perform(
@@ -41,7 +48,7 @@ export function UnitEditor({
         await updateUnit(unit.id, { parentId })
         setParentId(null)
       },
-      { done: '已移动', then: onChanged, onError: onMessage },
+      { done: '已移动', then: onChanged, onError: report },
     )
   return (
     <View className="units-editor">
@@ -57,11 +64,12 @@ export function UnitEditor({
           改名
         </Button>
       </View>
-      <View className="console-form units-move">
+      <View className="units-move">
         <Text className="units-editor-label">移到新的上级单位：</Text>
         <UnitPicker
           className="units-move-picker"
-          units={units.filter((item) => item.id !== unit.id)}
+          units={units}
+          exclude={(item) => item.id === unit.id}
           value={parentId}
           onChange={setParentId}
           placeholder="搜索新的上级单位"
@@ -76,6 +84,7 @@ export function UnitEditor({
           批量导入到此单位
         </Button>
       </View>
+      {message && <Text className="units-editor-message">{message}</Text>}
     </View>
   )
 }
