@@ -52,6 +52,8 @@ export default defineAppConfig({
         // Answers (issue 14)
         'replyTemplates/index',
         'knowledge/index',
+        // Bulk import of units and staff (issue 16, orgimport)
+        'orgImport/index',
       ],
     },
     // A caller without an account: look a case up by phone + query code, rate through an SMS link.

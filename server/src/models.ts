@@ -18,3 +18,5 @@ import './intake/intakeCall.model'
 import './ratings/ratingAttempt.model'
 import './intake/lookupFailure.model'
 import './dispatch/dispatchRun.model'
+// Bulk org import / export (issue #16, orgimport)
+import './imports/orgExportView.model'

@@ -33,6 +33,7 @@ import { knowledgeRoutes } from './knowledge/routes'
 import { householdRoutes } from './households/routes'
 import { repeatConcernRoutes } from './repeatConcerns/routes'
 import { rectificationRoutes } from './rectification/routes'
+import { orgImportRoutes } from './imports/orgRoutes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -77,4 +78,6 @@ export const routeTable: readonly RouteSpec[] = [
   ...householdRoutes,
   ...repeatConcernRoutes,
   ...rectificationRoutes,
+  // Bulk import / export of units and staff (issue #16, orgimport)
+  ...orgImportRoutes,
 ]

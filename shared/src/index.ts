@@ -82,3 +82,5 @@ export * from './supervision/responses'
 export * from './campaigns/responses'
 export * from './visits/responses'
 export * from './stats/responses'
+// Bulk import and export of units and staff (issue #16, orgimport)
+export * from './orgImport/schemas'

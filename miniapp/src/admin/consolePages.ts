@@ -58,6 +58,8 @@ export const consolePages: readonly ConsolePage[] = [
   },
   // Who changed which configuration, before → after (issue 16).
   { key: 'configAudit', title: '配置变更记录', url: '/pages/admin/configAudit/index', roles: admins },
+  // Bulk import of units and staff from the .xlsx template (issue 16, orgimport)
+  { key: 'orgImport', title: '批量导入', url: '/pages/admin/orgImport/index', roles: admins },
 ]
 
 export const consolePagesFor = (role: Role) => consolePages.filter((page) => page.roles.includes(role))

@@ -32,6 +32,11 @@ export async function readSheet(
   }
   const sheet = workbook.worksheets[0]
   if (!sheet) throw new AppError('IMPORT_FILE_UNREADABLE')
+  return readWorksheet(sheet)
+}
+
+/** One worksheet as rows keyed by its header row's column names (blank rows left out). */
+export function readWorksheet(sheet: ExcelJS.Worksheet): { header: string[]; rows: SheetRow[] } {
   const header: string[] = []
   sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, column) => {
     header[column] = cell.text.trim()

@@ -8,17 +8,17 @@ import { readSheet } from './readSheet'
 import { caseImportResponseSchema } from '@minqing/shared'
 
 const maxBytes = 20 * 1024 * 1024
-const upload = multer({
+export const upload = multer({
   storage: multer.memoryStorage(),
   limits: { fileSize: maxBytes, files: 1, fields: 5 },
 })
 
-function fileIssue(code: string, message: string) {
+export function fileIssue(code: string, message: string) {
   return new AppError('VALIDATION_FAILED', { issues: [{ path: 'file', code, message }] })
 }
 
 /** Multer's limits and busboy's parse errors are the client's fault: 4xx, never 500. */
-function mapUploadError(error: unknown): never {
+export function mapUploadError(error: unknown): never {
   if (error instanceof AppError) throw error
   const { name, code } = error as { name?: string; code?: string }
   if (name === 'MulterError' && code === 'LIMIT_FILE_SIZE')

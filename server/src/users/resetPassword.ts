@@ -9,7 +9,7 @@ import { UserModel } from './user.model'
 // No 0/O, 1/l/I: the admin reads the password out or writes it down for the user.
 const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
-function temporaryPassword(phone: string): string {
+export function temporaryPassword(phone: string): string {
   for (;;) {
     const candidate = Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]).join('')
     if (passwordProblems(candidate, phone).length === 0) return candidate

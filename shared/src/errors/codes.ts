@@ -191,6 +191,17 @@ export const errorCatalog = {
     zh: '文件缺少“单位”和“人员”工作表，请使用下载的模板',
     en: 'The file lacks the sheets 单位 and 人员; use the downloaded template',
   },
+  // --- bulk import / export of units and staff (issue #16, orgimport) ---
+  ORG_IMPORT_COLUMNS_MISSING: {
+    status: 400,
+    zh: '工作表表头缺少必填列，请使用下载的模板',
+    en: 'A sheet lacks required columns; use the downloaded template',
+  },
+  ORG_IMPORT_UNDONE: {
+    status: 409,
+    zh: '导入中途失败（可能有人同时修改了单位或人员），已撤销本次写入的全部内容，请重新校验后导入',
+    en: 'The import failed part-way (units or staff changed meanwhile); everything it wrote was undone. Validate and import again',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

@@ -10,7 +10,7 @@ import {
 } from '@minqing/shared'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import {
   createUnit,
   createUser,
@@ -23,7 +23,10 @@ import { fetchUnits } from '../../../api/cases'
 import { perform, useLoader } from '../../../admin/useLoader'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
+import { inTreeOrder } from '../../../components/UnitPicker'
 import { Button, Input } from '../../../ui/nutui'
+import { OpenWorkPanel } from './OpenWorkPanel'
+import { UnitEditor } from './UnitEditor'
 import '../cases/index.css'
 import './index.css'
 
@@ -44,8 +47,10 @@ export default function UnitsPage() {
     role: 'staff',
   })
   const [issued, setIssued] = useState<{ name: string; password: string } | null>(null)
-  const list: Unit[] = units.data ?? []
+  const [holder, setHolder] = useState<{ id: string; name: string; role: string } | null>(null)
+  const list: Unit[] = useMemo(() => inTreeOrder(units.data ?? []), [units.data])
   const nameOf = (id: string | null | undefined) => list.find((unit) => unit.id === id)?.name ?? '—'
+  const selectedUnit = list.find((unit) => unit.id === selected)
 
   const addUnit = () =>
     perform(
@@ -138,6 +143,13 @@ export default function UnitsPage() {
         <Button size="small" type="primary" disabled={!unitForm.name.trim()} onClick={() => void addUnit()}>
           添加单位
         </Button>
+        <Button
+          className="units-bulk-import"
+          size="small"
+          onClick={() => void Taro.redirectTo({ url: '/pages/admin/orgImport/index' })}
+        >
+          批量导入单位与人员
+        </Button>
       </View>
       <DataTable<Unit>
         rows={list}
@@ -163,6 +175,9 @@ export default function UnitsPage() {
         ]}
       />
       {units.message && <Text className="review-message">{units.message}</Text>}
+      {selectedUnit && (
+        <UnitEditor unit={selectedUnit} units={list} onChanged={units.reload} onMessage={units.setMessage} />
+      )}
 
       <Text className="review-title units-users-title">账号（{selected ? nameOf(selected) : '全部'}）</Text>
       <View className="console-form">
@@ -208,7 +223,7 @@ export default function UnitsPage() {
           {
             key: 'actions',
             title: '操作',
-            grow: 1.6,
+            grow: 2.4,
             render: (user) => (
               <View className="units-actions">
                 {user.phone && !user.disabled && (
@@ -226,6 +241,9 @@ export default function UnitsPage() {
                   onClick={() => void toggleDisabled(user)}
                 >
                   {user.disabled ? '启用' : '停用'}
+                </Button>
+                <Button className="units-open-work-button" size="small" onClick={() => setHolder(user)}>
+                  待移交工作
                 </Button>
               </View>
             ),
@@ -246,6 +264,9 @@ export default function UnitsPage() {
         </View>
       )}
       {users.message && <Text className="review-message">{users.message}</Text>}
+      {holder && (
+        <OpenWorkPanel person={holder} people={users.data?.items ?? []} onClose={() => setHolder(null)} />
+      )}
     </ConsoleShell>
   )
 }
