@@ -64,7 +64,7 @@ describe('H5: 重复诉求 (信访积案 / 未息诉息访)', () => {
           if ((await card.count()) === 0) await page.reload()
           return card.count()
         },
-        { timeout: 30_000, intervals: [1000, 2000, 3000] },
+        { timeout: 30_000, interval: 1500 },
       )
       .toBe(1)
     const text = await card.innerText()
