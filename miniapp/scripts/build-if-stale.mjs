@@ -1,8 +1,9 @@
 // Builds the H5 app (or, with `--type=weapp`, the mini-program) unless the last production build
-// made by this script is newer than every source file (keeps `npm start` and the tests fast).
+// made by this script was made from the same sources (keeps `npm start` and the tests fast).
 // `--force` always builds.
 import { execSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -12,13 +13,20 @@ const type = typeArg ? typeArg.slice('--type='.length) : 'h5'
 if (!['h5', 'weapp'].includes(type)) throw new Error(`unknown build type ${type}`)
 const marker = path.join(miniapp, `dist/${type}/.minqing-build.json`)
 
-function newestMtime(dir) {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+// A hash of the sources' paths and contents, not their modification times: a fresh clone, a git
+// worktree or a branch switch touches every file without changing it, and a rebuild costs 5-15
+// minutes on a loaded machine (issue #12).
+function hashTree(hash, dir) {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))
+  for (const entry of entries) {
     const full = path.join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs)
+    if (entry.isDirectory()) hashTree(hash, full)
+    else
+      hash
+        .update(`${path.relative(miniapp, full)}\0`)
+        .update(readFileSync(full))
+        .update('\0')
   }
-  return newest
 }
 
 const sources = [
@@ -26,9 +34,11 @@ const sources = [
   path.join(miniapp, 'config'),
   path.resolve(miniapp, '../shared/src'),
 ]
-const sourceTime = Math.max(...sources.map(newestMtime))
+const hash = createHash('sha256')
+for (const dir of sources) hashTree(hash, dir)
+const sourceHash = hash.digest('hex')
 const built = existsSync(marker) ? JSON.parse(readFileSync(marker, 'utf8')) : null
-if (!process.argv.includes('--force') && built && built.sourceTime >= sourceTime) {
+if (!process.argv.includes('--force') && built && built.sourceHash === sourceHash) {
   console.log(`[minqing] ${type} build is up to date`)
 } else {
   console.log(`[minqing] building the ${type} app...`)
@@ -39,5 +49,5 @@ if (!process.argv.includes('--force') && built && built.sourceTime >= sourceTime
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   })
-  writeFileSync(marker, JSON.stringify({ sourceTime, builtAt: new Date().toISOString() }))
+  writeFileSync(marker, JSON.stringify({ sourceHash, builtAt: new Date().toISOString() }))
 }

@@ -5,8 +5,8 @@ import { invalidateAreaIndex } from '../src/areas/areaIndex'
 import { ensureDefaultCategories } from '../src/categories/categoryTree'
 import { RoutingRuleModel } from '../src/routing/routingRule.model'
 import { UnitModel } from '../src/units/unit.model'
-import { buildUnit, buildUser, loginAs } from './factories'
-import type { testApp } from './testApp'
+import { buildUnit, buildUser } from './factories'
+import { signedInAs, type testApp } from './testApp'
 
 type Request = ReturnType<typeof testApp>['request']
 
@@ -52,8 +52,9 @@ export async function caseWorld(request: Request) {
 
   const session = async (role: Parameters<typeof buildUser>[0] extends infer P ? P : never) => {
     const user = await buildUser(role)
-    const tokens = await loginAs(request, user)
-    return { user, token: tokens.accessToken, auth: { Authorization: `Bearer ${tokens.accessToken}` } }
+    // Signed as a login would answer: six real logins per world cost more than the rest of it.
+    const token = await signedInAs(request, user)
+    return { user, token, auth: { Authorization: `Bearer ${token}` } }
   }
   return {
     district,

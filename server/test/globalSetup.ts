@@ -26,7 +26,8 @@ export default async function setup(project: TestProject) {
     return
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'minqing-test-db-'))
-  const database = await startLocalDatabase({ dataDir })
+  // Ephemeral: the data dir is removed at the end of the run, so PostgreSQL need not fsync.
+  const database = await startLocalDatabase({ dataDir, ephemeral: true })
   console.log(`[test database] ${database.kind}: ${database.reason}`)
   project.provide('mongoUri', database.uri)
   project.provide('databaseKind', database.kind)

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, inject } from 'vitest'
 import { connectDatabase } from '../src/db/connect'
 import '../src/models'
 import { setPasswordHashCost } from '../src/auth/passwords'
+import { loadConfig } from '../src/config/config'
 
-import { testPasswordHashCost } from './passwordCost'
-
-// Issue #12: fixtures hash many passwords; N=2^10 keeps them real scrypt hashes at 1/32 of the
-// production cost. Hashes carry their parameters, so production-cost hashes verify all the same.
-setPasswordHashCost(testPasswordHashCost)
+// Issue #12: fixtures hash many passwords. The vitest config sets PASSWORD_HASH_COST (N=2^10: real
+// scrypt hashes at 1/32 of the production cost), read here through the configuration as the
+// server reads it. Hashes carry their parameters, so production-cost hashes verify all the same.
+setPasswordHashCost(loadConfig({ PASSWORD_HASH_COST: process.env.PASSWORD_HASH_COST }).PASSWORD_HASH_COST)
 
 /** Each test file gets its own database on the shared server, dropped afterwards. */
 beforeAll(async () => {

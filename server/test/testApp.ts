@@ -1,3 +1,4 @@
+import type { Role } from '@minqing/shared'
 import { Writable } from 'node:stream'
 import supertest from 'supertest'
 import { afterEach } from 'vitest'
@@ -27,6 +28,28 @@ export function manualClock(start = new Date('2026-03-02T09:00:00+08:00')) {
     },
   }
   return clock
+}
+
+/** The app behind each test request, so fixtures can sign tokens as that app's login would. */
+const depsOfRequest = new WeakMap<object, AppDeps>()
+
+/**
+ * An access token for a user, signed by the request's app with its clock and the account's token
+ * version: what a password login answers, without its scrypt check and bookkeeping (issue #12:
+ * fixtures log in dozens of accounts per file; the login itself is tested in src/auth).
+ */
+export async function signedInAs(
+  request: ReturnType<typeof supertest>,
+  user: { _id: unknown; role: Role; unitId?: unknown; tokenVersion?: number | null },
+): Promise<string> {
+  const deps = depsOfRequest.get(request)
+  if (!deps) throw new Error('signedInAs: the request does not come from testApp()')
+  const viewer = {
+    userId: String(user._id),
+    role: user.role,
+    unitId: user.unitId ? String(user.unitId) : null,
+  }
+  return (await deps.tokens.signAccess(viewer, user.tokenVersion ?? 0)).token
 }
 
 export interface TestAppOptions {
@@ -61,5 +84,6 @@ export function testApp(options: TestAppOptions = {}) {
   if (compressAt < 0) throw new Error('testApp: the compression middleware moved; place the contract check')
   app.middleware.splice(compressAt + 1, 0, checkResponseContract)
   const request = supertest(app.callback())
+  depsOfRequest.set(request, deps)
   return { app, deps, request, logLines, clock }
 }

@@ -1,14 +1,18 @@
-import type { SubscriptionInput } from '@minqing/shared'
+import type {
+  SubscriptionInput,
+  subscribeTemplatesResponseSchema,
+  subscriptionResultResponseSchema,
+} from '@minqing/shared'
+import type { z } from 'zod'
 import { api } from './client'
 
-export interface SubscribeTemplateView {
-  kind: 'caseProgress' | 'caseClosed'
-  templateId: string
-  title: string
-}
+/** Inferred from the routes' response schemas (shared/src/notifications/responses.ts). */
+type SubscribeTemplatesResponse = z.output<typeof subscribeTemplatesResponseSchema>
+export type SubscribeTemplateView = SubscribeTemplatesResponse['templates'][number]
+export type SubscriptionResult = z.output<typeof subscriptionResultResponseSchema>
 
 export const fetchSubscribeTemplates = () =>
-  api.get<{ templates: SubscribeTemplateView[] }>('/notifications/subscribe-templates')
+  api.get<SubscribeTemplatesResponse>('/notifications/subscribe-templates')
 
 export const reportSubscription = (input: SubscriptionInput) =>
-  api.post<{ granted: string[]; refused: string[] }>('/notifications/subscriptions', input)
+  api.post<SubscriptionResult>('/notifications/subscriptions', input)

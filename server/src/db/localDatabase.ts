@@ -31,6 +31,8 @@ export interface LocalDatabaseOptions {
   backend?: 'postgresql' | 'sqlite'
   /** FerretDB's port (a restart on the same address, for the outage test); a free one otherwise. */
   port?: number
+  /** Data thrown away afterwards (a test run's database): PostgreSQL does not wait for the disk. */
+  ephemeral?: boolean
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -84,6 +86,7 @@ export async function startLocalDatabase(options: LocalDatabaseOptions): Promise
       binDir: postgres.binDir,
       account: account as { uid: number; gid: number } | undefined,
       reuse,
+      ephemeral: options.ephemeral,
     })
     return startFerretdbOnPostgres(
       ferretdb,

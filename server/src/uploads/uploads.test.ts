@@ -31,8 +31,41 @@ async function staffAuth(request: ReturnType<typeof testApp>['request']) {
   return { Authorization: `Bearer ${session.accessToken}` }
 }
 
-/** Sends part of a chunk over a real socket and then drops the connection, as a phone losing signal. */
-async function cutChunk(port: number, path: string, auth: string, chunk: Buffer): Promise<void> {
+/** Signals of the test's outermost middleware for the request sent with `X-Test-Cut`. */
+interface CutSignals {
+  /** The request reached the app (its headers are in; its body is still arriving). */
+  arrived: Promise<void>
+  /** The app has finished with the request (answered or failed). */
+  handled: Promise<void>
+}
+
+/** An outermost middleware that reports when the cut request arrives and when the app is done with it. */
+function watchCutRequest(app: ReturnType<typeof testApp>['app']): CutSignals {
+  let arrived!: () => void
+  let handled!: () => void
+  const signals = {
+    arrived: new Promise<void>((resolve) => (arrived = resolve)),
+    handled: new Promise<void>((resolve) => (handled = resolve)),
+  }
+  app.middleware.unshift(async (ctx, next) => {
+    if (!ctx.get('X-Test-Cut')) return next()
+    arrived()
+    try {
+      await next()
+    } finally {
+      handled()
+    }
+  })
+  return signals
+}
+
+/**
+ * Sends part of a chunk over a real socket and drops the connection once the server is reading
+ * the request, as a phone losing signal; resolves when the server is done with it. No fixed wait:
+ * a timed cut may come before the request reached the server on a slow machine (and test nothing),
+ * and the server may still be handling the cut when the test looks at what was kept.
+ */
+async function cutChunk(port: number, path: string, auth: string, chunk: Buffer, signals: CutSignals) {
   await new Promise<void>((resolve) => {
     const request = http.request({
       port,
@@ -42,12 +75,15 @@ async function cutChunk(port: number, path: string, auth: string, chunk: Buffer)
         Authorization: auth,
         'Content-Type': 'application/octet-stream',
         'Content-Length': chunk.length,
+        'X-Test-Cut': '1',
       },
     })
     request.on('error', () => resolve())
-    request.write(chunk.subarray(0, chunk.length / 2), () => setTimeout(() => request.destroy(), 50))
+    const written = new Promise((sent) => request.write(chunk.subarray(0, chunk.length / 2), sent))
+    void Promise.all([written, signals.arrived]).then(() => request.destroy())
     request.on('close', () => resolve())
   })
+  await signals.handled
 }
 
 describe('resumable photo uploads', () => {
@@ -71,6 +107,7 @@ describe('resumable photo uploads', () => {
 
     expect((await put(0)).body.received).toBe(chunkBytes)
     // The second chunk is cut off halfway over a real socket.
+    const signals = watchCutRequest(app)
     const server = app.listen(0)
     servers.push(server)
     const port = (server.address() as AddressInfo).port
@@ -79,6 +116,7 @@ describe('resumable photo uploads', () => {
       `/api/v1/uploads/${id}?offset=${chunkBytes}`,
       auth.Authorization,
       photo.subarray(chunkBytes, 2 * chunkBytes),
+      signals,
     )
     const status = await request.get(`/api/v1/uploads/${id}`).set(auth)
     expect(status.body.received).toBe(chunkBytes) // nothing of the cut chunk was kept

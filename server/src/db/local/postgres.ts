@@ -57,14 +57,17 @@ export function serviceAccount(): { uid: number; gid: number } | { missing: stri
 }
 
 /** Settings rewritten at every start, so an existing cluster follows the code. */
-function settings(): string {
+function settings(ephemeral: boolean): string {
   return [
     '# Written by Minqing at every start (server/src/db/local/postgres.ts); edits are overwritten.',
     "listen_addresses = '127.0.0.1'",
     // No Unix socket: only password-authenticated TCP on loopback reaches the cluster.
     "unix_socket_directories = ''",
-    'fsync = on',
-    'synchronous_commit = on',
+    // A throwaway cluster (the tests') skips waiting for the disk: its data dir is deleted at the
+    // end, and a killed process loses nothing the OS has (only a crash of the machine would).
+    ...(ephemeral
+      ? ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off']
+      : ['fsync = on', 'synchronous_commit = on']),
     // FerretDB binds the field name as a parameter; a cached generic plan of `_jsonb->$1 @> $2`
     // can never use the GIN expression indexes, a custom plan per execution can.
     'plan_cache_mode = force_custom_plan',
@@ -92,6 +95,8 @@ export interface StartPostgresOptions {
   binDir: string
   account: { uid: number; gid: number } | undefined
   reuse: boolean
+  /** A cluster whose data is thrown away afterwards (tests): no fsync. */
+  ephemeral?: boolean
 }
 
 export async function startPostgres(options: StartPostgresOptions): Promise<PostgresCluster> {
@@ -105,7 +110,7 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Post
     chmodSync(dataDir, 0o710)
   }
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) initCluster(clusterDir, binDir, account, password)
-  writeFileSync(path.join(clusterDir, 'minqing.conf'), settings())
+  writeFileSync(path.join(clusterDir, 'minqing.conf'), settings(options.ephemeral ?? false))
   writeFileSync(path.join(clusterDir, 'pg_hba.conf'), hba)
   if (account) {
     chownSync(path.join(clusterDir, 'minqing.conf'), account.uid, account.gid)

@@ -1,11 +1,10 @@
-import type { DispatchSuggestion } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { suggestDispatch } from '../../../api/dispatch'
+import { suggestDispatch, type DispatchSuggestionView } from '../../../api/dispatch'
 
 /** The model's suggested unit for a queued case, with the words behind it, for the dispatcher to judge. */
 export function QueueSuggestion({ title, description }: { title: string; description: string }) {
-  const [suggestion, setSuggestion] = useState<DispatchSuggestion | null>(null)
+  const [suggestion, setSuggestion] = useState<DispatchSuggestionView | null>(null)
   useEffect(() => {
     let current = true
     suggestDispatch({ title, description })

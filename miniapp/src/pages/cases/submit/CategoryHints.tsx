@@ -1,7 +1,6 @@
-import type { DispatchSuggestion } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { suggestCategories } from '../../../api/dispatch'
+import { suggestCategories, type CategorySuggestion } from '../../../api/dispatch'
 
 /** Wait this long after the last keystroke before asking: one request per pause, not per key. */
 const debounceMs = 400
@@ -19,7 +18,7 @@ export function CategoryHints({
   description: string
   onPick: (code: string) => void
 }) {
-  const [hints, setHints] = useState<DispatchSuggestion['categories']>([])
+  const [hints, setHints] = useState<CategorySuggestion[]>([])
   useEffect(() => {
     const text = `${title}${description}`.trim()
     if (text.length < 4) {
