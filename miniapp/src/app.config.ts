@@ -30,6 +30,7 @@ export default defineAppConfig({
         'pairs/index',
         'duty/index',
         'activity/index',
+        'contacts/index',
       ],
     },
     { root: 'pages/review', pages: ['stats/index', 'board/index', 'echo/index', 'topics/index'] },
@@ -56,7 +57,6 @@ export default defineAppConfig({
     },
     // A caller without an account: look a case up by phone + query code, rate through an SMS link.
     { root: 'pages/lookup', pages: ['index', 'rate/index', 'duty/index'] },
-    { root: 'pages/lookup', pages: ['index', 'rate/index'] },
     // 民情档案 and 整改台账 (issue #16)
     {
       root: 'pages/registry',

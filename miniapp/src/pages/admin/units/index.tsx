@@ -87,7 +87,8 @@ export default function UnitsPage() {
     try {
       if (user.disabled) {
         await setUserDisabled(user.id, false)
-        users.setMessage(`已启用 ${user.name}`)
+        // A toast where the admin is looking (the page's message line is far below on a phone).
+        void Taro.showToast({ title: `已启用 ${user.name}`, icon: 'none' })
         await users.reload()
         return
       }
@@ -104,7 +105,7 @@ export default function UnitsPage() {
       })
       if (!confirm) return
       await setUserDisabled(user.id, true)
-      users.setMessage(`已停用 ${user.name}`)
+      void Taro.showToast({ title: `已停用 ${user.name}，已不能登录`, icon: 'none' })
       await users.reload()
     } catch (error) {
       users.setMessage((error as Error).message)

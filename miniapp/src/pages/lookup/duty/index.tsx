@@ -41,12 +41,17 @@ export default function DutyNoticePage() {
         <View className="lookup-card">
           <Text className="lookup-title">{notice.unitName}开门接访安排</Text>
           <Text className="lookup-note">领导干部值班接待群众来访，有诉求可直接前来反映。</Text>
-          {notice.days.length === 0 && <Text className="lookup-line">近两周暂无接访安排</Text>}
+          {notice.days.length === 0 && (
+            <Text className="lookup-line">近两周暂无接访安排，可先通过“我要反映”或拨打热线反映诉求。</Text>
+          )}
           {notice.days.map((day) => (
-            <Text key={day.date} className="lookup-line">
-              {noticeDate(day.date)} · {day.leaderName ?? '值班领导'} · {day.place || '本单位接待室'}
-            </Text>
+            <View key={day.date} className="lookup-duty-day">
+              <Text className="lookup-duty-date">{noticeDate(day.date)}</Text>
+              <Text className="lookup-line">值班领导：{day.leaderName ?? '值班领导'}</Text>
+              <Text className="lookup-line">接待地点：{day.place || '本单位接待室'}</Text>
+            </View>
           ))}
+          <Text className="lookup-note">公示近两周（14 天）的安排，如有调整以当天公示为准。</Text>
         </View>
       )}
       {message && <Text className="lookup-message">{message}</Text>}
