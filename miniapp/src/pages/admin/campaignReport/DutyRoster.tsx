@@ -80,9 +80,7 @@ function UnitRoster({ unit, onSaved }: { unit: CoverageUnit; onSaved: () => Prom
               {shortDate(day)}
             </Text>
           ))}
-          {unit.upcoming.length > shownDays && (
-            <Text className="campaign-gap-more">等 {unit.upcoming.length} 个工作日</Text>
-          )}
+          {unit.upcoming.length > shownDays && <Text className="campaign-gap-more">等</Text>}
         </View>
       ) : (
         <Text className="campaign-gap-ok">活动期内每个工作日都已安排值班领导</Text>

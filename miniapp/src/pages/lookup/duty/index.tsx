@@ -1,4 +1,4 @@
-import { AppError, type PublicDutyNotice } from '@minqing/shared'
+import { AppError, chinaDate, type PublicDutyNotice } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -22,6 +22,7 @@ export default function DutyNoticePage() {
   const { params } = useRouter()
   const [notice, setNotice] = useState<PublicDutyNotice | null>(null)
   const [message, setMessage] = useState('')
+  const today = chinaDate(new Date()).format('YYYY-MM-DD')
 
   useEffect(() => {
     if (!params.unitId) {
@@ -46,7 +47,10 @@ export default function DutyNoticePage() {
           )}
           {notice.days.map((day) => (
             <View key={day.date} className="lookup-duty-day">
-              <Text className="lookup-duty-date">{noticeDate(day.date)}</Text>
+              <Text className="lookup-duty-date">
+                {noticeDate(day.date)}
+                {day.date === today ? '（今天）' : ''}
+              </Text>
               <Text className="lookup-line">值班领导：{day.leaderName ?? '值班领导'}</Text>
               <Text className="lookup-line">接待地点：{day.place || '本单位接待室'}</Text>
             </View>

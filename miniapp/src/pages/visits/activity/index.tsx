@@ -37,6 +37,7 @@ export default function ActivityPage() {
   const [summary, setSummary] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState('')
+  const [saved, setSaved] = useState(false)
 
   useDidShow(() => {
     void cachedFetch('campaigns', fetchCampaigns, (items) => {
@@ -57,7 +58,8 @@ export default function ActivityPage() {
         opinionsCollected: Number(opinions) || 0,
         summary,
       })
-      setMessage(`已记录${campaignActivityKindLabels[kind]}：${heldOn}`)
+      setMessage(`已记录${campaignActivityKindLabels[kind]}：${heldOn}，已计入活动报告`)
+      setSaved(true)
       // A new draft: saving again records a second activity only on purpose.
       setClientId(newClientId())
       setAttendees('')
@@ -68,6 +70,7 @@ export default function ActivityPage() {
       const appError = error instanceof AppError ? error : new AppError('NETWORK_ERROR')
       setErrors(fieldErrors(appError))
       setMessage(appError.message)
+      setSaved(false)
     }
   }
 
@@ -132,7 +135,7 @@ export default function ActivityPage() {
           />
         </Field>
       </Cell.Group>
-      {message && <Text className="visit-message">{message}</Text>}
+      {message && <Text className={`visit-message ${saved ? 'visit-message-ok' : ''}`}>{message}</Text>}
       <View className="visit-actions">
         <Button type="primary" block onClick={() => void save()}>
           保存

@@ -43,6 +43,7 @@ export default function ContactPointsPage() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState('')
   const [loaded, setLoaded] = useState(false)
+  const [saved, setSaved] = useState(false)
 
   const reload = () =>
     fetchContactPoints()
@@ -57,6 +58,7 @@ export default function ContactPointsPage() {
     try {
       await logContactActivity(point.id, { clientId, heldOn: dayjs().format('YYYY-MM-DD'), summary })
       setMessage(`已记录：${point.name}`)
+      setSaved(true)
       setClientId(newClientId())
       setSummary('')
       setOpenId(null)
@@ -65,6 +67,7 @@ export default function ContactPointsPage() {
     } catch (error) {
       setErrors(fieldErrors(messageOf(error)))
       setMessage(messageOf(error).message)
+      setSaved(false)
     }
   }
 
@@ -86,6 +89,7 @@ export default function ContactPointsPage() {
     } catch (error) {
       setErrors(fieldErrors(messageOf(error)))
       setMessage(messageOf(error).message)
+      setSaved(false)
     }
   }
 
@@ -93,8 +97,10 @@ export default function ContactPointsPage() {
     try {
       const result = await downloadLedger('/exports/contact-points.xlsx', () => undefined)
       setMessage(`已导出 ${result.filename}`)
+      setSaved(true)
     } catch (error) {
       setMessage(messageOf(error).message)
+      setSaved(false)
     }
   }
 
@@ -158,6 +164,7 @@ export default function ContactPointsPage() {
             value={targetType}
             onChange={(value) => setTargetType(value as ContactTargetType)}
           />
+          <Text className="visit-hint">名称</Text>
           <Field error={errors.name}>
             <Input
               name="name"
@@ -171,7 +178,7 @@ export default function ContactPointsPage() {
           </Button>
         </Cell.Group>
       )}
-      {message && <Text className="visit-message">{message}</Text>}
+      {message && <Text className={`visit-message ${saved ? 'visit-message-ok' : ''}`}>{message}</Text>}
       {user?.role === 'leader' && (
         <View className="visit-actions">
           {!adding && (
