@@ -16,12 +16,21 @@ import { Chips } from '../../../components/Chips'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
 import '../cases/index.css'
+import './index.css'
 
-/** The record's own name as stored (a person's masked, 张**), with the unit it belongs to. */
-function subject(row: ConfigChange): string {
+/** The record's own name as stored (a person's masked, 张**), with the unit it belongs to below. */
+function Subject({ row }: { row: ConfigChange }) {
   const name = (row.after?.name ?? row.before?.name) as string | undefined
   const unit = row.entityType === 'unit' ? null : row.unitName
-  return `${configEntityLabels[row.entityType]}${name ? ` ${name}` : ''}${unit ? `（${unit}）` : ''}`
+  return (
+    <View>
+      <Text className="audit-line">
+        {configEntityLabels[row.entityType]}
+        {name ? ` ${name}` : ''}
+      </Text>
+      {unit && <Text className="audit-line audit-unit">{unit}</Text>}
+    </View>
+  )
 }
 
 /** Who changed which configuration when, and what changed (before → after, personal data masked). */
@@ -55,16 +64,21 @@ export default function ConfigAuditPage() {
           entityType === 'all' ? '还没有人修改过配置' : `${configEntityLabels[entityType]}还没有修改记录`
         }
         columns={[
-          { key: 'at', title: '时间', grow: 1.3, render: (row) => formatChinaTime(row.at) },
-          { key: 'entity', title: '对象', grow: 1.6, render: subject },
-          { key: 'action', title: '操作', grow: 0.7, render: configAction },
           {
-            key: 'actor',
-            title: '操作人',
-            grow: 1.2,
-            render: (row) =>
-              `${row.actorName ?? '—'}（${roleLabels[row.actorRole as keyof typeof roleLabels] ?? row.actorRole}）`,
+            key: 'at',
+            title: '时间',
+            grow: 1.3,
+            // Date and time each on its own line, never a time cut in two ("17:" / "15").
+            render: (row) => (
+              <View>
+                <Text className="audit-line">{formatChinaTime(row.at).slice(0, 10)}</Text>
+                <Text className="audit-line">{formatChinaTime(row.at).slice(11)}</Text>
+              </View>
+            ),
           },
+          { key: 'entity', title: '对象', grow: 1.4, render: (row) => <Subject row={row} /> },
+          { key: 'action', title: '操作', grow: 0.7, render: configAction },
+          // What changed before who did it: on a phone the table scrolls sideways.
           {
             key: 'diff',
             title: '变更内容',
@@ -78,6 +92,13 @@ export default function ConfigAuditPage() {
                 ))}
               </View>
             ),
+          },
+          {
+            key: 'actor',
+            title: '操作人',
+            grow: 1.2,
+            render: (row) =>
+              `${row.actorName ?? '—'}（${roleLabels[row.actorRole as keyof typeof roleLabels] ?? row.actorRole}）`,
           },
         ]}
       />

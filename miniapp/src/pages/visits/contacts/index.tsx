@@ -57,7 +57,7 @@ export default function ContactPointsPage() {
   async function logActivity(point: ContactPoint) {
     try {
       await logContactActivity(point.id, { clientId, heldOn: dayjs().format('YYYY-MM-DD'), summary })
-      setMessage(`已记录：${point.name}`)
+      setMessage(`已记录：${point.name}的活动`)
       setSaved(true)
       setClientId(newClientId())
       setSummary('')
@@ -124,7 +124,12 @@ export default function ContactPointsPage() {
             {items.map((point) => (
               <View key={point.id} className="visit-contact">
                 <Cell
-                  title={`${point.name}（${contactTargetTypeLabels[point.targetType]}）`}
+                  // "东湖村", not "东湖村（村）": the type only when the name does not say it.
+                  title={
+                    point.name.endsWith(contactTargetTypeLabels[point.targetType])
+                      ? point.name
+                      : `${point.name}（${contactTargetTypeLabels[point.targetType]}）`
+                  }
                   description={`联系领导 ${point.leaderName ?? '—'} · 活动 ${point.activities} 次${
                     point.lastActivityOn ? ` · 最近 ${point.lastActivityOn}` : ''
                   }`}
