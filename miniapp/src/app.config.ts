@@ -30,6 +30,7 @@ export default defineAppConfig({
         'pairs/index',
         'duty/index',
         'activity/index',
+        'contacts/index',
       ],
     },
     { root: 'pages/review', pages: ['stats/index', 'board/index', 'echo/index', 'topics/index'] },

@@ -41,3 +41,11 @@ export const createContactPoint = (input: Partial<ContactPointInput>) =>
   api.post<ContactPoint>('/contact-points', input)
 export const logContactActivity = (id: string, input: ContactActivityInput) =>
   api.post<ContactActivity>(`/contact-points/${id}/activities`, input)
+/** 开门接访排班: the duty leader (and place) of a unit for one day; replaces that day's entry. */
+export const setDutyDay = (input: { unitId: string; date: string; leaderId: string; place: string }) =>
+  api.request<unknown>('PUT', '/duty-roster', {
+    body: {
+      unitId: input.unitId,
+      assignments: [{ date: input.date, leaderId: input.leaderId, place: input.place }],
+    },
+  })

@@ -47,7 +47,13 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
       description: '走访记录与同步状态',
       url: '/pages/visits/list/index',
     },
-    { key: 'quota', title: '任务进度', description: '走访指标完成情况', url: '/pages/visits/progress/index' },
+    {
+      key: 'quota',
+      title: '任务进度',
+      // The 宣讲 / 座谈会 form opens from the progress page: say so where a cadre looks for it.
+      description: '指标完成情况，记录座谈会等活动',
+      url: '/pages/visits/progress/index',
+    },
     { key: 'pairs', title: '结对帮扶', description: '结对户与回访提醒', url: '/pages/visits/pairs/index' },
     { key: 'reception', title: '接访值班', description: '今日开门接访', url: '/pages/visits/duty/index' },
     {

@@ -2,10 +2,44 @@ import { configChangeListSchema, configChangeQuerySchema, objectIdSchema } from 
 import type { FilterQuery } from 'mongoose'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
+import { UnitModel } from '../units/unit.model'
+import { UserModel } from '../users/user.model'
 import { ContactViewModel, type ContactViewDocument } from './contactView.model'
 import { ConfigChangeModel, type ConfigChangeDocument } from './configChange.model'
 
-function presentConfigChange(row: InstanceType<typeof ConfigChangeModel>) {
+type ConfigChangeRow = InstanceType<typeof ConfigChangeModel>
+
+/** The unit a record names (a user's or a rule's unitId), from its after or before snapshot. */
+const unitIdOf = (row: ConfigChangeRow) => {
+  const pick = (snapshot: unknown) => (snapshot as { unitId?: unknown } | null)?.unitId
+  const id = pick(row.after) ?? pick(row.before)
+  return typeof id === 'string' && /^[a-f0-9]{24}$/.test(id) ? id : null
+}
+
+/**
+ * The audit as a reader needs it: who acted (the admin's name: admins are named officials) and
+ * which unit a changed record belongs to; the record's own personal fields stay as stored (masked).
+ */
+async function presentConfigChanges(rows: ConfigChangeRow[]) {
+  const actorIds = [...new Set(rows.map((row) => String(row.actorId)))]
+  const unitIds = [...new Set(rows.map(unitIdOf).filter((id): id is string => id !== null))]
+  const [actors, units] = await Promise.all([
+    UserModel.find({ _id: { $in: actorIds } }, { name: 1 }),
+    UnitModel.find({ _id: { $in: unitIds } }, { name: 1 }),
+  ])
+  const actorNames = new Map(actors.map((user) => [String(user._id), user.name]))
+  const unitNames = new Map(units.map((unit) => [String(unit._id), unit.name]))
+  return rows.map((row) => {
+    const unitId = unitIdOf(row)
+    return {
+      ...presentConfigChange(row),
+      actorName: actorNames.get(String(row.actorId)) ?? null,
+      unitName: unitId ? (unitNames.get(unitId) ?? null) : null,
+    }
+  })
+}
+
+function presentConfigChange(row: ConfigChangeRow) {
   return {
     id: String(row._id),
     entityType: row.entityType,
@@ -86,7 +120,12 @@ export const auditRoutes = [
           .limit(query.pageSize),
         ConfigChangeModel.countDocuments(filter),
       ])
-      return { items: rows.map(presentConfigChange), total, page: query.page, pageSize: query.pageSize }
+      return {
+        items: await presentConfigChanges(rows),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      }
     },
   }),
 ]

@@ -112,7 +112,7 @@ export const configEntityLabels: Record<ConfigEntityType, string> = {
   category: '诉求分类',
   calendar: '节假日历',
   timeLimits: '办理时限',
-  campaign: '下访活动',
+  campaign: '走访活动',
   user: '人员',
   unit: '单位',
 }
@@ -128,6 +128,9 @@ export const configChangeSchema = z.object({
   /** The record before and after, personal fields masked; null for a creation / a deletion. */
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  /** Who made the change (the admin's name), and the unit the changed record names, if any. */
+  actorName: z.string().nullable(),
+  unitName: z.string().nullable(),
 })
 export type ConfigChange = z.infer<typeof configChangeSchema>
 

@@ -6,6 +6,7 @@ import { caseStatusTones } from '../../ui/statusTone'
 import { DeadlineChip } from '../DeadlineChip'
 import { StatusTag } from '../StatusTag'
 import { Tag } from '../../ui/nutui'
+import './index.css'
 
 /** One case in a list: title, status, and which deadline runs and how much time is left. */
 export function CaseCard({ item }: { item: CaseView }) {

@@ -7,10 +7,8 @@ import { Chips } from '../../../components/Chips'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
 import { Button } from '../../../ui/nutui'
+import { DutyRoster } from './DutyRoster'
 import './index.css'
-
-/** "3月16日" from "2026-03-16": the roster gaps read as dates people say. */
-const shortDate = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
 
 /**
  * The campaign report the seeds publish (出动人次, 走访户数, 座谈会, 收集意见建议, 解决问题,
@@ -34,7 +32,7 @@ export default function CampaignReportPage() {
           onChange={setChosen}
         />
         {process.env.TARO_ENV === 'h5' && data && (
-          <Button size="small" type="primary" onClick={() => window.print()}>
+          <Button className="campaign-print" size="small" type="primary" onClick={() => window.print()}>
             打印
           </Button>
         )}
@@ -58,26 +56,15 @@ export default function CampaignReportPage() {
               { key: 'unit', title: '单位', grow: 2, render: (row) => row.name ?? '—' },
               { key: 'turnouts', title: '出动人次', render: (row) => row.turnouts },
               { key: 'households', title: '走访户数', render: (row) => row.households },
-              { key: 'forums', title: '座谈会', render: (row) => row.forums },
-              { key: 'talks', title: '宣讲', render: (row) => row.talks },
-              { key: 'opinions', title: '收集意见建议', grow: 1.4, render: (row) => row.opinions },
-              { key: 'solved', title: '解决问题', render: (row) => row.solved },
-              { key: 'goodDeeds', title: '办实事好事', grow: 1.3, render: (row) => row.goodDeeds },
+              { key: 'forums', title: '座谈会（场）', render: (row) => row.forums },
+              { key: 'talks', title: '宣讲（场）', render: (row) => row.talks },
+              { key: 'opinions', title: '收集意见建议（条）', grow: 1.4, render: (row) => row.opinions },
+              { key: 'solved', title: '解决问题（个）', render: (row) => row.solved },
+              { key: 'goodDeeds', title: '办实事好事（件）', grow: 1.3, render: (row) => row.goodDeeds },
             ]}
           />
           <Text className="brief-subheading">开门接访排班</Text>
-          {(gaps.data?.units ?? []).map((unit) =>
-            unit.upcoming.length ? (
-              <Text key={unit.unitId} className="campaign-gap">
-                {unit.name}：{unit.upcoming.slice(0, 10).map(shortDate).join('、')}
-                {unit.upcoming.length > 10 ? ` 等 ${unit.upcoming.length} 个工作日` : ''} 尚无值班领导
-              </Text>
-            ) : (
-              <Text key={unit.unitId} className="campaign-gap-ok">
-                {unit.name}：活动期内每个工作日都已安排值班领导
-              </Text>
-            ),
-          )}
+          {gaps.data && <DutyRoster coverage={gaps.data} onSaved={gaps.reload} />}
           <Text className="review-definition">
             出动人次：每次走访的每位走访人，加上每场活动的主讲或主持人；收集意见建议：走访中发现的问题、接访登记的诉求和活动中收集的意见之和；解决问题：走访和接访中发现、已办结或销号的问题。
           </Text>

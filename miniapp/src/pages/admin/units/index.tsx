@@ -92,7 +92,8 @@ export default function UnitsPage() {
     try {
       if (user.disabled) {
         await setUserDisabled(user.id, false)
-        users.setMessage(`已启用 ${user.name}`)
+        // A toast where the admin is looking (the page's message line is far below on a phone).
+        void Taro.showToast({ title: `已启用 ${user.name}`, icon: 'none' })
         await users.reload()
         return
       }
@@ -106,10 +107,12 @@ export default function UnitsPage() {
         title: '停用账号',
         content: `停用后${user.name}不能再登录。${held.length ? `其名下还有${held.join('、')}，请及时移交。` : ''}确定停用？`,
         confirmText: '停用',
+        // A step that locks a person out reads as one: red, not the platform's green.
+        confirmColor: '#c8161d',
       })
       if (!confirm) return
       await setUserDisabled(user.id, true)
-      users.setMessage(`已停用 ${user.name}`)
+      void Taro.showToast({ title: `已停用 ${user.name}`, icon: 'none' })
       await users.reload()
     } catch (error) {
       users.setMessage((error as Error).message)

@@ -1,4 +1,4 @@
-import { AppError, type PublicDutyNotice } from '@minqing/shared'
+import { AppError, chinaDate, type PublicDutyNotice } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -22,6 +22,7 @@ export default function DutyNoticePage() {
   const { params } = useRouter()
   const [notice, setNotice] = useState<PublicDutyNotice | null>(null)
   const [message, setMessage] = useState('')
+  const today = chinaDate(new Date()).format('YYYY-MM-DD')
 
   useEffect(() => {
     if (!params.unitId) {
@@ -41,12 +42,20 @@ export default function DutyNoticePage() {
         <View className="lookup-card">
           <Text className="lookup-title">{notice.unitName}开门接访安排</Text>
           <Text className="lookup-note">领导干部值班接待群众来访，有诉求可直接前来反映。</Text>
-          {notice.days.length === 0 && <Text className="lookup-line">近两周暂无接访安排</Text>}
+          {notice.days.length === 0 && (
+            <Text className="lookup-line">近两周暂无接访安排，可先通过“我要反映”或拨打热线反映诉求。</Text>
+          )}
           {notice.days.map((day) => (
-            <Text key={day.date} className="lookup-line">
-              {noticeDate(day.date)} · {day.leaderName ?? '值班领导'} · {day.place || '本单位接待室'}
-            </Text>
+            <View key={day.date} className="lookup-duty-day">
+              <Text className="lookup-duty-date">
+                {noticeDate(day.date)}
+                {day.date === today ? '（今天）' : ''}
+              </Text>
+              <Text className="lookup-line">值班领导：{day.leaderName ?? '值班领导'}</Text>
+              <Text className="lookup-line">接待地点：{day.place || '本单位接待室'}</Text>
+            </View>
           ))}
+          <Text className="lookup-note">公示近两周（14 天）的安排，如有调整以当天公示为准。</Text>
         </View>
       )}
       {message && <Text className="lookup-message">{message}</Text>}

@@ -12,11 +12,12 @@ import { recordCampaignActivity } from '../../../api/campaigns'
 import { fetchCampaigns, type Campaign } from '../../../api/visits'
 import { newClientId } from '../../../cases/clientId'
 import { Chips } from '../../../components/Chips'
+import { DatePick } from '../../../components/DatePick'
 import { Field } from '../../../components/Field'
 import { Page } from '../../../components/Page'
 import { useCurrentUser } from '../../../session/useSession'
 import { fieldErrors } from '../../../ui/messages'
-import { Button, Cell, Input, TextArea } from '../../../ui/nutui'
+import { Button, Cell, Empty, Input, TextArea } from '../../../ui/nutui'
 import { cachedFetch } from '../../../visits/referenceCache'
 import '../visits.css'
 
@@ -36,6 +37,7 @@ export default function ActivityPage() {
   const [summary, setSummary] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState('')
+  const [saved, setSaved] = useState(false)
 
   useDidShow(() => {
     void cachedFetch('campaigns', fetchCampaigns, (items) => {
@@ -56,7 +58,8 @@ export default function ActivityPage() {
         opinionsCollected: Number(opinions) || 0,
         summary,
       })
-      setMessage(`已记录${campaignActivityKindLabels[kind]}：${heldOn}`)
+      setMessage(`已记录${campaignActivityKindLabels[kind]}：${heldOn}，已计入活动报告`)
+      setSaved(true)
       // A new draft: saving again records a second activity only on purpose.
       setClientId(newClientId())
       setAttendees('')
@@ -67,13 +70,22 @@ export default function ActivityPage() {
       const appError = error instanceof AppError ? error : new AppError('NETWORK_ERROR')
       setErrors(fieldErrors(appError))
       setMessage(appError.message)
+      setSaved(false)
     }
   }
 
   if (campaigns.length === 0)
-    return <Page>{<Text className="visit-message">暂无进行中的走访活动</Text>}</Page>
+    return (
+      <Page>
+        <Empty description="暂无进行中的走访活动，活动开始后可在这里记录宣讲、座谈会等" />
+      </Page>
+    )
+  const campaign = campaigns.find((item) => item.id === campaignId)
   return (
     <Page>
+      <Text className="visit-hint">
+        计入{campaign ? `“${campaign.name}”` : '走访活动'}，记在本单位名下，您为主讲或主持人
+      </Text>
       {campaigns.length > 1 && (
         <Chips
           items={campaigns.map((item) => ({ value: item.id, label: item.name }))}
@@ -90,11 +102,10 @@ export default function ActivityPage() {
       </Cell.Group>
       <Cell.Group title="活动情况">
         <Field error={errors.heldOn}>
-          <Text className="visit-activity-label">日期</Text>
-          <Input name="heldOn" type="text" value={heldOn} onChange={(value: string) => setHeldOn(value)} />
+          <DatePick label="活动日期" value={heldOn} end={dayjs().format('YYYY-MM-DD')} onChange={setHeldOn} />
         </Field>
         <Field error={errors.attendees}>
-          <Text className="visit-activity-label">参加人数</Text>
+          <Text className="visit-activity-label">参加人数（人）</Text>
           <Input
             name="attendees"
             type="digit"
@@ -124,7 +135,7 @@ export default function ActivityPage() {
           />
         </Field>
       </Cell.Group>
-      {message && <Text className="visit-message">{message}</Text>}
+      {message && <Text className={`visit-message ${saved ? 'visit-message-ok' : ''}`}>{message}</Text>}
       <View className="visit-actions">
         <Button type="primary" block onClick={() => void save()}>
           保存

@@ -113,19 +113,20 @@ export default function VisitProgressPage() {
       {user && user.role !== 'staff' && rows.length > 0 && (
         <View className="visit-card visit-unit-table">
           <Text className="visit-card-title">本单位完成情况</Text>
+          <Text className="visit-hint">每格为“已完成/指标”，落后于活动进度的排在前面</Text>
           <View className="visit-table-row">
-            <Text>姓名</Text>
-            <Text>户数</Text>
-            <Text>天数</Text>
-            <Text>接访</Text>
-            <Text>解决</Text>
+            <Text className="visit-table-name">姓名</Text>
+            <Text>走访户</Text>
+            <Text>调研天</Text>
+            <Text>接访次</Text>
+            <Text>解决个</Text>
           </View>
           {others.map((row) => (
             <View key={row.userId} className={`visit-table-row ${row.behind ? 'visit-row-behind' : ''}`}>
-              <Text>
-                {row.name}
-                {row.behind ? '（落后）' : ''}
-              </Text>
+              <View className="visit-table-name">
+                <Text>{row.name}</Text>
+                {row.behind && <Text className="visit-behind-tag">进度落后</Text>}
+              </View>
               {tableMetrics.map((metric) => (
                 <Text key={metric}>
                   {row[metric]?.done ?? 0}/{row[metric]?.quota ?? 0}
