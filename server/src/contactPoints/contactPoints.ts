@@ -1,3 +1,4 @@
+import { assertUnitInTenant, tenantUnitIds } from '../tenants/tenantScope'
 import { AppError, type ContactActivityInput, type ContactPointInput } from '@minqing/shared'
 import type { Types } from 'mongoose'
 import { isDuplicateKey } from '../db/duplicateKey'
@@ -17,7 +18,8 @@ const issue = (path: string, message: string) =>
 
 /** The units a viewer's contact points are drawn from: all for admins, else their unit's subtree. */
 export async function contactScope(viewer: Viewer): Promise<Types.ObjectId[] | null> {
-  if (viewer.role === 'admin') return null
+  // A tenant admin's are their district's units (tenants/); a city-level admin's all.
+  if (viewer.role === 'admin') return tenantUnitIds(viewer)
   if (!viewer.unitId) return []
   return subtreeUnitIds(viewer.unitId)
 }
@@ -26,6 +28,7 @@ export async function contactScope(viewer: Viewer): Promise<Types.ObjectId[] | n
 export async function createContactPoint(viewer: Viewer, input: ContactPointInput) {
   const unit = await UnitModel.findById(input.unitId, { path: 1 })
   if (!unit) throw issue('unitId', '单位不存在 / Unknown unit')
+  await assertUnitInTenant(viewer, input.unitId)
   if (viewer.role !== 'admin' && (!viewer.unitId || !isInSubtree(viewer.unitId, unit)))
     throw new AppError('FORBIDDEN')
   const leader = await UserModel.findById(input.leaderId, { unitId: 1, role: 1 })

@@ -191,6 +191,22 @@ export const errorCatalog = {
     zh: '文件缺少“单位”和“人员”工作表，请使用下载的模板',
     en: 'The file lacks the sheets 单位 and 人员; use the downloaded template',
   },
+  // --- tenants (districts as tenants, issue #16) ---
+  TENANT_MISMATCH: {
+    status: 400,
+    zh: '所选记录属于其他区县',
+    en: 'The chosen record belongs to another district',
+  },
+  TENANT_UNKNOWN: {
+    status: 400,
+    zh: '区县代码不存在或已停用',
+    en: 'No such district, or it is disabled',
+  },
+  CITY_LEVEL_ONLY: {
+    status: 403,
+    zh: '该配置全市统一，仅市级管理员可修改',
+    en: 'This setting is city-wide; only a city-level admin may change it',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog
