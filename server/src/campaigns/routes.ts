@@ -103,7 +103,10 @@ export const campaignRoutes = [
     response: campaignListResponseSchema,
     handler: async (ctx, { query, viewer }) => {
       const today = chinaDate(ctx.deps.clock.now()).format('YYYY-MM-DD')
-      const filter = { ...(query.active === 'true' ? { endsOn: { $gte: today } } : {}), ...scopeFilter(viewer) }
+      const filter = {
+        ...(query.active === 'true' ? { endsOn: { $gte: today } } : {}),
+        ...scopeFilter(viewer),
+      }
       const campaigns = await CampaignModel.find(filter).sort({ endsOn: -1 }).limit(200)
       const visible =
         viewer.role === 'admin'

@@ -161,7 +161,8 @@ export const echoWallRoutes = [
     body: decisionBodySchema,
     response: echoDecisionResponseSchema,
     handler: async (ctx, { params, body, viewer }) => {
-      if (!(await CaseModel.exists({ _id: params.id, ...scopeFilter(viewer) }))) throw new AppError('NOT_FOUND')
+      if (!(await CaseModel.exists({ _id: params.id, ...scopeFilter(viewer) })))
+        throw new AppError('NOT_FOUND')
       const at = ctx.deps.clock.now()
       await logDecision({ caseId: params.id }, viewer.userId, body, at)
       await upsert(

@@ -321,15 +321,17 @@ describe(
       for (const route of routeTable) {
         const key = name(route)
         if (route.access === 'public' || key in exempt) continue
-      // City-wide configuration: tenant B's admin is refused before anything is read.
-      if (route.cityLevel) {
-        const url = `/api/v1${route.path.replace(/:([A-Za-z_]+)/g, '2026')}`
-        const pending = request[route.method](url).set(t.people.bAdmin)
-        const answer = await (route.method === 'get' || route.method === 'delete' ? pending : pending.send({}))
-        if (answer.status !== 403 || answer.body.error?.code !== 'CITY_LEVEL_ONLY')
-          failures.push(`${key} as bAdmin → ${answer.status}, expected 403 CITY_LEVEL_ONLY`)
-        continue
-      }
+        // City-wide configuration: tenant B's admin is refused before anything is read.
+        if (route.cityLevel) {
+          const url = `/api/v1${route.path.replace(/:([A-Za-z_]+)/g, '2026')}`
+          const pending = request[route.method](url).set(t.people.bAdmin)
+          const answer = await (route.method === 'get' || route.method === 'delete'
+            ? pending
+            : pending.send({}))
+          if (answer.status !== 403 || answer.body.error?.code !== 'CITY_LEVEL_ONLY')
+            failures.push(`${key} as bAdmin → ${answer.status}, expected 403 CITY_LEVEL_ONLY`)
+          continue
+        }
         const hasParams = route.path.includes(':')
         // Creates and other writes without a record in the path: the tenant stamped on what they
         // write, and the units they may name, are tested below.

@@ -28,7 +28,9 @@ export const knowledgeRoutes = [
     summary: 'Every knowledge-base entry (问答库), drafts included, newest first',
     response: knowledgeEntryListSchema,
     handler: async (_ctx, { viewer }) => ({
-      items: (await KnowledgeEntryModel.find(scopeFilter(viewer)).sort({ _id: -1 })).map(presentKnowledgeEntry),
+      items: (await KnowledgeEntryModel.find(scopeFilter(viewer)).sort({ _id: -1 })).map(
+        presentKnowledgeEntry,
+      ),
     }),
   }),
   defineRoute({
@@ -89,7 +91,13 @@ export const knowledgeRoutes = [
           (row) => String(row._id),
         ),
       )
-      return { items: searchEntries(indexed.filter((hit) => ours.has(hit.entry.id)), query.q, query) }
+      return {
+        items: searchEntries(
+          indexed.filter((hit) => ours.has(hit.entry.id)),
+          query.q,
+          query,
+        ),
+      }
     },
   }),
   defineRoute({

@@ -26,9 +26,9 @@ export const replyTemplateRoutes = [
     summary: 'Every reply template (答复模板), by action and category',
     response: replyTemplateListSchema,
     handler: async (_ctx, { viewer }) => ({
-      items: (await ReplyTemplateModel.find(scopeFilter(viewer)).sort({ action: 1, categoryCode: 1, _id: 1 })).map(
-        presentReplyTemplate,
-      ),
+      items: (
+        await ReplyTemplateModel.find(scopeFilter(viewer)).sort({ action: 1, categoryCode: 1, _id: 1 })
+      ).map(presentReplyTemplate),
     }),
   }),
   defineRoute({

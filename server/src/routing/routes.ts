@@ -37,7 +37,9 @@ export const routingRoutes = [
     summary: 'Routing rules in priority order',
     response: routingRulesResponseSchema,
     handler: async (_ctx, { viewer }) => ({
-      rules: await presentRules(await RoutingRuleModel.find(scopeFilter(viewer)).sort({ priority: 1, _id: 1 })),
+      rules: await presentRules(
+        await RoutingRuleModel.find(scopeFilter(viewer)).sort({ priority: 1, _id: 1 }),
+      ),
     }),
   }),
   defineRoute({

@@ -36,7 +36,8 @@ const topCategory = (code: string) => {
 
 /** Sums the rollups of a period (inclusive China-time days), grouped by unit or by top category. */
 async function summed(period: Period, groupBy: 'unit' | 'category', viewer: Viewer, maxAgeMs: number) {
-  const units = viewer.role === 'leader' && viewer.unitId ? await subtreeUnitIds(viewer.unitId) : await statsScope(viewer)
+  const units =
+    viewer.role === 'leader' && viewer.unitId ? await subtreeUnitIds(viewer.unitId) : await statsScope(viewer)
   const scope = units ? new Set(units.map(String)) : null
   // What this instance's submissions left to the background is counted before the answer.
   await projectRollups()

@@ -97,7 +97,10 @@ export async function tenantUnitIds(viewer: Pick<Viewer, 'tenantId'>): Promise<T
 }
 
 /** For a tenant admin: may they see a record held by this unit? (city level: always) */
-export async function unitWithinTenant(viewer: Pick<Viewer, 'tenantId'>, unitId: TenantRef): Promise<boolean> {
+export async function unitWithinTenant(
+  viewer: Pick<Viewer, 'tenantId'>,
+  unitId: TenantRef,
+): Promise<boolean> {
   if (!viewer.tenantId) return true
   return (await tenantOfUnitId(unitId)) === viewer.tenantId
 }

@@ -89,7 +89,13 @@ export const unitRoutes = [
         const parentTenant = await tenantOfUnitId(body.parentId)
         if (parentTenant && parentTenant !== tenantOf(current))
           throw new AppError('TENANT_MISMATCH', {
-            issues: [{ path: 'parentId', code: 'other_tenant', message: '不能移到其他区县 / Not into another district' }],
+            issues: [
+              {
+                path: 'parentId',
+                code: 'other_tenant',
+                message: '不能移到其他区县 / Not into another district',
+              },
+            ],
           })
       }
       const { before, after } = await updateUnit(params.id, body)

@@ -48,7 +48,8 @@ export async function createUser(input: CreateUserInput): Promise<UserDocument> 
       phone: input.phone,
       unitId: input.unitId ?? null,
       // Staff belong to their unit's tenant; an admin to the one chosen (none = city level).
-      tenantId: input.role === 'admin' ? (input.tenantId ?? null) : unit ? (unit.tenantId ?? defaultTenantId) : null,
+      tenantId:
+        input.role === 'admin' ? (input.tenantId ?? null) : unit ? (unit.tenantId ?? defaultTenantId) : null,
       positionLevel:
         input.role === 'staff' ? (input.positionLevel ?? 'cadre') : (input.positionLevel ?? null),
       passwordHash: await hashPassword(input.password),
