@@ -46,6 +46,13 @@ export default function UnitsPage() {
   const [issued, setIssued] = useState<{ name: string; password: string } | null>(null)
   const list: Unit[] = units.data ?? []
   const nameOf = (id: string | null | undefined) => list.find((unit) => unit.id === id)?.name ?? '—'
+  // A city-level admin sees several districts (tenants): name each unit's by its top-level unit.
+  // A district's own admin sees one tenant only, and no extra column.
+  const severalTenants = new Set(list.map((unit) => unit.tenantId)).size > 1
+  const districtOf = (unit: Unit) => {
+    const top = list.find((other) => other.tenantId === unit.tenantId && other.parentId === null)
+    return top?.name ?? '—'
+  }
 
   const addUnit = () =>
     perform(
@@ -157,6 +164,9 @@ export default function UnitsPage() {
               </Text>
             ),
           },
+          ...(severalTenants
+            ? [{ key: 'tenant', title: '区县', render: (unit: Unit) => districtOf(unit) }]
+            : []),
           { key: 'level', title: '层级', render: (unit) => unitLevelLabels[unit.level] },
           { key: 'parent', title: '上级', grow: 2, render: (unit) => nameOf(unit.parentId) },
           { key: 'area', title: '辖区范围', render: (unit) => (unit.hasArea ? '已设置' : '—') },
