@@ -26,6 +26,7 @@ import { anonymiseClosedCases } from './retention/anonymiseClosedCases'
 import { sampleFollowUps } from './followUp/followUps'
 import { superviseDeadlines } from './supervision/superviseDeadlines'
 import { processOutbox } from './notifications/processOutbox'
+import { ensureDefaultTenant } from './tenants/defaultTenant'
 import { seedDemoIfAllowed } from './seed/seedPolicy'
 import { configurePasswords } from './auth/passwords'
 import { refreshSettings } from './settings/currentSettings'
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
   if (gin?.created.length || gin?.dropped.length) logger.info(gin, 'database: GIN indexes brought in step')
   await ensureDefaultCategories()
   await ensureDefaultReplyTemplates()
+  // Records from before tenants (no tenantId) belong to this one (tenants/defaultTenant.ts).
+  await ensureDefaultTenant()
 
   const jwtSecret = config.JWT_SECRET ?? localJwtSecret(dataDir)
   const deps = buildDeps(config, logger, jwtSecret, systemClock)

@@ -20,3 +20,4 @@ import './intake/lookupFailure.model'
 import './dispatch/dispatchRun.model'
 // Bulk org import / export (issue #16, orgimport)
 import './imports/orgExportView.model'
+import './tenants/tenant.model'

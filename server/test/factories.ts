@@ -12,16 +12,27 @@ export function uniquePhone(): string {
   return `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`
 }
 
-export async function buildUnit(props: { name?: string; level?: UnitLevel; parentId?: string | null } = {}) {
+export async function buildUnit(
+  props: { name?: string; level?: UnitLevel; parentId?: string | null; tenantId?: string } = {},
+) {
   return createUnit({
     name: props.name ?? `单位${randomInt(1_000_000)}`,
     level: props.level ?? (props.parentId ? 'department' : 'district'),
     parentId: props.parentId ?? null,
+    tenantId: props.tenantId,
   })
 }
 
 export async function buildUser(
-  props: { role?: Role; unitId?: string; phone?: string; name?: string; positionLevel?: PositionLevel } = {},
+  props: {
+    role?: Role
+    unitId?: string
+    phone?: string
+    name?: string
+    positionLevel?: PositionLevel
+    /** An admin's tenant (none = city level). */
+    tenantId?: string
+  } = {},
 ) {
   const role = props.role ?? 'staff'
   const unitId =
@@ -33,6 +44,7 @@ export async function buildUser(
     password: testPassword,
     unitId,
     positionLevel: props.positionLevel,
+    tenantId: props.tenantId,
   })
 }
 

@@ -13,6 +13,8 @@ const configChangeSchema = new Schema(
     entityId: { type: String, required: true },
     action: { type: String, required: true },
     actorId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    /** The actor's district (tenants/); null = the default tenant. */
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', default: null },
     actorRole: { type: String, enum: roles, required: true },
     at: { type: Date, required: true },
     before: { type: Schema.Types.Mixed, default: null },

@@ -15,6 +15,8 @@ const contactViewSchema = new Schema({
   viewerRole: { type: String, enum: roles, required: true },
   viewerUnitId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
   caseId: { type: Schema.Types.ObjectId, ref: 'Case', required: true },
+  /** The case's district (tenants/); null = the default tenant. */
+  tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', default: null },
   caseNumber: { type: String, required: true },
   fields: { type: [String], enum: contactFields, default: [] },
   at: { type: Date, required: true },

@@ -30,6 +30,8 @@ export async function recordConfigChange(
 ): Promise<void> {
   try {
     await ConfigChangeModel.create({
+      // The actor's district (a city-level admin's changes: the default tenant's log).
+      tenantId: actor.tenantId ?? null,
       entityType: change.entityType,
       entityId: change.entityId,
       action: change.action,

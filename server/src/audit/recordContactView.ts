@@ -4,7 +4,7 @@ import { ContactViewModel, type ContactField } from './contactView.model'
 /** Logs one view of contact details; throws when the log cannot be written (fail closed). */
 export async function recordContactView(
   viewer: Viewer,
-  record: { _id: unknown; number: string },
+  record: { _id: unknown; number: string; tenantId?: unknown },
   fields: readonly ContactField[],
   at: Date,
 ): Promise<void> {
@@ -14,6 +14,8 @@ export async function recordContactView(
     viewerUnitId: viewer.unitId,
     caseId: record._id,
     caseNumber: record.number,
+    // The case's district: its admins read the log of their own cases only (tenants/).
+    tenantId: record.tenantId ?? null,
     fields,
     at,
   })

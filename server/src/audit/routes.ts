@@ -1,3 +1,4 @@
+import { scopeFilter } from '../tenants/tenantScope'
 import { configChangeListSchema, configChangeQuerySchema, objectIdSchema } from '@minqing/shared'
 import type { FilterQuery } from 'mongoose'
 import { z } from 'zod'
@@ -83,8 +84,8 @@ export const auditRoutes = [
     summary: "Who viewed which case's contact details, and when (newest first), by case or by viewer",
     query: contactViewsQuery,
     response: contactViewsResponseSchema,
-    handler: async (_ctx, { query }) => {
-      const filter: FilterQuery<ContactViewDocument> = {}
+    handler: async (_ctx, { query, viewer }) => {
+      const filter: FilterQuery<ContactViewDocument> = { ...scopeFilter(viewer) }
       if (query.caseId) filter.caseId = query.caseId
       if (query.viewerId) filter.viewerId = query.viewerId
       const [rows, total] = await Promise.all([
@@ -106,8 +107,8 @@ export const auditRoutes = [
       'Configuration changes (rules, categories, calendars, time limits, campaigns, users, units), newest first; filter by entity, actor, time',
     query: configChangeQuerySchema,
     response: configChangeListSchema,
-    handler: async (_ctx, { query }) => {
-      const filter: FilterQuery<ConfigChangeDocument> = {}
+    handler: async (_ctx, { query, viewer }) => {
+      const filter: FilterQuery<ConfigChangeDocument> = { ...scopeFilter(viewer) }
       if (query.entityType) filter.entityType = query.entityType
       if (query.entityId) filter.entityId = query.entityId
       if (query.actorId) filter.actorId = query.actorId

@@ -1,6 +1,7 @@
 import { AppError, tokenLifetimes, type Session } from '@minqing/shared'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { AppDeps } from '../http/deps'
+import { tenantOfUser } from '../tenants/tenantOfUser'
 import { presentUser } from '../users/presentUser'
 import { UserModel, type UserDocument } from '../users/user.model'
 import { RefreshTokenModel } from './refreshToken.model'
@@ -21,7 +22,12 @@ async function storeRefreshToken(deps: AppDeps, userId: string, family: string):
 
 async function sessionFor(deps: AppDeps, user: UserDocument, family: string): Promise<Session> {
   const access = await deps.tokens.signAccess(
-    { userId: user.id as string, role: user.role, unitId: user.unitId ? String(user.unitId) : null },
+    {
+      userId: user.id as string,
+      role: user.role,
+      unitId: user.unitId ? String(user.unitId) : null,
+      tenantId: await tenantOfUser(user),
+    },
     user.tokenVersion,
   )
   return {

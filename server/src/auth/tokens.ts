@@ -16,6 +16,8 @@ const claimsSchema = z.object({
   unit: z.string().nullable(),
   // Tokens signed before accounts had versions carry none: version 0.
   ver: z.number().int().min(0).default(0),
+  // The tenant (district); tokens signed before tenants existed carry none: city level.
+  ten: z.string().nullable().default(null),
 })
 
 const issuer = 'minqing'
@@ -27,7 +29,12 @@ export function createTokenService(secret: string, clock: Clock): TokenService {
     async signAccess(viewer, tokenVersion = 0) {
       const issuedAt = Math.floor(clock.now().getTime() / 1000)
       const expiresAtSeconds = issuedAt + tokenLifetimes.accessSeconds
-      const token = await new SignJWT({ role: viewer.role, unit: viewer.unitId, ver: tokenVersion })
+      const token = await new SignJWT({
+        role: viewer.role,
+        unit: viewer.unitId,
+        ver: tokenVersion,
+        ten: viewer.tenantId ?? null,
+      })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(viewer.userId)
         .setIssuer(issuer)
@@ -44,7 +51,13 @@ export function createTokenService(secret: string, clock: Clock): TokenService {
           currentDate: clock.now(),
         })
         const claims = claimsSchema.parse(payload)
-        return { userId: claims.sub, role: claims.role, unitId: claims.unit, tokenVersion: claims.ver }
+        return {
+          userId: claims.sub,
+          role: claims.role,
+          unitId: claims.unit,
+          tenantId: claims.ten,
+          tokenVersion: claims.ver,
+        }
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw new AppError('TOKEN_EXPIRED')
         throw new AppError('INVALID_TOKEN')

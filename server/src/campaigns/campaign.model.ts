@@ -10,6 +10,8 @@ const campaignSchema = new Schema(
     startsOn: { type: String, required: true },
     endsOn: { type: String, required: true },
     unitIds: { type: [Schema.Types.ObjectId], required: true },
+    /** The district running it (tenants/); null = the default tenant. */
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', default: null },
     quotas: {
       type: new Schema({ bureauLeader: quota, unitLeader: quota, cadre: quota }, { _id: false }),
       required: true,

@@ -1,3 +1,5 @@
+import type { Viewer } from '../http/defineRoute'
+import { assertSameTenant } from '../tenants/tenantScope'
 import { AppError, objectIdSchema } from '@minqing/shared'
 import type { Types } from 'mongoose'
 import { UnitModel } from '../units/unit.model'
@@ -5,10 +7,12 @@ import { isInSubtree } from '../units/unitTree'
 import { CampaignModel, type CampaignDocument } from './campaign.model'
 
 /** A campaign by id, or NOT_FOUND (a malformed id is simply not found). */
-export async function findCampaign(id: string): Promise<CampaignDocument> {
+export async function findCampaign(id: string, viewer?: Pick<Viewer, 'tenantId'>): Promise<CampaignDocument> {
   if (!objectIdSchema.safeParse(id).success) throw new AppError('NOT_FOUND')
   const campaign = await CampaignModel.findById(id)
   if (!campaign) throw new AppError('NOT_FOUND')
+  // Another district's campaign does not exist for this viewer (tenants/).
+  if (viewer) assertSameTenant(viewer, campaign)
   return campaign
 }
 

@@ -9,6 +9,7 @@ import {
   dutyCoverageSchema,
 } from '@minqing/shared'
 import { z } from 'zod'
+import { assertUnitInTenant, scopeFilter, tenantOfUnitId, writeTenant } from '../tenants/tenantScope'
 import { defineRoute } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { CampaignModel } from './campaign.model'
@@ -49,7 +50,9 @@ export const campaignRoutes = [
     response: campaignViewSchema,
     handler: async (ctx, { body, viewer }) => {
       await assertUnitsExist(body.unitIds)
-      const created = await CampaignModel.create({ ...body, createdBy: viewer.userId })
+      for (const unitId of body.unitIds) await assertUnitInTenant(viewer, unitId)
+      const tenantId = writeTenant(viewer, await tenantOfUnitId(body.unitIds[0]))
+      const created = await CampaignModel.create({ ...body, createdBy: viewer.userId, tenantId })
       await recordConfigChange(ctx.deps, viewer, {
         entityType: 'campaign',
         entityId: String(created._id),
@@ -68,9 +71,10 @@ export const campaignRoutes = [
     body: campaignPatchSchema,
     response: campaignViewSchema,
     handler: async (ctx, { params, body, viewer }) => {
-      const campaign = await findCampaign(params.id)
+      const campaign = await findCampaign(params.id, viewer)
       const before = campaign.toObject()
       if (body.unitIds) await assertUnitsExist(body.unitIds)
+      for (const unitId of body.unitIds ?? []) await assertUnitInTenant(viewer, unitId)
       campaign.set(body)
       if (campaign.startsOn > campaign.endsOn) {
         throw new AppError('VALIDATION_FAILED', {
@@ -99,7 +103,10 @@ export const campaignRoutes = [
     response: campaignListResponseSchema,
     handler: async (ctx, { query, viewer }) => {
       const today = chinaDate(ctx.deps.clock.now()).format('YYYY-MM-DD')
-      const filter = query.active === 'true' ? { endsOn: { $gte: today } } : {}
+      const filter = {
+        ...(query.active === 'true' ? { endsOn: { $gte: today } } : {}),
+        ...scopeFilter(viewer),
+      }
       const campaigns = await CampaignModel.find(filter).sort({ endsOn: -1 }).limit(200)
       const visible =
         viewer.role === 'admin'
@@ -122,7 +129,7 @@ export const campaignRoutes = [
     params: idParams,
     response: campaignViewSchema,
     handler: async (_ctx, { params, viewer }) => {
-      const campaign = await findCampaign(params.id)
+      const campaign = await findCampaign(params.id, viewer)
       if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
         throw new AppError('NOT_FOUND')
       return presentCampaign(campaign)
@@ -137,7 +144,7 @@ export const campaignRoutes = [
     params: idParams,
     response: campaignProgressResponseSchema,
     handler: async (ctx, { params, viewer }) => {
-      const campaign = await findCampaign(params.id)
+      const campaign = await findCampaign(params.id, viewer)
       if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
         throw new AppError('NOT_FOUND')
       return campaignProgress(campaign, viewer, ctx.deps.clock.now())
@@ -155,7 +162,7 @@ export const campaignRoutes = [
     response: campaignActivitySchema,
     status: 201,
     handler: async (ctx, { params, body, viewer }) => {
-      const campaign = await findCampaign(params.id)
+      const campaign = await findCampaign(params.id, viewer)
       if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
         throw new AppError('NOT_FOUND')
       const { activity, created } = await recordActivity(campaign, viewer, body)
@@ -173,7 +180,7 @@ export const campaignRoutes = [
     params: idParams,
     response: z.object({ activities: z.array(campaignActivitySchema) }),
     handler: async (_ctx, { params, viewer }) => {
-      const campaign = await findCampaign(params.id)
+      const campaign = await findCampaign(params.id, viewer)
       if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
         throw new AppError('NOT_FOUND')
       const activities = await CampaignActivityModel.find({ campaignId: campaign._id })
@@ -190,7 +197,7 @@ export const campaignRoutes = [
     params: idParams,
     response: campaignReportSchema,
     handler: async (_ctx, { params, viewer }) => {
-      const campaign = await findCampaign(params.id)
+      const campaign = await findCampaign(params.id, viewer)
       if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
         throw new AppError('NOT_FOUND')
       return campaignReport(campaign)
@@ -204,7 +211,7 @@ export const campaignRoutes = [
     params: idParams,
     response: dutyCoverageSchema,
     handler: async (ctx, { params, viewer }) => {
-      const campaign = await findCampaign(params.id)
+      const campaign = await findCampaign(params.id, viewer)
       if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
         throw new AppError('NOT_FOUND')
       return { units: await dutyCoverage(campaign, ctx.deps.calendar, ctx.deps.clock.now()) }

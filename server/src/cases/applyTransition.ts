@@ -1,3 +1,4 @@
+import { tenantOf } from '../tenants/tenantScope'
 import { AppError, type TransitionInput } from '@minqing/shared'
 import { categoryExists } from '../categories/categoryTree'
 import { ownedFilesExist } from '../files/gridfs'
@@ -162,5 +163,6 @@ async function rerouteFor(record: CaseDocument, categoryCode: string) {
     title: record.title,
     description: record.description,
     location: pointOf(record.location),
+    tenantId: tenantOf(record),
   })
 }

@@ -40,6 +40,8 @@ const caseSchema = new Schema(
     status: { type: String, enum: caseStatuses, required: true },
     /** The unit responsible now (lead unit, 主办); null while in the dispatch centre queue. */
     unitId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
+    /** The district the case belongs to (tenants/): from the resident's link, its place or its unit. */
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', default: null },
     /** 首问责任: the first unit that received it stays on record and sees the outcome. */
     firstReceiverUnitId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
     /** When the unit now holding the case received it (dispatch or transfer): time to accept runs from here. */

@@ -1,3 +1,4 @@
+import { tenantOf, tenantOfUnitId } from '../tenants/tenantScope'
 import { AppError, signForClockStart, type CaseStatus, type RollupFacts } from '@minqing/shared'
 import { clockFacts } from '../stats/clockFacts'
 import { applyRollupOrMarkRepair } from '../stats/rollupRepair'
@@ -52,6 +53,9 @@ export async function commitChange(
   const rollup = change.rollup ?? {}
   // Whoever receives the case now starts its own clock for the time-to-accept statistics.
   if (rollup.newUnitId) patch.set.push({ path: 'unitReceivedAt', value: event.at })
+  // A case sent to a unit of another district (by the city level) now belongs to that district.
+  const newTenant = rollup.newUnitId ? await tenantOfUnitId(rollup.newUnitId) : null
+  if (newTenant && newTenant !== tenantOf(record)) patch.set.push({ path: 'tenantId', value: newTenant })
   const facts: RollupFacts = {
     unitId: record.unitId ? String(record.unitId) : null,
     ...('newUnitId' in rollup ? { newUnitId: rollup.newUnitId ?? null } : {}),

@@ -1,3 +1,4 @@
+import { scopeFilter } from '../tenants/tenantScope'
 import {
   AppError,
   caseStatusSchema,
@@ -84,6 +85,8 @@ export async function listCases(viewer: Viewer, query: ListCasesQuery, now: Date
       ]
     }
   }
+  // A tenant admin's console lists their district's cases only (tenants/).
+  if (viewer.role === 'admin') Object.assign(filter, scopeFilter(viewer))
   if (query.status && !inboxOf) filter.status = { $in: query.status }
   // Console filters narrow whatever the scope allows (and never widen it: they join with $and).
   const narrow: Array<FilterQuery<CaseRecord>> = []

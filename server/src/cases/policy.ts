@@ -7,6 +7,7 @@ import {
   type CaseAction,
 } from '@minqing/shared'
 import type { Viewer } from '../http/defineRoute'
+import { sameTenant } from '../tenants/tenantScope'
 import { isInSubtree } from '../units/unitTree'
 import { UnitModel, type UnitDocument } from '../units/unit.model'
 import type { CaseDocument } from './case.model'
@@ -19,7 +20,7 @@ import { isPublicCase } from './publicView'
  * Followers are not among them: they read the public view (`caseView`).
  */
 export function canReadCase(viewer: Viewer, record: CaseDocument, currentUnit: UnitDocument | null): boolean {
-  if (viewer.role === 'admin') return true
+  if (viewer.role === 'admin') return sameTenant(viewer, record)
   if (viewer.role === 'resident') return String(record.createdBy) === viewer.userId
   if (!viewer.unitId) return false
   if (record.involvedUnitIds.some((id) => String(id) === viewer.unitId)) return true

@@ -1,3 +1,5 @@
+import { assertUnitInTenant } from '../tenants/tenantScope'
+import { unitsNamedIn } from '../tenants/unitsNamedIn'
 import {
   AppError,
   locationSchema,
@@ -220,6 +222,8 @@ export const caseRoutes = [
     body: transitionInputSchema,
     response: caseViewSchema,
     handler: async (ctx, { params, body, viewer }) => {
+      // Dispatch, transfer, co-units: a tenant's people name their own district's units only.
+      for (const unitId of unitsNamedIn(body)) await assertUnitInTenant(viewer, unitId)
       const record = await applyTransition(ctx.deps, viewer, params.id, body)
       const unit = record.unitId ? await UnitModel.findById(record.unitId) : null
       return presentDetail(ctx, record, viewer, unit)

@@ -10,6 +10,7 @@ import { categoryExists } from '../categories/categoryTree'
 import { ownedFilesExist } from '../files/gridfs'
 import type { AppDeps } from '../http/deps'
 import type { Viewer } from '../http/defineRoute'
+import { tenantIdByCode } from '../tenants/tenantByCode'
 import { decideRouting } from '../routing/decideRouting'
 import { CaseModel, type CaseDocument } from './case.model'
 import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
@@ -80,7 +81,14 @@ export async function submitCase(
   }
 
   const now = deps.clock.now()
-  const decision = await decideRouting(input)
+  let tenantId: string | null
+  try {
+    tenantId = await tenantIdByCode(input.tenant)
+  } catch (error) {
+    refund()
+    throw error
+  }
+  const decision = await decideRouting({ ...input, tenantId })
   const routed = decision.unitId !== null
   const acceptBy = routed
     ? acceptDeadline(now, deps.timeLimits, deps.calendar, { urgency: input.urgency, unitId: decision.unitId })
@@ -123,6 +131,7 @@ export async function submitCase(
       dueAt: acceptBy,
     },
     eventSeq: routed ? 2 : 1,
+    tenantId: decision.tenantId,
   })
 
   // No read first: the insert itself finds a retry (the id is derived from resident and clientId).

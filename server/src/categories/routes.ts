@@ -26,6 +26,7 @@ export const categoryRoutes = [
   defineRoute({
     method: 'post',
     path: '/categories',
+    cityLevel: true,
     access: ['admin'],
     summary: "Add a category; a child's code is its parent's code, a dot, and its own part",
     body: z.object({
@@ -73,6 +74,7 @@ export const categoryRoutes = [
   defineRoute({
     method: 'patch',
     path: '/categories/:code',
+    cityLevel: true,
     access: ['admin'],
     summary: 'Rename, reorder or retire a category (codes never change: rules and statistics refer to them)',
     params: z.object({ code }),

@@ -4,6 +4,7 @@ import {
   type ContactActivityInput,
   type ContactPointInput,
 } from '@minqing/shared'
+import { assertUnitInTenant, tenantUnitIds } from '../tenants/tenantScope'
 import type { Types } from 'mongoose'
 import { isDuplicateKey } from '../db/duplicateKey'
 import type { Viewer } from '../http/defineRoute'
@@ -22,7 +23,8 @@ const issue = (path: string, message: string) =>
 
 /** The units a viewer's contact points are drawn from: all for admins, else their unit's subtree. */
 export async function contactScope(viewer: Viewer): Promise<Types.ObjectId[] | null> {
-  if (viewer.role === 'admin') return null
+  // A tenant admin's are their district's units (tenants/); a city-level admin's all.
+  if (viewer.role === 'admin') return tenantUnitIds(viewer)
   if (!viewer.unitId) return []
   return subtreeUnitIds(viewer.unitId)
 }
@@ -31,6 +33,7 @@ export async function contactScope(viewer: Viewer): Promise<Types.ObjectId[] | n
 export async function createContactPoint(viewer: Viewer, input: ContactPointInput) {
   const unit = await UnitModel.findById(input.unitId, { path: 1 })
   if (!unit) throw issue('unitId', '单位不存在 / Unknown unit')
+  await assertUnitInTenant(viewer, input.unitId)
   if (viewer.role !== 'admin' && (!viewer.unitId || !isInSubtree(viewer.unitId, unit)))
     throw new AppError('FORBIDDEN')
   const leader = await UserModel.findById(input.leaderId, { unitId: 1, role: 1 })

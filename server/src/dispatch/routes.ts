@@ -13,6 +13,7 @@ export const dispatchRoutes = [
   defineRoute({
     method: 'post',
     path: '/dispatch/model/train',
+    cityLevel: true,
     access: ['admin'],
     summary: 'Train the category and unit model now on settled and corrected cases; cross-validated accuracy',
     response: dispatchTrainResponseSchema,

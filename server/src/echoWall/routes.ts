@@ -1,3 +1,4 @@
+import { scopeFilter } from '../tenants/tenantScope'
 import { AppError, objectIdSchema } from '@minqing/shared'
 import { z } from 'zod'
 import { CaseEventModel } from '../cases/caseEvent.model'
@@ -117,8 +118,20 @@ export const echoWallRoutes = [
     access: ['admin'],
     summary: 'Reported echo-wall items waiting for a decision, with their reports',
     response: echoModerationQueueResponseSchema,
-    handler: async () => {
-      const states = await EchoStateModel.find({ reports: { $gt: 0 }, decision: null }).limit(200)
+    handler: async (_ctx, { viewer }) => {
+      const found = await EchoStateModel.find({ reports: { $gt: 0 }, decision: null }).limit(200)
+      // A tenant admin moderates their district's cases only (tenants/).
+      const ours = viewer.tenantId
+        ? new Set(
+            (
+              await CaseModel.find(
+                { _id: { $in: found.map((state) => state._id) }, ...scopeFilter(viewer) },
+                { _id: 1 },
+              ).lean()
+            ).map((record) => String(record._id)),
+          )
+        : null
+      const states = ours ? found.filter((state) => ours.has(String(state._id))) : found
       const reports = await EchoReportModel.find({ caseId: { $in: states.map((state) => state._id) } })
       const cases = await CaseModel.find(
         { _id: { $in: states.map((state) => state._id) } },
@@ -148,7 +161,8 @@ export const echoWallRoutes = [
     body: decisionBodySchema,
     response: echoDecisionResponseSchema,
     handler: async (ctx, { params, body, viewer }) => {
-      if (!(await CaseModel.exists({ _id: params.id }))) throw new AppError('NOT_FOUND')
+      if (!(await CaseModel.exists({ _id: params.id, ...scopeFilter(viewer) })))
+        throw new AppError('NOT_FOUND')
       const at = ctx.deps.clock.now()
       await logDecision({ caseId: params.id }, viewer.userId, body, at)
       await upsert(

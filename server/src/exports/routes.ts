@@ -1,3 +1,4 @@
+import { assertUnitInTenant, tenantUnitIds } from '../tenants/tenantScope'
 import { AppError, chinaDays, objectIdSchema } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute, nonJson, type Viewer } from '../http/defineRoute'
@@ -30,7 +31,10 @@ const ledgerQuery = z
 
 /** Leaders export their own subtree only (their unit unless they name one below it); admins any unit or everything. */
 async function scopeUnit(viewer: Viewer, unitId: string | undefined): Promise<string | undefined> {
-  if (viewer.role === 'admin') return unitId
+  if (viewer.role === 'admin') {
+    await assertUnitInTenant(viewer, unitId)
+    return unitId
+  }
   if (!viewer.unitId) throw new AppError('FORBIDDEN')
   const target = unitId ?? viewer.unitId
   const unit = await UnitModel.findById(target, { path: 1 })
@@ -52,7 +56,8 @@ export const exportRoutes = [
       // The unit's whole subtree: a district leader's cases are held by the units below it.
       const filter = {
         ...chinaDays(query.from, query.to),
-        unitIds: unitId ? await subtreeUnitIds(unitId) : undefined,
+        // Without a unit, a tenant admin's ledger is their district's units (tenants/).
+        unitIds: unitId ? await subtreeUnitIds(unitId) : ((await tenantUnitIds(viewer)) ?? undefined),
       }
       await streamLedger(ctx, {
         format: params.format,
@@ -77,7 +82,8 @@ export const exportRoutes = [
       const unitId = await scopeUnit(viewer, query.unitId)
       const filter = {
         ...chinaDays(query.from, query.to),
-        unitIds: unitId ? await subtreeUnitIds(unitId) : undefined,
+        // Without a unit, a tenant admin's ledger is their district's units (tenants/).
+        unitIds: unitId ? await subtreeUnitIds(unitId) : ((await tenantUnitIds(viewer)) ?? undefined),
       }
       await streamLedger(ctx, {
         format: params.format,

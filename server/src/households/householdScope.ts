@@ -1,3 +1,4 @@
+import { tenantUnitIds } from '../tenants/tenantScope'
 import { AppError } from '@minqing/shared'
 import mongoose, { type FilterQuery } from 'mongoose'
 import type { Viewer } from '../http/defineRoute'
@@ -11,7 +12,11 @@ import { HouseholdModel, type HouseholdDocument } from './household.model'
  * recorded themselves. Admins see all. Nothing outside is returned, not even a masked name.
  */
 export async function householdScope(viewer: Viewer): Promise<FilterQuery<unknown>> {
-  if (viewer.role === 'admin') return {}
+  if (viewer.role === 'admin') {
+    // A tenant admin sees their district's households; a city-level admin all (tenants/).
+    const units = await tenantUnitIds(viewer)
+    return units ? { $or: [{ unitId: { $in: units } }, { gridId: { $in: units } }] } : {}
+  }
   const mine = { createdBy: new mongoose.Types.ObjectId(viewer.userId) }
   if (!viewer.unitId) return mine
   const units = await subtreeUnitIds(viewer.unitId)

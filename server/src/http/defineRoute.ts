@@ -25,6 +25,8 @@ export interface Viewer {
   userId: string
   role: Role
   unitId: string | null
+  /** The viewer's tenant (district); null or absent = city level (all tenants). See tenants/. */
+  tenantId?: string | null
 }
 
 type Maybe<S> = S extends z.ZodType ? z.output<S> : undefined
@@ -62,6 +64,11 @@ export interface RouteSpec<
    * for answers that are not JSON (files, ledgers, images), what they are (`nonJson`).
    */
   response: ResponseContract
+  /**
+   * City-wide configuration or deployment maintenance: refused (403 CITY_LEVEL_ONLY) to an
+   * admin of one tenant (district); see server/src/tenants/.
+   */
+  cityLevel?: true
   /** Returns the response body; return undefined when the handler has set ctx.body itself. */
   handler(ctx: Context, input: RouteInput<B, Q, P, A>): Promise<unknown> | unknown
 }

@@ -1,4 +1,5 @@
 import type Router from '@koa/router'
+import { assertCityLevel } from '../tenants/tenantScope'
 import { authenticate } from './authenticate'
 import { parseRouteInput, type RouteSpec } from './defineRoute'
 
@@ -8,6 +9,8 @@ export function mountRoutes(router: Router, routes: readonly RouteSpec[]): void 
     router[spec.method](spec.path, async (ctx) => {
       const viewer = await authenticate(ctx, spec.access)
       ctx.state.viewer = viewer
+      // City-wide configuration: a tenant (district) admin reads it but may not change it.
+      if (spec.cityLevel && viewer) assertCityLevel(viewer)
       const input = parseRouteInput(ctx, spec)
       const result = await spec.handler(ctx, { ...input, viewer } as never)
       if (result !== undefined) {

@@ -33,6 +33,7 @@ export const importRoutes = [
   defineRoute({
     method: 'post',
     path: '/imports/cases',
+    cityLevel: true,
     access: ['admin'],
     summary:
       'Import closed historical cases from .xlsx or .csv (multipart field "file"; columns 编号 标题 内容 分类 责任单位 提交时间, optional 办结时间 状态 答复); ?dryRun=true only validates',

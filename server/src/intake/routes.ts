@@ -1,3 +1,4 @@
+import { assertSameTenant, scopeFilter } from '../tenants/tenantScope'
 import {
   AppError,
   caseLookupInputSchema,
@@ -78,12 +79,14 @@ export const intakeRoutes = [
         .sort({ receivedAt: -1, _id: -1 })
         .limit(query.limit)
       const cases = await CaseModel.find(
-        { _id: { $in: calls.map((call) => call.caseId) } },
+        { _id: { $in: calls.map((call) => call.caseId) }, ...scopeFilter(viewer) },
         { number: 1, status: 1, title: 1 },
       )
       const byId = new Map(cases.map((record) => [String(record._id), record]))
+      // A tenant admin sees the calls whose case is in their district (tenants/).
+      const visible = viewer.tenantId ? calls.filter((call) => byId.has(String(call.caseId))) : calls
       return {
-        items: calls.map((call) => {
+        items: visible.map((call) => {
           const record = byId.get(String(call.caseId))
           return {
             caseId: String(call.caseId),
@@ -108,8 +111,11 @@ export const intakeRoutes = [
     response: intakeContactResponseSchema,
     handler: async (ctx, { params, viewer }) => {
       const call = await IntakeCallModel.findById(params.id)
-      const record = call ? await CaseModel.findById(call.caseId, { number: 1, anonymisedAt: 1 }) : null
+      const record = call
+        ? await CaseModel.findById(call.caseId, { number: 1, anonymisedAt: 1, tenantId: 1 })
+        : null
       if (!call || !record || record.anonymisedAt) throw new AppError('NOT_FOUND')
+      assertSameTenant(viewer, record)
       await recordContactView(viewer, record, ['phone', 'name'], ctx.deps.clock.now())
       return { name: call.caller.name, phone: call.caller.phone, wantsCallBack: call.wantsCallBack }
     },

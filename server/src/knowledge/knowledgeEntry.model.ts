@@ -4,6 +4,8 @@ import { indexEntry, type IndexedEntry } from './searchIndex'
 
 const knowledgeEntrySchema = new Schema(
   {
+    /** The district whose admins keep it (tenants/); null = the default tenant. */
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', default: null },
     question: { type: String, required: true, maxlength: 200 },
     answer: { type: String, required: true, maxlength: 2000 },
     categoryCode: { type: String, default: null },

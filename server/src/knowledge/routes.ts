@@ -1,3 +1,4 @@
+import { scopeFilter, writeTenant } from '../tenants/tenantScope'
 import {
   AppError,
   knowledgeEntryInputSchema,
@@ -26,8 +27,10 @@ export const knowledgeRoutes = [
     access: ['admin'],
     summary: 'Every knowledge-base entry (问答库), drafts included, newest first',
     response: knowledgeEntryListSchema,
-    handler: async () => ({
-      items: (await KnowledgeEntryModel.find({}).sort({ _id: -1 })).map(presentKnowledgeEntry),
+    handler: async (_ctx, { viewer }) => ({
+      items: (await KnowledgeEntryModel.find(scopeFilter(viewer)).sort({ _id: -1 })).map(
+        presentKnowledgeEntry,
+      ),
     }),
   }),
   defineRoute({
@@ -38,7 +41,8 @@ export const knowledgeRoutes = [
     body: knowledgeEntryInputSchema,
     status: 201,
     response: knowledgeEntrySchema,
-    handler: async (_ctx, { body }) => presentKnowledgeEntry(await KnowledgeEntryModel.create(body)),
+    handler: async (_ctx, { body, viewer }) =>
+      presentKnowledgeEntry(await KnowledgeEntryModel.create({ ...body, tenantId: writeTenant(viewer) })),
   }),
   defineRoute({
     method: 'patch',
@@ -48,8 +52,12 @@ export const knowledgeRoutes = [
     params: byId,
     body: knowledgeEntryPatchSchema,
     response: knowledgeEntrySchema,
-    handler: async (_ctx, { params, body }) => {
-      const updated = await KnowledgeEntryModel.findByIdAndUpdate(params.id, { $set: body }, { new: true })
+    handler: async (_ctx, { params, body, viewer }) => {
+      const updated = await KnowledgeEntryModel.findOneAndUpdate(
+        { _id: params.id, ...scopeFilter(viewer) },
+        { $set: body },
+        { new: true },
+      )
       if (!updated) throw new AppError('NOT_FOUND')
       return presentKnowledgeEntry(updated)
     },
@@ -61,8 +69,9 @@ export const knowledgeRoutes = [
     summary: 'Delete a knowledge-base entry',
     params: byId,
     response: z.object({ deleted: z.literal(true) }),
-    handler: async (_ctx, { params }) => {
-      if (!(await KnowledgeEntryModel.findByIdAndDelete(params.id))) throw new AppError('NOT_FOUND')
+    handler: async (_ctx, { params, viewer }) => {
+      if (!(await KnowledgeEntryModel.findOneAndDelete({ _id: params.id, ...scopeFilter(viewer) })))
+        throw new AppError('NOT_FOUND')
       return { deleted: true as const }
     },
   }),
@@ -73,9 +82,23 @@ export const knowledgeRoutes = [
     summary: 'Search the published entries (jieba words and keywords), for a reply from the case page',
     query: knowledgeSearchQuerySchema,
     response: knowledgeHitListSchema,
-    handler: async (_ctx, { query }) => ({
-      items: searchEntries(await publishedKnowledge.get(), query.q, query),
-    }),
+    handler: async (_ctx, { query, viewer }) => {
+      // Staff answer from their own district's entries (tenants/); the index itself is shared.
+      const indexed = await publishedKnowledge.get()
+      if (!viewer.tenantId) return { items: searchEntries(indexed, query.q, query) }
+      const ours = new Set(
+        (await KnowledgeEntryModel.find({ published: true, ...scopeFilter(viewer) }, { _id: 1 }).lean()).map(
+          (row) => String(row._id),
+        ),
+      )
+      return {
+        items: searchEntries(
+          indexed.filter((hit) => ours.has(hit.entry.id)),
+          query.q,
+          query,
+        ),
+      }
+    },
   }),
   defineRoute({
     method: 'get',

@@ -118,6 +118,7 @@ export const notificationRoutes = [
   defineRoute({
     method: 'get',
     path: '/notifications/outbox',
+    cityLevel: true,
     access: ['admin'],
     summary: 'Messages to the outside with their delivery state, and why a message was not sent',
     query: z.object({

@@ -1,3 +1,4 @@
+import { assertSameTenant, scopeFilter } from '../tenants/tenantScope'
 import {
   AppError,
   intakeChannels,
@@ -27,8 +28,9 @@ export const ratingPolicyOf = (config: AppDeps['config']): RatingPolicy => ({
  * A case someone can be called back about: the caller's phone from the intake record, else the
  * case's contact phone (a visited household, a resident). NOT_FOUND when there is no one to call.
  */
-async function callableCase(caseId: string) {
+async function callableCase(caseId: string, viewer: Viewer) {
   const record = await loadCase(caseId)
+  assertSameTenant(viewer, record)
   const intake = record.originId ? await IntakeCallModel.findById(record.originId) : null
   const phone = intake?.caller?.phone ?? record.contactPhone
   if (!phone || record.anonymous) throw new AppError('NOT_FOUND')
@@ -36,9 +38,13 @@ async function callableCase(caseId: string) {
 }
 
 /** Resolved callers' cases whose policy now asks for a follow-up call (回访), caller masked. */
-export async function dueRatingCalls(deps: AppDeps, limit = 100) {
+export async function dueRatingCalls(deps: AppDeps, limit = 100, viewer: Pick<Viewer, 'tenantId'> = {}) {
   const policy = ratingPolicyOf(deps.config)
-  const resolved = await CaseModel.find({ status: 'resolved', source: { $in: [...intakeChannels] } })
+  const resolved = await CaseModel.find({
+    status: 'resolved',
+    source: { $in: [...intakeChannels] },
+    ...scopeFilter(viewer),
+  })
     .sort({ resolvedAt: 1, _id: 1 })
     .limit(500)
   const items = []
@@ -95,7 +101,7 @@ export async function recordCallAttempt(
   caseId: string,
   input: { outcome: 'noAnswer' | 'refused' },
 ) {
-  const { record, phone } = await callableCase(caseId)
+  const { record, phone } = await callableCase(caseId, viewer)
   if (record.status !== 'resolved') throw new AppError('RATING_NOT_OPEN')
   await claimCall(deps, viewer, record, phone, input.outcome)
   return attemptsFor(record).then(({ sms, calls }) => ({ smsSent: sms, callsMade: calls }))
@@ -108,7 +114,7 @@ export async function recordPhoneFollowUp(
   caseId: string,
   input: { rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'; how: string; comment?: string },
 ) {
-  const { record, phone } = await callableCase(caseId)
+  const { record, phone } = await callableCase(caseId, viewer)
   if (record.status !== 'resolved') throw new AppError('RATING_NOT_OPEN')
   await claimCall(deps, viewer, record, phone, 'rated')
   return recordRating(deps, record, {

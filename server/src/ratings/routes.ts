@@ -63,7 +63,7 @@ export const ratingRoutes = [
     summary:
       "Callers' resolved cases whose rating policy now asks for a follow-up call (回访); callers masked",
     response: ratingCallsResponseSchema,
-    handler: async (ctx) => ({ items: await dueRatingCalls(ctx.deps) }),
+    handler: async (ctx, { viewer }) => ({ items: await dueRatingCalls(ctx.deps, 100, viewer) }),
   }),
   defineRoute({
     method: 'post',

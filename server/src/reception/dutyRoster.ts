@@ -1,3 +1,4 @@
+import { assertUnitInTenant } from '../tenants/tenantScope'
 import { AppError, chinaDate, type DutyRosterInput } from '@minqing/shared'
 import type { Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
@@ -10,7 +11,8 @@ import { upsert } from '../db/duplicateKey'
 async function assertMayManage(viewer: Viewer, unitId: string): Promise<void> {
   const unit = await UnitModel.findById(unitId, { path: 1 })
   if (!unit) throw new AppError('NOT_FOUND')
-  if (viewer.role === 'admin') return
+  // A tenant admin manages their own district's units only (404 for another's, tenants/).
+  if (viewer.role === 'admin') return assertUnitInTenant(viewer, unitId)
   if (!viewer.unitId || !isInSubtree(viewer.unitId, unit)) throw new AppError('FORBIDDEN')
 }
 

@@ -1,3 +1,5 @@
+import type { Viewer } from '../http/defineRoute'
+import { assertUnitInTenant, tenantUnitIds } from '../tenants/tenantScope'
 import {
   AppError,
   dutyRosterInputSchema,
@@ -24,6 +26,12 @@ import {
 
 const day = z.iso.date()
 
+/** A tenant admin's records are those of their district's units; a city-level admin's all. */
+async function tenantUnitFilter(viewer: Viewer) {
+  const units = await tenantUnitIds(viewer)
+  return units ? { unitId: { $in: units } } : {}
+}
+
 export const receptionRoutes = [
   defineRoute({
     method: 'put',
@@ -43,6 +51,7 @@ export const receptionRoutes = [
     response: dutyRosterResponseSchema,
     handler: async (ctx, { query, viewer }) => {
       const unitId = query.unitId ?? viewer.unitId
+      if (viewer.role === 'admin') await assertUnitInTenant(viewer, unitId)
       if (!unitId)
         throw new AppError('VALIDATION_FAILED', {
           issues: [{ path: 'unitId', code: 'required', message: '请选择单位 / Choose a unit' }],
@@ -111,7 +120,7 @@ export const receptionRoutes = [
       const filter =
         viewer.role === 'staff' || !viewer.unitId
           ? viewer.role === 'admin'
-            ? {}
+            ? await tenantUnitFilter(viewer)
             : { createdBy: viewer.userId }
           : { unitId: { $in: await subtreeUnitIds(viewer.unitId) } }
       const records = await ReceptionModel.find(filter).sort({ receivedAt: -1 }).limit(query.limit)

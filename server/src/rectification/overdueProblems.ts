@@ -1,3 +1,4 @@
+import { tenantUnitIds } from '../tenants/tenantScope'
 import mongoose, { type FilterQuery } from 'mongoose'
 import type { Viewer } from '../http/defineRoute'
 import { subtreeUnitIds } from '../units/unitTree'
@@ -11,6 +12,8 @@ import { RectificationListModel, RectificationProblemModel } from './rectificati
 export async function overdueRectificationProblems(viewer: Viewer, now: Date) {
   const overdue: FilterQuery<unknown> = { status: { $in: ['open', 'awaitingApproval'] }, dueAt: { $lt: now } }
   let scope: FilterQuery<unknown> = {}
+  const tenantUnits = viewer.role === 'admin' ? await tenantUnitIds(viewer) : null
+  if (tenantUnits) scope = { leadUnitId: { $in: tenantUnits } }
   if (viewer.role !== 'admin') {
     const owned = (await RectificationListModel.find({ ownerId: viewer.userId }, { _id: 1 })).map(
       (list) => list._id,

@@ -1,3 +1,4 @@
+import { tenantUnitIds } from '../tenants/tenantScope'
 import { AppError, type RectificationAction } from '@minqing/shared'
 import mongoose from 'mongoose'
 import type { Viewer } from '../http/defineRoute'
@@ -52,7 +53,12 @@ export function problemActions(
 
 /** Lists the viewer may read: admin all; the owner; leaders above its unit; anyone working on one of its problems. */
 export async function visibleListIds(viewer: Viewer): Promise<mongoose.Types.ObjectId[] | null> {
-  if (viewer.role === 'admin') return null
+  if (viewer.role === 'admin') {
+    // A tenant admin reads their district's lists; a city-level admin all (tenants/).
+    const units = await tenantUnitIds(viewer)
+    if (!units) return null
+    return (await RectificationListModel.find({ unitId: { $in: units } }, { _id: 1 })).map((list) => list._id)
+  }
   const chain = await viewerUnitChain(viewer)
   const ids = new Set<string>()
   for (const list of await RectificationListModel.find({ ownerId: viewer.userId }, { _id: 1 }))

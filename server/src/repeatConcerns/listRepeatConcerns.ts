@@ -1,3 +1,4 @@
+import { tenantUnitIds } from '../tenants/tenantScope'
 import type { FilterQuery } from 'mongoose'
 import mongoose from 'mongoose'
 import { AppError } from '@minqing/shared'
@@ -9,7 +10,11 @@ import { RepeatConcernModel, type RepeatConcernDocument } from './repeatConcern.
 
 /** Leaders see the repeat concerns of their unit subtree and those they own (包案); admins all. */
 export async function repeatConcernScope(viewer: Viewer): Promise<FilterQuery<unknown>> {
-  if (viewer.role === 'admin') return {}
+  if (viewer.role === 'admin') {
+    // A tenant admin's are their district's units' concerns (tenants/); a city-level admin all.
+    const units = await tenantUnitIds(viewer)
+    return units ? { unitId: { $in: units } } : {}
+  }
   const owned = { ownerLeaderId: new mongoose.Types.ObjectId(viewer.userId) }
   if (!viewer.unitId) return owned
   return { $or: [{ unitId: { $in: await subtreeUnitIds(viewer.unitId) } }, owned] }

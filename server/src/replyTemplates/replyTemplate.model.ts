@@ -8,6 +8,8 @@ import { clearOnWrite, memoryCache } from '../db/memoryCache'
  */
 const replyTemplateSchema = new Schema(
   {
+    /** The district whose admins keep it (tenants/); null = the default tenant. */
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', default: null },
     categoryCode: { type: String, default: null },
     action: { type: String, enum: replyTemplateActions, required: true },
     title: { type: String, required: true, maxlength: 40 },

@@ -1,3 +1,4 @@
+import { scopeFilter, writeTenant } from '../tenants/tenantScope'
 import {
   AppError,
   caseTemplatesQuerySchema,
@@ -24,10 +25,10 @@ export const replyTemplateRoutes = [
     access: ['admin'],
     summary: 'Every reply template (答复模板), by action and category',
     response: replyTemplateListSchema,
-    handler: async () => ({
-      items: (await ReplyTemplateModel.find({}).sort({ action: 1, categoryCode: 1, _id: 1 })).map(
-        presentReplyTemplate,
-      ),
+    handler: async (_ctx, { viewer }) => ({
+      items: (
+        await ReplyTemplateModel.find(scopeFilter(viewer)).sort({ action: 1, categoryCode: 1, _id: 1 })
+      ).map(presentReplyTemplate),
     }),
   }),
   defineRoute({
@@ -38,7 +39,8 @@ export const replyTemplateRoutes = [
     body: replyTemplateInputSchema,
     status: 201,
     response: replyTemplateSchema,
-    handler: async (_ctx, { body }) => presentReplyTemplate(await ReplyTemplateModel.create(body)),
+    handler: async (_ctx, { body, viewer }) =>
+      presentReplyTemplate(await ReplyTemplateModel.create({ ...body, tenantId: writeTenant(viewer) })),
   }),
   defineRoute({
     method: 'patch',
@@ -48,8 +50,12 @@ export const replyTemplateRoutes = [
     params: byId,
     body: replyTemplatePatchSchema,
     response: replyTemplateSchema,
-    handler: async (_ctx, { params, body }) => {
-      const updated = await ReplyTemplateModel.findByIdAndUpdate(params.id, { $set: body }, { new: true })
+    handler: async (_ctx, { params, body, viewer }) => {
+      const updated = await ReplyTemplateModel.findOneAndUpdate(
+        { _id: params.id, ...scopeFilter(viewer) },
+        { $set: body },
+        { new: true },
+      )
       if (!updated) throw new AppError('NOT_FOUND')
       return presentReplyTemplate(updated)
     },
@@ -61,8 +67,8 @@ export const replyTemplateRoutes = [
     summary: 'Delete a reply template',
     params: byId,
     response: z.object({ deleted: z.literal(true) }),
-    handler: async (_ctx, { params }) => {
-      const deleted = await ReplyTemplateModel.findByIdAndDelete(params.id)
+    handler: async (_ctx, { params, viewer }) => {
+      const deleted = await ReplyTemplateModel.findOneAndDelete({ _id: params.id, ...scopeFilter(viewer) })
       if (!deleted) throw new AppError('NOT_FOUND')
       return { deleted: true as const }
     },

@@ -4,12 +4,16 @@ import { cachedRules } from './ruleCache'
 import { RoutingRuleModel } from './routingRule.model'
 import { modelRouting } from '../dispatch/modelRouting'
 import { UnitModel } from '../units/unit.model'
+import { defaultTenantId } from '../tenants/defaultTenant'
+import { tenantOf, tenantOfUnitId } from '../tenants/tenantScope'
 
 export interface RoutingQuestion {
   categoryCode: string
   title: string
   description: string
   location?: CaseLocation | null
+  /** The case's tenant when known (a `tenant` code); else the tenant of the place, else the default. */
+  tenantId?: string | null
 }
 
 export async function loadRules(): Promise<RoutingRule[]> {
@@ -30,6 +34,7 @@ export async function loadRules(): Promise<RoutingRule[]> {
       keywords: row.keywords,
       unitId: String(row.unitId),
       enabled: row.enabled,
+      tenantId: tenantOf(row),
     }))
 }
 
@@ -40,11 +45,15 @@ export async function loadRules(): Promise<RoutingRule[]> {
  */
 export async function decideRouting(
   question: RoutingQuestion,
-): Promise<RoutingDecision & { containingUnits: Array<{ id: string; level: string }> }> {
-  const [rules, areas] = await Promise.all([cachedRules(loadRules), currentAreaIndex()])
+): Promise<RoutingDecision & { containingUnits: Array<{ id: string; level: string }>; tenantId: string }> {
+  const [allRules, areas] = await Promise.all([cachedRules(loadRules), currentAreaIndex()])
   const containingUnits = question.location
     ? areas.containing(question.location.lng, question.location.lat)
     : []
+  // One tenant's rules never capture another district's case (tenants/).
+  const tenantId =
+    question.tenantId ?? (await tenantOfUnitId(containingUnits[0]?.id)) ?? String(defaultTenantId)
+  const rules = allRules.filter((rule) => (rule as { tenantId?: string }).tenantId === tenantId)
   const decision = resolveRouting(rules, {
     categoryCode: question.categoryCode,
     text: `${question.title}\n${question.description}`,
@@ -52,7 +61,8 @@ export async function decideRouting(
   })
   if (decision.kind !== 'rule') {
     const byModel = await modelRouting(question)
-    if (byModel) return { ...byModel, containingUnits }
+    if (byModel && (await tenantOfUnitId(byModel.unitId)) === tenantId)
+      return { ...byModel, containingUnits, tenantId }
   }
-  return { ...decision, containingUnits }
+  return { ...decision, containingUnits, tenantId }
 }

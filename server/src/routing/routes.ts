@@ -7,6 +7,7 @@ import {
   routingRulePatchSchema,
 } from '@minqing/shared'
 import { z } from 'zod'
+import { assertSameTenant, assertUnitInTenant, scopeFilter, tenantOfUnitId } from '../tenants/tenantScope'
 import { defineRoute } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
 import { decideRouting } from './decideRouting'
@@ -35,8 +36,10 @@ export const routingRoutes = [
     access: ['admin'],
     summary: 'Routing rules in priority order',
     response: routingRulesResponseSchema,
-    handler: async () => ({
-      rules: await presentRules(await RoutingRuleModel.find().sort({ priority: 1, _id: 1 })),
+    handler: async (_ctx, { viewer }) => ({
+      rules: await presentRules(
+        await RoutingRuleModel.find(scopeFilter(viewer)).sort({ priority: 1, _id: 1 }),
+      ),
     }),
   }),
   defineRoute({
@@ -53,7 +56,9 @@ export const routingRoutes = [
           issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
         })
       }
-      const created = await RoutingRuleModel.create(body)
+      // A rule belongs to its target unit's tenant; a tenant admin may only target their own.
+      await assertUnitInTenant(viewer, body.unitId)
+      const created = await RoutingRuleModel.create({ ...body, tenantId: await tenantOfUnitId(body.unitId) })
       await recordConfigChange(ctx.deps, viewer, {
         entityType: 'routingRule',
         entityId: String(created._id),
@@ -73,7 +78,9 @@ export const routingRoutes = [
     response: routingRuleViewSchema,
     handler: async (ctx, { params, body, viewer }) => {
       const current = await RoutingRuleModel.findById(params.id)
+      assertSameTenant(viewer, current)
       if (!current) throw new AppError('NOT_FOUND')
+      if (body.unitId) await assertUnitInTenant(viewer, body.unitId)
       // The merged rule must still be a valid rule (at least one condition, a known unit).
       const merged = routingRuleInputSchema.parse({
         ...current.toObject(),
@@ -85,7 +92,12 @@ export const routingRoutes = [
           issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
         })
       }
-      const updated = (await RoutingRuleModel.findByIdAndUpdate(params.id, { $set: merged }, { new: true }))!
+      const tenantId = await tenantOfUnitId(merged.unitId)
+      const updated = (await RoutingRuleModel.findByIdAndUpdate(
+        params.id,
+        { $set: { ...merged, tenantId } },
+        { new: true },
+      ))!
       await recordConfigChange(ctx.deps, viewer, {
         entityType: 'routingRule',
         entityId: params.id,
@@ -103,8 +115,9 @@ export const routingRoutes = [
     summary: 'Where would this case go, and by which rule',
     body: dryRunSchema,
     response: routingDryRunResponseSchema,
-    handler: async (_ctx, { body }) => {
-      const decision = await decideRouting(body)
+    handler: async (_ctx, { body, viewer }) => {
+      // Within the asker's own district's rules (a city-level admin: the place's district).
+      const { tenantId: _tenantId, ...decision } = await decideRouting({ ...body, tenantId: viewer.tenantId })
       const unit = decision.unitId ? await UnitModel.findById(decision.unitId, { name: 1 }) : null
       return { ...decision, unitName: unit?.name ?? null }
     },

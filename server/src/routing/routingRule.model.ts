@@ -11,6 +11,8 @@ const routingRuleSchema = new Schema(
     keywords: { type: [String], default: [] },
     unitId: { type: Schema.Types.ObjectId, ref: 'Unit', required: true },
     enabled: { type: Boolean, default: true },
+    /** The tenant of the target unit (null = default tenant); see tenants/. */
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', default: null },
   },
   { timestamps: true },
 )

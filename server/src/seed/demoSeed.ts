@@ -1,3 +1,4 @@
+import { seedDemoTenant } from './demoTenant'
 import { submitCaseInputSchema, transitionInputSchema, type Role } from '@minqing/shared'
 import mongoose, { Schema } from 'mongoose'
 import { ensureDefaultCategories } from '../categories/categoryTree'
@@ -134,8 +135,10 @@ export async function seedDemo(deps: AppDeps): Promise<DemoLogin[] | null> {
     housing: housing.id,
     culture: culture.id,
   })
+  // Districts as tenants (issue #16): a second district with its own admin.
+  const hedongAdmin = await seedDemoTenant(password)
   await SeedMarkerModel.create({ _id: 'demo', seededAt: new Date() })
-  return accounts.map(({ role, phone, name, unit }) => ({ role, phone, name, unit }))
+  return [...accounts.map(({ role, phone, name, unit }) => ({ role, phone, name, unit })), hedongAdmin]
 }
 
 /** Seed actions go through the same schema as API requests (defaults included). */

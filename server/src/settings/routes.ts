@@ -50,6 +50,7 @@ export const settingsRoutes = [
   defineRoute({
     method: 'put',
     path: '/settings/time-limits',
+    cityLevel: true,
     access: ['admin'],
     summary: 'Change the time limits (applies to deadlines computed from now on)',
     body: timeLimitsSchema,
@@ -102,6 +103,7 @@ export const settingsRoutes = [
   defineRoute({
     method: 'put',
     path: '/calendars/:year',
+    cityLevel: true,
     access: ['admin'],
     summary: "Set a year's official arrangement (放假 and 调休上班 dates)",
     params: yearParams,
@@ -134,6 +136,7 @@ export const settingsRoutes = [
   defineRoute({
     method: 'delete',
     path: '/calendars/:year',
+    cityLevel: true,
     access: ['admin'],
     summary:
       "Remove a year's admin-entered arrangement (the year falls back to the shipped or provisional calendar)",

@@ -151,6 +151,7 @@ export const statsRoutes = [
   defineRoute({
     method: 'post',
     path: '/stats/rollups/rebuild',
+    cityLevel: true,
     access: ['admin'],
     summary: 'Recount the daily rollups from the case events (after a restore, or to check them)',
     response: rollupRebuildResponseSchema,

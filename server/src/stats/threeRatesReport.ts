@@ -36,10 +36,9 @@ const topCategory = (code: string) => {
 
 /** Sums the rollups of a period (inclusive China-time days), grouped by unit or by top category. */
 async function summed(period: Period, groupBy: 'unit' | 'category', viewer: Viewer, maxAgeMs: number) {
-  const scope =
-    viewer.role === 'leader' && viewer.unitId
-      ? new Set((await subtreeUnitIds(viewer.unitId)).map(String))
-      : null
+  const units =
+    viewer.role === 'leader' && viewer.unitId ? await subtreeUnitIds(viewer.unitId) : await statsScope(viewer)
+  const scope = units ? new Set(units.map(String)) : null
   // What this instance's submissions left to the background is counted before the answer.
   await projectRollups()
   const totals = await sumRollups(maxAgeMs, period.from, period.to, (unitId, categoryCode) =>

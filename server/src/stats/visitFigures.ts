@@ -1,3 +1,4 @@
+import { statsScope } from './scope'
 import { chinaDate, householdTagLabels } from '@minqing/shared'
 import type { Types } from 'mongoose'
 import type { Viewer } from '../http/defineRoute'
@@ -13,7 +14,7 @@ import { VisitModel } from '../visits/visit.model'
  */
 export async function visitFigures({ from, to }: { from: Date; to: Date }, viewer: Viewer) {
   const scope: Types.ObjectId[] | null =
-    viewer.role === 'leader' && viewer.unitId ? await subtreeUnitIds(viewer.unitId) : null
+    viewer.role === 'leader' && viewer.unitId ? await subtreeUnitIds(viewer.unitId) : await statsScope(viewer)
   const visits = await VisitModel.find(
     { visitedAt: { $gte: from, $lte: to }, ...(scope ? { unitId: { $in: scope } } : {}) },
     { visitorIds: 1, visitedAt: 1, householdKey: 1, content: 1 },

@@ -1,3 +1,4 @@
+import { statsScope } from './scope'
 import { openStatuses } from '@minqing/shared'
 import type { Types } from 'mongoose'
 import { CaseModel } from '../cases/case.model'
@@ -12,7 +13,7 @@ import { subtreeUnitIds } from '../units/unitTree'
  */
 export async function workload(viewer: Viewer, now: Date) {
   const scope: Types.ObjectId[] | null =
-    viewer.role === 'leader' && viewer.unitId ? await subtreeUnitIds(viewer.unitId) : null
+    viewer.role === 'leader' && viewer.unitId ? await subtreeUnitIds(viewer.unitId) : await statsScope(viewer)
   const base = {
     status: { $in: [...openStatuses] },
     unitId: scope ? { $in: scope } : { $ne: null },

@@ -1,3 +1,4 @@
+import { scopeFilter } from '../tenants/tenantScope'
 import { caseTimeState, openStatuses } from '@minqing/shared'
 import type { FilterQuery } from 'mongoose'
 import { CaseModel, type CaseRecord } from '../cases/case.model'
@@ -26,6 +27,8 @@ export const supervisionRoutes = [
       }
       if (viewer.role === 'leader' && viewer.unitId)
         filter.unitId = { $in: await subtreeUnitIds(viewer.unitId) }
+      // A tenant admin's board is their district's cases (tenants/).
+      if (viewer.role === 'admin') Object.assign(filter, scopeFilter(viewer))
       const records = await CaseModel.find(filter).sort({ 'deadlines.dueAt': 1, _id: 1 }).limit(500)
       const units = new Map(
         (await UnitModel.find({ _id: { $in: records.map((record) => record.unitId) } }, { path: 1 })).map(

@@ -64,6 +64,7 @@ export const topicRoutes = [
   defineRoute({
     method: 'post',
     path: '/topics',
+    cityLevel: true,
     access: ['admin'],
     summary: 'Open a public topic (问政于民 / 问需于民 / 问计于民) with a question and a period',
     body: topicInputSchema,
@@ -210,6 +211,7 @@ export const topicRoutes = [
   defineRoute({
     method: 'post',
     path: '/suggestions/:id/moderation',
+    cityLevel: true,
     access: ['admin'],
     summary: 'A moderator shows or hides a reported suggestion; every decision is logged',
     params: idParams,
@@ -229,6 +231,7 @@ export const topicRoutes = [
   defineRoute({
     method: 'post',
     path: '/suggestions/:id/adopt',
+    cityLevel: true,
     access: ['admin'],
     summary: "Adopt a suggestion: it becomes a case in its author's name, routed as usual (once)",
     params: idParams,

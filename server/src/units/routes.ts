@@ -11,6 +11,13 @@ import { AppError } from '@minqing/shared'
 import { z } from 'zod'
 import { recordConfigChange } from '../audit/recordConfigChange'
 import { CaseModel } from '../cases/case.model'
+import {
+  assertSameTenant,
+  assertUnitInTenant,
+  scopeFilter,
+  tenantOf,
+  tenantOfUnitId,
+} from '../tenants/tenantScope'
 import { defineRoute } from '../http/defineRoute'
 import { presentOpenCase } from '../users/openWork'
 import { UnitModel } from './unit.model'
@@ -33,7 +40,9 @@ export const unitRoutes = [
     query: z.object({ includeDisabled: z.enum(['true', 'false']).default('false') }),
     handler: async (_ctx, { query, viewer }) => {
       const all = query.includeDisabled === 'true' && viewer.role === 'admin'
-      const units = await UnitModel.find(all ? {} : { disabled: { $ne: true } }).sort({
+      // Staff and tenant admins see their own tenant's tree; residents and the city level see all.
+      const scope = viewer.role === 'resident' ? {} : scopeFilter(viewer)
+      const units = await UnitModel.find({ ...(all ? {} : { disabled: { $ne: true } }), ...scope }).sort({
         path: 1,
         name: 1,
         _id: 1,
@@ -50,7 +59,9 @@ export const unitRoutes = [
     status: 201,
     response: unitViewSchema,
     handler: async (ctx, { body, viewer }) => {
-      const unit = presentUnit(await createUnit(body))
+      // A tenant admin builds inside their tenant: under one of its units, or a root of it.
+      await assertUnitInTenant(viewer, body.parentId)
+      const unit = presentUnit(await createUnit({ ...body, tenantId: viewer.tenantId ?? body.tenantId }))
       await recordConfigChange(ctx.deps, viewer, {
         entityType: 'unit',
         entityId: unit.id,
@@ -70,6 +81,23 @@ export const unitRoutes = [
     body: updateUnitInputSchema,
     response: managedUnitSchema,
     handler: async (ctx, { params, body, viewer }) => {
+      const current = await UnitModel.findById(params.id, { tenantId: 1 })
+      assertSameTenant(viewer, current)
+      if (body.parentId) {
+        await assertUnitInTenant(viewer, body.parentId)
+        // Units copy their tenant from the root: a move across tenants would leave stale copies.
+        const parentTenant = await tenantOfUnitId(body.parentId)
+        if (parentTenant && parentTenant !== tenantOf(current))
+          throw new AppError('TENANT_MISMATCH', {
+            issues: [
+              {
+                path: 'parentId',
+                code: 'other_tenant',
+                message: '不能移到其他区县 / Not into another district',
+              },
+            ],
+          })
+      }
       const { before, after } = await updateUnit(params.id, body)
       const action =
         body.parentId !== undefined
@@ -96,8 +124,8 @@ export const unitRoutes = [
     summary: 'Open cases a unit leads, to hand on before (or after) disabling it',
     params: z.object({ id: objectIdSchema }),
     response: unitOpenCasesSchema,
-    handler: async (_ctx, { params }) => {
-      if (!(await UnitModel.exists({ _id: params.id }))) throw new AppError('NOT_FOUND')
+    handler: async (_ctx, { params, viewer }) => {
+      assertSameTenant(viewer, await UnitModel.findById(params.id, { tenantId: 1 }))
       const cases = await CaseModel.find(
         { unitId: params.id, status: { $in: openStatuses } },
         { number: 1, title: 1, status: 1, unitId: 1 },

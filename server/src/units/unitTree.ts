@@ -2,6 +2,7 @@ import { AppError, type CreateUnitInput, type Unit, type UnitLevel, unitLevels }
 import type { Types } from 'mongoose'
 import { encodeArea } from '../areas/areaCodec'
 import { invalidateAreaIndex } from '../areas/areaIndex'
+import { tenantOf } from '../tenants/tenantScope'
 import { UnitModel, type UnitDocument } from './unit.model'
 
 /** A unit sits strictly below its parent; departments (职能部门) may hang under any level. */
@@ -27,7 +28,13 @@ export async function subtreeUnitIds(rootId: string): Promise<Types.ObjectId[]> 
 export async function createUnit(input: CreateUnitInput): Promise<UnitDocument> {
   if (input.area) invalidateAreaIndex()
   if (!input.parentId)
-    return UnitModel.create({ name: input.name, level: input.level, parentId: null, path: [] })
+    return UnitModel.create({
+      name: input.name,
+      level: input.level,
+      parentId: null,
+      path: [],
+      tenantId: input.tenantId ?? null,
+    })
   const parent = await UnitModel.findById(input.parentId)
   if (!parent) {
     throw new AppError('VALIDATION_FAILED', {
@@ -51,6 +58,8 @@ export async function createUnit(input: CreateUnitInput): Promise<UnitDocument> 
     parentId: parent._id,
     path: [...parent.path, parent._id],
     area: input.area ? encodeArea(input.area) : null,
+    // A unit's tenant is its root's: copied down so every unit answers it without a lookup.
+    tenantId: parent.tenantId ?? null,
   })
 }
 
@@ -63,5 +72,6 @@ export function presentUnit(unit: UnitDocument): Unit {
     path: unit.path.map(String),
     hasArea: Boolean(unit.area),
     disabled: Boolean(unit.disabled),
+    tenantId: tenantOf(unit),
   }
 }

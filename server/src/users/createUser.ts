@@ -5,6 +5,7 @@ import { UnitModel } from '../units/unit.model'
 import { IdentityModel } from './identity.model'
 import { UserModel, type UserDocument } from './user.model'
 import { isDuplicateKey } from '../db/duplicateKey'
+import { defaultTenantId } from '../tenants/defaultTenant'
 
 /**
  * Creates an account with a phone login. The phone identity is claimed first (its unique index
@@ -22,7 +23,8 @@ export async function createUser(input: CreateUserInput): Promise<UserDocument> 
       })),
     })
   }
-  if (input.unitId && !(await UnitModel.exists({ _id: input.unitId }))) {
+  const unit = input.unitId ? await UnitModel.findById(input.unitId, { tenantId: 1 }).lean() : null
+  if (input.unitId && !unit) {
     throw new AppError('VALIDATION_FAILED', {
       issues: [{ path: 'unitId', code: 'not_found', message: '单位不存在 / Unit not found' }],
     })
@@ -45,6 +47,9 @@ export async function createUser(input: CreateUserInput): Promise<UserDocument> 
       role: input.role,
       phone: input.phone,
       unitId: input.unitId ?? null,
+      // Staff belong to their unit's tenant; an admin to the one chosen (none = city level).
+      tenantId:
+        input.role === 'admin' ? (input.tenantId ?? null) : unit ? (unit.tenantId ?? defaultTenantId) : null,
       positionLevel:
         input.role === 'staff' ? (input.positionLevel ?? 'cadre') : (input.positionLevel ?? null),
       passwordHash: await hashPassword(input.password),

@@ -12,6 +12,7 @@ import {
 } from '@minqing/shared'
 import type { FilterQuery } from 'mongoose'
 import { z } from 'zod'
+import { assertUnitInTenant, assertUserInTenant, userScopeFilter } from '../tenants/tenantScope'
 import { defineRoute } from '../http/defineRoute'
 import { subtreeUnitIds } from '../units/unitTree'
 import { UnitModel } from '../units/unit.model'
@@ -59,11 +60,11 @@ export const userRoutes = [
     query: listQuerySchema,
     response: userListResponseSchema,
     handler: async (_ctx, { query, viewer }) => {
-      const filter: FilterQuery<UserRecord> = {}
+      const filter: FilterQuery<UserRecord> = { ...userScopeFilter(viewer) }
       if (query.role) filter.role = query.role
       if (query.q) {
         const pattern = new RegExp(query.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        filter.$or = [{ name: pattern }, { phone: pattern }]
+        filter.$and = [{ $or: [{ name: pattern }, { phone: pattern }] }]
       }
       if (viewer.role === 'leader') {
         const allowed = viewer.unitId ? await subtreeUnitIds(viewer.unitId) : []
@@ -94,6 +95,7 @@ export const userRoutes = [
     response: userViewSchema,
     handler: async (_ctx, { params, viewer }) => {
       const user = await UserModel.findById(params.id)
+      assertUserInTenant(viewer, user)
       if (!user) throw new AppError('NOT_FOUND')
       const unit = user.unitId ? await UnitModel.findById(user.unitId) : null
       if (!canViewUser(viewer, user, unit)) throw new AppError('FORBIDDEN')
@@ -108,7 +110,12 @@ export const userRoutes = [
     body: createUserInputSchema,
     status: 201,
     response: userViewSchema,
-    handler: async (_ctx, { body }) => presentUser(await createUser(body), { fullPhone: true }),
+    handler: async (_ctx, { body, viewer }) => {
+      // A tenant admin creates accounts in their own tenant only, never a city-level admin.
+      await assertUnitInTenant(viewer, body.unitId)
+      const tenantId = viewer.tenantId ?? body.tenantId
+      return presentUser(await createUser({ ...body, tenantId }), { fullPhone: true })
+    },
   }),
   defineRoute({
     method: 'post',
@@ -117,7 +124,10 @@ export const userRoutes = [
     summary: "Reset a user's password to a one-time temporary one; they must choose a new one to log in",
     params: z.object({ id: objectIdSchema }),
     response: passwordResetResponseSchema,
-    handler: (ctx, { params, viewer }) => resetPassword(ctx.deps, viewer, params.id),
+    handler: async (ctx, { params, viewer }) => {
+      assertUserInTenant(viewer, await UserModel.findById(params.id, { role: 1, tenantId: 1 }))
+      return resetPassword(ctx.deps, viewer, params.id)
+    },
   }),
   // --- people managed by admins (issue #16, org) ---
   defineRoute({
@@ -130,6 +140,8 @@ export const userRoutes = [
     body: updateUserInputSchema,
     response: managedUserSchema,
     handler: async (ctx, { params, body, viewer }) => {
+      assertUserInTenant(viewer, await UserModel.findById(params.id, { role: 1, tenantId: 1 }))
+      if (body.unitId) await assertUnitInTenant(viewer, body.unitId)
       const { before, after } = await updateUser(ctx.deps, viewer, params.id, body)
       await recordConfigChange(ctx.deps, viewer, {
         entityType: 'user',
@@ -148,7 +160,10 @@ export const userRoutes = [
     summary: 'What a person still holds: open cases they own (包案), duty days to come, live 结对 pairs',
     params: z.object({ id: objectIdSchema }),
     response: openWorkSchema,
-    handler: (ctx, { params }) => openWork(params.id, ctx.deps.clock.now()),
+    handler: async (ctx, { params, viewer }) => {
+      assertUserInTenant(viewer, await UserModel.findById(params.id, { role: 1, tenantId: 1 }))
+      return openWork(params.id, ctx.deps.clock.now())
+    },
   }),
   defineRoute({
     method: 'post',
@@ -159,6 +174,8 @@ export const userRoutes = [
     body: reassignInputSchema,
     response: reassignResultSchema,
     handler: async (ctx, { params, body, viewer }) => {
+      assertUserInTenant(viewer, await UserModel.findById(params.id, { role: 1, tenantId: 1 }))
+      assertUserInTenant(viewer, await UserModel.findById(body.toUserId, { role: 1, tenantId: 1 }))
       await reassignWork(ctx.deps, viewer, params.id, body)
       return { kind: body.kind, id: body.id, toUserId: body.toUserId }
     },

@@ -3,6 +3,7 @@ import { revokeUserSessions } from '../auth/sessionClaims'
 import { isDuplicateKey } from '../db/duplicateKey'
 import type { Viewer } from '../http/defineRoute'
 import type { AppDeps } from '../http/deps'
+import { tenantOfUnitId } from '../tenants/tenantScope'
 import { UnitModel } from '../units/unit.model'
 import { IdentityModel } from './identity.model'
 import { UserModel, type UserDocument } from './user.model'
@@ -94,6 +95,8 @@ export async function updateUser(
           phone: next.phone,
           ...(phoneChanged ? { phoneVerifiedAt: null } : {}),
           tokenVersion: user.tokenVersion + (roleOrUnitChanged ? 1 : 0),
+          // Staff follow their unit's tenant; an admin keeps theirs (see tenants/).
+          ...(next.role !== 'admin' && next.unitId ? { tenantId: await tenantOfUnitId(next.unitId) } : {}),
         },
       },
     )

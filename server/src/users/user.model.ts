@@ -11,6 +11,8 @@ const userSchema = new Schema(
     /** When WeChat verified the phone (getPhoneNumber); null for a number typed by hand. */
     phoneVerifiedAt: { type: Date, default: null },
     unitId: { type: Schema.Types.ObjectId, ref: 'Unit', default: null },
+    /** The user's tenant: their unit's; for an admin the one chosen, null = city level (tenants/). */
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', default: null },
     positionLevel: { type: String, enum: [...positionLevels, null], default: null },
     passwordHash: { type: String, default: null },
     /** Failed logins are counted as claims within the current epoch (see auth/failedLogins.ts). */

@@ -1,3 +1,4 @@
+import { unitWithinTenant } from '../tenants/tenantScope'
 import { AppError, objectIdSchema, visitPageSchema, visitSyncInputSchema } from '@minqing/shared'
 import mongoose, { type FilterQuery } from 'mongoose'
 import { z } from 'zod'
@@ -15,7 +16,7 @@ import { visitDetailResponseSchema, visitSyncResponseSchema } from '@minqing/sha
 /** The author and companions read a visit; leaders and admins read their unit subtree's. */
 export async function canReadVisit(viewer: Viewer, visit: VisitDocument): Promise<boolean> {
   if (visit.visitorIds.some((id) => String(id) === viewer.userId)) return true
-  if (viewer.role === 'admin') return true
+  if (viewer.role === 'admin') return unitWithinTenant(viewer, visit.unitId)
   if (viewer.role !== 'leader' || !viewer.unitId || !visit.unitId) return false
   const unit = await UnitModel.findById(visit.unitId, { path: 1 })
   return unit !== null && isInSubtree(viewer.unitId, unit)

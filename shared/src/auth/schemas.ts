@@ -56,6 +56,11 @@ export const createUserInputSchema = z
       .regex(/^[0-9a-f]{24}$/, { message: '单位编号无效 / Invalid unit id' })
       .optional(),
     positionLevel: positionLevelSchema.optional(),
+    /** An admin's tenant, chosen by a city-level admin; absent = city level. Others: their unit's. */
+    tenantId: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, { message: '区县编号无效 / Invalid tenant id' })
+      .optional(),
   })
   .refine((input) => input.role === 'resident' || input.role === 'admin' || input.unitId, {
     message: '该角色必须属于一个单位 / This role must belong to a unit',

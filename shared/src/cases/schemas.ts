@@ -120,6 +120,11 @@ export const submitCaseInputSchema = z.object({
   contactPhone: phoneSchema.optional(),
   anonymous: z.boolean().default(false),
   publicConsent: z.boolean().default(false),
+  /** The district the resident's link names (`?tenant=hedong`); the case's place or the default otherwise. */
+  tenant: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, { message: '区县代码无效 / Invalid district code' })
+    .optional(),
 })
 export type SubmitCaseInput = z.infer<typeof submitCaseInputSchema>
 

@@ -202,6 +202,22 @@ export const errorCatalog = {
     zh: '导入中途失败（可能有人同时修改了单位或人员），已撤销本次写入的全部内容，请重新校验后导入',
     en: 'The import failed part-way (units or staff changed meanwhile); everything it wrote was undone. Validate and import again',
   },
+  // --- tenants (districts as tenants, issue #16) ---
+  TENANT_MISMATCH: {
+    status: 400,
+    zh: '所选记录属于其他区县',
+    en: 'The chosen record belongs to another district',
+  },
+  TENANT_UNKNOWN: {
+    status: 400,
+    zh: '区县代码不存在或已停用',
+    en: 'No such district, or it is disabled',
+  },
+  CITY_LEVEL_ONLY: {
+    status: 403,
+    zh: '该配置全市统一，仅市级管理员可修改',
+    en: 'This setting is city-wide; only a city-level admin may change it',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

@@ -12,5 +12,7 @@ export const unitViewSchema = responseObject({
   hasArea: z.boolean(),
   /** Disabled units are left out of routing and pickers (issue 16). */
   disabled: z.boolean(),
+  /** The unit's tenant (district); see server/src/tenants/. */
+  tenantId: z.string(),
 })
 export const unitListResponseSchema = responseObject({ units: z.array(unitViewSchema) })

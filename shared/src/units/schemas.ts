@@ -26,6 +26,8 @@ export const unitSchema = z.object({
   hasArea: z.boolean(),
   /** Disabled units keep their history; pickers and routing no longer offer them. */
   disabled: z.boolean(),
+  /** The unit's tenant (district); see server/src/tenants/. */
+  tenantId: z.string().optional(),
 })
 export type Unit = z.infer<typeof unitSchema>
 
@@ -47,5 +49,7 @@ export const createUnitInputSchema = z.object({
   level: unitLevelSchema,
   parentId: objectIdSchema.nullable().default(null),
   area: areaSchema.optional(),
+  /** A top-level unit's tenant, chosen by a city-level admin; below a parent the parent's. */
+  tenantId: objectIdSchema.optional(),
 })
 export type CreateUnitInput = z.infer<typeof createUnitInputSchema>

@@ -51,6 +51,13 @@ export default function UnitsPage() {
   const list: Unit[] = useMemo(() => inTreeOrder(units.data ?? []), [units.data])
   const nameOf = (id: string | null | undefined) => list.find((unit) => unit.id === id)?.name ?? '—'
   const selectedUnit = list.find((unit) => unit.id === selected)
+  // A city-level admin sees several districts (tenants): name each unit's by its top-level unit.
+  // A district's own admin sees one tenant only, and no extra column.
+  const severalTenants = new Set(list.map((unit) => unit.tenantId)).size > 1
+  const districtOf = (unit: Unit) => {
+    const top = list.find((other) => other.tenantId === unit.tenantId && other.parentId === null)
+    return top?.name ?? '—'
+  }
 
   const addUnit = () =>
     perform(
@@ -172,6 +179,9 @@ export default function UnitsPage() {
               </Text>
             ),
           },
+          ...(severalTenants
+            ? [{ key: 'tenant', title: '区县', render: (unit: Unit) => districtOf(unit) }]
+            : []),
           { key: 'level', title: '层级', render: (unit) => unitLevelLabels[unit.level] },
           { key: 'parent', title: '上级', grow: 2, render: (unit) => nameOf(unit.parentId) },
           { key: 'area', title: '辖区范围', render: (unit) => (unit.hasArea ? '已设置' : '—') },

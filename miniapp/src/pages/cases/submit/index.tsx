@@ -9,7 +9,7 @@ import {
   type Urgency,
 } from '@minqing/shared'
 import { Image, Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import {
   expectedAnswer,
@@ -43,6 +43,8 @@ interface Photo {
 }
 
 export default function SubmitCasePage() {
+  // A district's own link (…/submit/index?tenant=hedong) files the case in that district (tenants).
+  const tenant = useRouter().params.tenant || undefined
   const [clientId] = useState(newClientId)
   const [categories, setCategories] = useState<CategoryNode[]>([])
   const [kind, setKind] = useState<CaseKind>('suggestion')
@@ -126,6 +128,7 @@ export default function SubmitCasePage() {
       publicConsent,
       location: location ?? undefined,
       photos: photos.filter((photo) => photo.id).map((photo) => photo.id),
+      tenant,
     })
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error))

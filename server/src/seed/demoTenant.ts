@@ -1,0 +1,36 @@
+import { RoutingRuleModel } from '../routing/routingRule.model'
+import { ensureDefaultTenant } from '../tenants/defaultTenant'
+import { TenantModel } from '../tenants/tenant.model'
+import { createUnit } from '../units/unitTree'
+import { createUser } from '../users/createUser'
+import type { DemoLogin } from './demoSeed'
+
+/** The second district's admin: sees and configures 河东区 only (the demo of tenant isolation). */
+export const hedongAdminPhone = '13800000006'
+
+/**
+ * A second demo tenant, 河东区 (code `hedong`: residents' links carry `?tenant=hedong`), with
+ * one bureau, its own routing rule and its own admin. It is a top-level unit of its own: a
+ * unit's tenant is its root's, and 民安市 with 和平区 below it is the default tenant.
+ */
+export async function seedDemoTenant(password: string): Promise<DemoLogin> {
+  await ensureDefaultTenant()
+  const tenant = await TenantModel.create({ code: 'hedong', name: '河东区' })
+  const district = await createUnit({
+    name: '河东区',
+    level: 'district',
+    parentId: null,
+    tenantId: tenant.id,
+  })
+  const culture = await createUnit({ name: '河东区文化和旅游局', level: 'department', parentId: district.id })
+  await RoutingRuleModel.create({
+    name: '河东区文化服务类诉求交文旅局',
+    priority: 10,
+    categoryCodes: ['culture'],
+    unitId: culture.id,
+    tenantId: tenant._id,
+  })
+  const name = '河东区管理员 (hedong-admin)'
+  await createUser({ phone: hedongAdminPhone, name, role: 'admin', password, tenantId: tenant.id })
+  return { role: 'admin', phone: hedongAdminPhone, name, unit: district.name }
+}
