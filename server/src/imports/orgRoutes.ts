@@ -14,6 +14,7 @@ import { OrgExportViewModel } from './orgExportView.model'
 import { orgTemplate, xlsxMediaType } from './orgWorkbook'
 import { readOrgWorkbook } from './readOrgWorkbook'
 import { fileIssue, mapUploadError, upload } from './routes'
+import { assertUnitInTenant, tenantUnitIds } from '../tenants/tenantScope'
 
 function sendXlsx(ctx: Context, filename: string, buffer: Buffer) {
   ctx.set('Content-Type', xlsxMediaType)
@@ -48,6 +49,8 @@ export const orgImportRoutes = [
     query: orgImportQuerySchema,
     response: orgImportResponseSchema,
     handler: async (ctx, { query, viewer }) => {
+      // A district's admin imports only under their own district's units (tenants/).
+      await assertUnitInTenant(viewer, query.parentId)
       if (!ctx.is('multipart')) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
       await upload
         .single('file')(ctx, async () => undefined)
@@ -72,6 +75,7 @@ export const orgImportRoutes = [
     query: orgExportQuerySchema,
     response: nonJson([xlsxMediaType], 'Units and staff as an importable workbook'),
     handler: async (ctx, { query, viewer }) => {
+      await assertUnitInTenant(viewer, query.unitId)
       const { root, people, buffer } = await exportOrg(query.unitId)
       // Fail closed: no log, no file.
       await OrgExportViewModel.create({
@@ -93,14 +97,17 @@ export const orgImportRoutes = [
     summary: 'Who exported the staff list (names and phones) of which unit, and when (newest first)',
     query: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }),
     response: orgExportViewListSchema,
-    handler: async (_ctx, { query }) => {
+    handler: async (_ctx, { query, viewer }) => {
+      // A district's admin reads the exports of their district's units only.
+      const units = await tenantUnitIds(viewer)
+      const filter = units ? { unitId: { $in: units } } : {}
       const [rows, total] = await Promise.all([
-        OrgExportViewModel.find()
+        OrgExportViewModel.find(filter)
           .sort({ at: -1, _id: -1 })
           .skip((query.page - 1) * 50)
           .limit(50)
           .lean(),
-        OrgExportViewModel.countDocuments(),
+        OrgExportViewModel.countDocuments(filter),
       ])
       return {
         items: rows.map((row) => ({

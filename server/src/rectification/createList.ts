@@ -1,6 +1,7 @@
 import { AppError, chinaDays, type RectificationListInput } from '@minqing/shared'
 import mongoose from 'mongoose'
 import type { Viewer } from '../http/defineRoute'
+import { scopeFilter, userScopeFilter } from '../tenants/tenantScope'
 import { UnitModel } from '../units/unit.model'
 import { UserModel } from '../users/user.model'
 import {
@@ -10,8 +11,11 @@ import {
   type RectificationListDocument,
 } from './rectification.model'
 
-/** Responsible leaders must be leader accounts and lead units must exist; every bad row is reported. */
-async function checkPeople(input: RectificationListInput) {
+/**
+ * Responsible leaders must be leader accounts and lead units must exist, both in the viewer's
+ * district (tenant); every bad row is reported.
+ */
+async function checkPeople(viewer: Viewer, input: RectificationListInput) {
   const problems = input.aspects.flatMap((aspect, a) =>
     aspect.items.flatMap((item, i) =>
       item.problems.map((problem, p) => ({ problem, path: `aspects.${a}.items.${i}.problems.${p}` })),
@@ -23,6 +27,7 @@ async function checkPeople(input: RectificationListInput) {
         {
           _id: { $in: [...new Set(problems.map(({ problem }) => problem.responsibleLeaderId))] },
           role: 'leader',
+          ...userScopeFilter(viewer),
         },
         { _id: 1 },
       )
@@ -31,7 +36,10 @@ async function checkPeople(input: RectificationListInput) {
   const units = new Set(
     (
       await UnitModel.find(
-        { _id: { $in: [...new Set(problems.map(({ problem }) => problem.leadUnitId))] } },
+        {
+          _id: { $in: [...new Set(problems.map(({ problem }) => problem.leadUnitId))] },
+          ...scopeFilter(viewer),
+        },
         { _id: 1 },
       )
     ).map((unit) => String(unit._id)),
@@ -63,7 +71,7 @@ export async function createList(
   input: RectificationListInput,
   now: Date,
 ): Promise<RectificationListDocument> {
-  await checkPeople(input)
+  await checkPeople(viewer, input)
   const listId = new mongoose.Types.ObjectId()
   const items: Array<{ no: number; aspectNo: number; title: string }> = []
   const problems: Array<Record<string, unknown>> = []

@@ -6,6 +6,7 @@ import {
   type RectificationAdjustInput,
 } from '@minqing/shared'
 import { ownedFilesExist } from '../files/gridfs'
+import { scopeFilter, userScopeFilter } from '../tenants/tenantScope'
 import { UnitModel } from '../units/unit.model'
 import { UserModel } from '../users/user.model'
 import type { Viewer } from '../http/defineRoute'
@@ -133,11 +134,14 @@ const issue = (path: string, code: string, message: string) =>
 export async function adjustProblem(target: Target, input: RectificationAdjustInput) {
   ensure(target, 'adjust')
   if (input.responsibleLeaderId) {
-    const leader = await UserModel.findById(input.responsibleLeaderId, { role: 1, disabled: 1 })
+    const leader = await UserModel.findOne(
+      { _id: input.responsibleLeaderId, ...userScopeFilter(target.viewer) },
+      { role: 1, disabled: 1 },
+    )
     if (!leader || leader.role !== 'leader' || leader.disabled)
       throw issue('responsibleLeaderId', 'not_found', '责任领导须为领导账号 / Must be a leader')
   }
-  if (input.leadUnitId && !(await UnitModel.exists({ _id: input.leadUnitId })))
+  if (input.leadUnitId && !(await UnitModel.exists({ _id: input.leadUnitId, ...scopeFilter(target.viewer) })))
     throw issue('leadUnitId', 'not_found', '牵头单位不存在 / Unknown unit')
   const problem = target.problem as unknown as Record<string, unknown>
   const before: Record<string, string> = {}
