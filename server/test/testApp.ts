@@ -7,6 +7,7 @@ import { buildDeps } from '../src/deps'
 import type { AppDeps, Clock } from '../src/http/deps'
 import { createLogger } from '../src/log/logger'
 import { checkResponseContract, takeContractViolations } from './responseContract'
+import { runEventProjections } from '../src/cases/scheduleProjections'
 
 // Issue 12: an answer that breaks its route's response schema fails the test that received it.
 afterEach(() => {
@@ -50,6 +51,9 @@ export function testApp(options: TestAppOptions = {}) {
     SEED_DEMO: 'false',
     JWT_SECRET: 'test-secret-test-secret-test-secret-42',
     H5_DIR: '/nonexistent',
+    // No background timer: what a submission leads to (first reply, notifications, rollups) is
+    // written when a test calls settle(), not at a moment that races the test's next request.
+    EVENT_PROJECTION_GATHER_MS: '0',
     ...options.env,
   })
   const clock = options.clock ?? manualClock()
@@ -61,5 +65,7 @@ export function testApp(options: TestAppOptions = {}) {
   if (compressAt < 0) throw new Error('testApp: the compression middleware moved; place the contract check')
   app.middleware.splice(compressAt + 1, 0, checkResponseContract)
   const request = supertest(app.callback())
-  return { app, deps, request, logLines, clock }
+  /** Runs the background step over the events stored so far (issue 18), with this app's deps. */
+  const settle = () => runEventProjections(deps)
+  return { app, deps, request, logLines, clock, settle }
 }

@@ -12,9 +12,6 @@ import type { AppDeps } from '../http/deps'
 import type { Viewer } from '../http/defineRoute'
 import { decideRouting } from '../routing/decideRouting'
 import { CaseModel, type CaseDocument } from './case.model'
-import { notifyCaseEvent } from '../notifications/notifyCaseEvent'
-import { sendFirstReply } from '../replyTemplates/firstReply'
-import { flagRepeatConcern } from '../repeatConcerns/flagRepeatConcern'
 import { enforceSubmitLimits } from '../rateLimit/submitLimits'
 import { appendEvent, appendEvents, type NewEvent } from './caseEvents'
 import { nextSequence } from './counter.model'
@@ -32,7 +29,9 @@ export interface SubmitResult {
 /**
  * Files a case and routes it. Idempotent on (resident, clientId): a retry returns the case
  * the first attempt made. The initial events are rebuilt on a retry if the first attempt died
- * between writing the case and its events.
+ * between writing the case and its events. Everything that follows from the case (notifications,
+ * first reply, repeat concern) is the background step's (cases/submitFollowUp.ts), from the
+ * submit event: the request itself sends the case insert and the events insert.
  */
 export async function submitCase(
   deps: AppDeps,
@@ -61,8 +60,7 @@ export async function submitCase(
       const existing = await CaseModel.findById(id)
       if (!existing) throw error
       await writeInitialEvents(existing)
-      await sendFirstReply(deps, existing)
-      await flagRepeatConcern(deps, existing)
+      scheduleEventProjections(deps)
       return { record: existing, created: false }
     }
   }
@@ -131,9 +129,6 @@ export async function submitCase(
     try {
       const record = await CaseModel.create(newCase(number))
       await writeInitialEvents(record, { fresh: true })
-      await notifyCaseEvent(deps, record, 'submit', viewer.userId)
-      await sendFirstReply(deps, record)
-      await flagRepeatConcern(deps, record)
       scheduleEventProjections(deps)
       return { record, created: true }
     } catch (error) {
@@ -146,8 +141,7 @@ export async function submitCase(
       if (winner) {
         refund()
         await writeInitialEvents(winner)
-        await sendFirstReply(deps, winner)
-        await flagRepeatConcern(deps, winner)
+        scheduleEventProjections(deps)
         return { record: winner, created: false }
       }
       // Otherwise the number was taken (handed out before numbers came in blocks): the next one.
