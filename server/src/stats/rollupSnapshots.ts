@@ -138,10 +138,21 @@ export async function writeRollupSnapshot(
   const generation = new Types.ObjectId().toHexString()
   const collection = RollupSnapshotModel.collection
   const chunks: string[] = []
-  let chunk: { days: string[]; unitIds: string[]; categoryCodes: string[]; values: Float64Array; size: number } =
-    fresh()
+  let chunk: {
+    days: string[]
+    unitIds: string[]
+    categoryCodes: string[]
+    values: Float64Array
+    size: number
+  } = fresh()
   function fresh() {
-    return { days: [], unitIds: [], categoryCodes: [], values: new Float64Array(rowsPerChunk * width), size: 0 }
+    return {
+      days: [],
+      unitIds: [],
+      categoryCodes: [],
+      values: new Float64Array(rowsPerChunk * width),
+      size: 0,
+    }
   }
   const flush = async () => {
     if (!chunk.size) return
