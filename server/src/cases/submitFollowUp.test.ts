@@ -17,7 +17,10 @@ const killAt = (step: string, n = 1) => {
 
 describe('what follows a submission, off the request path (issue 18)', { timeout: 120_000 }, () => {
   it('a new case costs at most 3 database commands on the request path', async () => {
-    const { request } = testApp({ clock: manualClock(new Date('2026-03-02T09:00:00+08:00')) })
+    const { request } = testApp({
+      clock: manualClock(new Date('2026-03-02T09:00:00+08:00')),
+      autoSettle: false,
+    })
     const world = await caseWorld(request)
     // Warm: the category and routing caches, the case-number block.
     expect((await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())).status).toBe(201)
@@ -42,7 +45,7 @@ describe('what follows a submission, off the request path (issue 18)', { timeout
 
   it('a run killed half-way is finished by the next: each case told once, its first reply once, its subject once', async () => {
     const clock = manualClock(new Date('2026-03-02T09:00:00+08:00'))
-    const { request, deps, settle } = testApp({ clock })
+    const { request, deps, settle } = testApp({ clock, autoSettle: false })
     const world = await caseWorld(request)
     await settle() // earlier tests' submissions: this test's batch holds only its own
     const ids: string[] = []

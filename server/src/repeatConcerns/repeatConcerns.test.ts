@@ -10,7 +10,7 @@ import { CaseSubjectModel, RepeatConcernModel } from './repeatConcern.model'
 describe('repeat concerns (信访积案 / 未息诉息访)', { timeout: 120_000 }, () => {
   it('flags the same phone or household raising the same matter again after closure, with its 包案领导 and deadline', async () => {
     const clock = manualClock(new Date('2026-03-02T10:00:00+08:00'))
-    const { request, logLines, settle } = testApp({ clock })
+    const { request, logLines } = testApp({ clock })
     const world = await caseWorld(request)
     const phone = '13912349876'
     const act = async (id: string, auth: Record<string, string>, body: Record<string, unknown>) => {
@@ -28,7 +28,6 @@ describe('repeat concerns (信访积案 / 未息诉息访)', { timeout: 120_000 
       .post('/api/v1/cases')
       .set(world.otherResident.auth)
       .send(caseBody({ contactPhone: phone }))
-    await settle() // the check runs in the background step after a submission (issue 18)
     expect(await RepeatConcernModel.countDocuments({ caseId: whileOpen.body.id })).toBe(0)
     await act(firstId, world.cultureHandler.auth, { action: 'accept' })
     await act(firstId, world.cultureHandler.auth, { action: 'resolve', message: '书屋已恢复开放' })
@@ -60,7 +59,6 @@ describe('repeat concerns (信访积案 / 未息诉息访)', { timeout: 120_000 
         }),
       )
     expect([again.status, other.status]).toEqual([201, 201])
-    await settle()
     const listed = await request.get('/api/v1/repeat-concerns').set(leaderAuth)
     expect(listed.status).toBe(200)
     expect(repeatConcernListSchema.safeParse(listed.body).success).toBe(true)
@@ -111,7 +109,7 @@ describe('repeat concerns (信访积案 / 未息诉息访)', { timeout: 120_000 
 
   it('flags a household raising the same matter on a later visit, by its registry link', async () => {
     const clock = manualClock(new Date('2026-03-02T10:00:00+08:00'))
-    const { request, settle } = testApp({ clock })
+    const { request } = testApp({ clock })
     const world = await caseWorld(request)
     const staff = await buildUser({ role: 'staff', unitId: world.street.id })
     const auth = async () => ({ Authorization: `Bearer ${(await loginAs(request, staff)).accessToken}` })
@@ -131,7 +129,6 @@ describe('repeat concerns (信访积案 / 未息诉息访)', { timeout: 120_000 
       .post('/api/v1/visits/sync')
       .set(await auth())
       .send({ visits: [visit('repeat-visit-1', '2026-03-02T09:00:00+08:00')] })
-    await settle()
     const firstCase = await CaseModel.findOne({ originId: firstSync.body.results[0].id })
     await CaseModel.updateOne({ _id: firstCase!._id }, { $set: { status: 'closed', closedAt: clock.now() } })
     clock.set(new Date('2026-04-02T10:00:00+08:00'))
@@ -139,7 +136,6 @@ describe('repeat concerns (信访积案 / 未息诉息访)', { timeout: 120_000 
       .post('/api/v1/visits/sync')
       .set(await auth())
       .send({ visits: [visit('repeat-visit-2', '2026-04-02T09:00:00+08:00')] })
-    await settle()
     const secondCase = await CaseModel.findOne({ originId: secondSync.body.results[0].id })
     const admin = { Authorization: `Bearer ${(await loginAs(request, world.admin.user)).accessToken}` }
     const listed = await request.get(`/api/v1/repeat-concerns?caseId=${secondCase!._id}`).set(admin)

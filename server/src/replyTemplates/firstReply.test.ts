@@ -21,13 +21,11 @@ describe('automatic first reply when a case is routed', { timeout: 90_000 }, () 
   it('tells the resident the unit and the time standard on the case, once per routing', async () => {
     // Tuesday 09:00: sign-for within 2 office hours (11:00), answer within 7 working days of it.
     const clock = manualClock(new Date('2026-03-10T09:00:00+08:00'))
-    const { request, deps, settle } = testApp({ clock })
+    const { request, deps } = testApp({ clock })
     const world = await caseWorld(request)
     const body = caseBody()
     const submitted = await request.post('/api/v1/cases').set(world.resident.auth).send(body)
     expect(submitted.status).toBe(201)
-    // Sent by the background step after the submission (issue 18), which the test waits for.
-    await settle()
     const view = await request.get(`/api/v1/cases/${submitted.body.id}`).set(world.resident.auth)
     const reply = view.body.timeline.find((event: { action: string }) => event.action === 'firstReply')
     expect(reply).toMatchObject({ public: true, actor: { role: 'system' } })
@@ -39,7 +37,6 @@ describe('automatic first reply when a case is routed', { timeout: 90_000 }, () 
 
     // A retried submit, and a repeated call for the same routing, add nothing.
     expect((await request.post('/api/v1/cases').set(world.resident.auth).send(body)).status).toBe(200)
-    await settle()
     await sendFirstReply(deps, (await CaseModel.findById(submitted.body.id))!)
     expect(await firstReplies(submitted.body.id)).toHaveLength(1)
 
@@ -75,7 +72,7 @@ describe('automatic first reply when a case is routed', { timeout: 90_000 }, () 
   })
 
   it('reaches a caller filed by an operator by SMS through the outbox', async () => {
-    const { request, settle } = testApp({ env: stub.aliyunEnv() })
+    const { request } = testApp({ env: stub.aliyunEnv() })
     await caseWorld(request)
     const operator = await loginAs(request, await buildUser({ role: 'operator' }))
     const phone = uniquePhone()
@@ -94,7 +91,6 @@ describe('automatic first reply when a case is routed', { timeout: 90_000 }, () 
     const filed = await request.post('/api/v1/intake').set(auth).send(call)
     expect(filed.status).toBe(201)
     expect((await request.post('/api/v1/intake').set(auth).send(call)).status).toBe(200)
-    await settle()
     const [reply] = await firstReplies(filed.body.id)
     expect(reply!.message).toMatch(/^李先生\/女士，您好！/)
     await expect
