@@ -195,3 +195,8 @@ export function invalidateRollupCache(): void {
   cache = undefined
   fullNext = true
 }
+
+/** As after a restart: the next read loads again, from the persisted snapshot if one holds. */
+export function forgetRollupCache(): void {
+  cache = undefined
+}
