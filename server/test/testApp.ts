@@ -8,6 +8,7 @@ import { buildDeps } from '../src/deps'
 import type { AppDeps, Clock } from '../src/http/deps'
 import { createLogger } from '../src/log/logger'
 import { checkResponseContract, takeContractViolations } from './responseContract'
+import { runEventProjections, takePendingProjections } from '../src/cases/scheduleProjections'
 
 // Issue 12: an answer that breaks its route's response schema fails the test that received it.
 afterEach(() => {
@@ -56,6 +57,13 @@ export interface TestAppOptions {
   clock?: Clock
   env?: Record<string, string>
   override?: (deps: AppDeps) => AppDeps
+  /**
+   * What a submission leads to (notifications, first reply, repeat check, rollups) is written by
+   * a background step in the server (issue 18). By default a test's request that submitted a
+   * case answers only once that step ran, so tests see the system as a resident does a moment
+   * later; false leaves it to explicit settle() calls (tests of the step itself).
+   */
+  autoSettle?: boolean
 }
 
 /** The real app on the test database, driven in-process through `app.callback()`; logs are captured. */
@@ -73,17 +81,29 @@ export function testApp(options: TestAppOptions = {}) {
     SEED_DEMO: 'false',
     JWT_SECRET: 'test-secret-test-secret-test-secret-42',
     H5_DIR: '/nonexistent',
+    // No background timer: what a submission leads to (first reply, notifications, rollups) is
+    // written when a test calls settle(), not at a moment that races the test's next request.
+    EVENT_PROJECTION_GATHER_MS: '0',
     ...options.env,
   })
   const clock = options.clock ?? manualClock()
   let deps = buildDeps(config, createLogger(config.LOG_LEVEL, sink), config.JWT_SECRET!, clock)
   if (options.override) deps = options.override(deps)
   const app = createApp(deps)
+  if (options.autoSettle !== false) {
+    const appDeps = deps
+    app.middleware.unshift(async (_ctx, next) => {
+      await next()
+      if (takePendingProjections()) await runEventProjections(appDeps)
+    })
+  }
   // Just inside compression: it sees the JSON body the route produced, before it becomes a stream.
   const compressAt = app.middleware.findIndex((middleware) => middleware.name === 'compressMiddleware')
   if (compressAt < 0) throw new Error('testApp: the compression middleware moved; place the contract check')
   app.middleware.splice(compressAt + 1, 0, checkResponseContract)
   const request = supertest(app.callback())
   depsOfRequest.set(request, deps)
-  return { app, deps, request, logLines, clock }
+  /** Runs the background step over the events stored so far (issue 18), with this app's deps. */
+  const settle = () => runEventProjections(deps)
+  return { app, deps, request, logLines, clock, settle }
 }

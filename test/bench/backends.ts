@@ -4,7 +4,8 @@
  * servers so that the machine's load falls on both alike. Per submit it reports the database
  * commands the server sent (command monitoring, minqing_db_commands_total) and the server's Node
  * CPU (process.cpuUsage, as prom-client's minqing_process_cpu_seconds_total), both read from
- * /metrics before and after. Run alone: `cd test && npx tsx bench/backends.ts`.
+ * /metrics before and after, the request path apart from the background step the submissions
+ * leave (minqing_db_background_commands_total, minqing_background_cpu_seconds_total). Run alone: `cd test && npx tsx bench/backends.ts`.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -37,6 +38,8 @@ interface Target {
   inboxMs: number[]
   commands: number
   cpuSeconds: number
+  backgroundCommands: number
+  backgroundCpuSeconds: number
   submits: number
   baseline: { process: ChildProcess; url: string }
 }
@@ -46,8 +49,12 @@ export interface BackendRow {
   submits: number
   submitP50Ms: number
   submitP95Ms: number
+  /** The request path: what the server did for the submissions minus its background step. */
   commandsPerSubmit: number
   nodeCpuMsPerSubmit: number
+  /** The background step the submissions left (notifications, first reply, repeat check, rollups). */
+  backgroundCommandsPerSubmit: number
+  backgroundCpuMsPerSubmit: number
   detailP95Ms: number
   inboxP95Ms: number
   casesAtEnd: number
@@ -77,7 +84,14 @@ async function timed(call: () => Promise<Response>): Promise<{ ms: number; respo
   return { ms, response }
 }
 
-async function scrape(target: Target): Promise<{ commands: number; cpuSeconds: number }> {
+type Scrape = {
+  commands: number
+  cpuSeconds: number
+  backgroundCommands: number
+  backgroundCpuSeconds: number
+}
+
+async function scrape(target: Target): Promise<Scrape> {
   const text = await (
     await fetch(`${target.server.baseUrl}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } })
   ).text()
@@ -89,6 +103,8 @@ async function scrape(target: Target): Promise<{ commands: number; cpuSeconds: n
   return {
     commands: sum('minqing_db_commands_total{'),
     cpuSeconds: sum('minqing_process_cpu_seconds_total '),
+    backgroundCommands: sum('minqing_db_background_commands_total '),
+    backgroundCpuSeconds: sum('minqing_background_cpu_seconds_total '),
   }
 }
 
@@ -105,13 +121,29 @@ async function submitRound(target: Target, count: number, measure: boolean): Pro
     target.caseIds.push(((await response.json()) as { id: string }).id)
     if (measure) target.submitMs.push(ms)
   }
-  // The rollups of these submissions are written by the server's background step a few seconds
-  // later (EVENT_PROJECTION_GATHER_MS, 5 s): its commands belong to this round's count.
-  if (measure) await new Promise((resolve) => setTimeout(resolve, 6_000))
-  const after = await scrape(target)
+  // What these submissions lead to (notifications, first reply, repeat check, rollups) is the
+  // server's background step, EVENT_PROJECTION_GATHER_MS after the round's first submission:
+  // waited for until its command count stops moving, and counted on its own account.
+  let after = await scrape(target)
+  let scrapes = 1
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    const next = await scrape(target)
+    scrapes++
+    const settled =
+      next.backgroundCommands > before.backgroundCommands &&
+      next.backgroundCommands === after.backgroundCommands
+    after = next
+    if (settled) break
+  }
   if (!measure) return
-  target.commands += after.commands - before.commands - commandsPerScrape
-  target.cpuSeconds += after.cpuSeconds - before.cpuSeconds
+  const background = after.backgroundCommands - before.backgroundCommands
+  const backgroundCpu = after.backgroundCpuSeconds - before.backgroundCpuSeconds
+  target.commands += after.commands - before.commands - commandsPerScrape * scrapes - background
+  target.cpuSeconds += after.cpuSeconds - before.cpuSeconds - backgroundCpu
+  target.backgroundCommands += background
+  target.backgroundCpuSeconds += backgroundCpu
   target.submits += count
 }
 
@@ -142,6 +174,8 @@ async function open(backend: Backend): Promise<Target> {
     CASE_SUBMIT_PER_IP_HOUR: '100000000',
     LOG_LEVEL: 'error',
     METRICS_TOKEN: metricsToken,
+    // Long enough for a round's submissions to finish before their background step starts.
+    EVENT_PROJECTION_GATHER_MS: '4000',
     ...(database.postgresUrl ? { FERRETDB_POSTGRESQL_URL: database.postgresUrl } : {}),
   })
   const port = await freePort()
@@ -169,6 +203,8 @@ async function open(backend: Backend): Promise<Target> {
     inboxMs: [],
     commands: 0,
     cpuSeconds: 0,
+    backgroundCommands: 0,
+    backgroundCpuSeconds: 0,
     submits: 0,
     baseline: { process: baseline, url: `http://127.0.0.1:${port}/` },
   }
@@ -233,6 +269,8 @@ export async function benchBackends(
       submitP95Ms: percentile(target.submitMs, 95),
       commandsPerSubmit: Number((target.commands / target.submits).toFixed(2)),
       nodeCpuMsPerSubmit: Number(((target.cpuSeconds * 1000) / target.submits).toFixed(2)),
+      backgroundCommandsPerSubmit: Number((target.backgroundCommands / target.submits).toFixed(2)),
+      backgroundCpuMsPerSubmit: Number(((target.backgroundCpuSeconds * 1000) / target.submits).toFixed(2)),
       detailP95Ms: percentile(target.detailMs, 95),
       inboxP95Ms: percentile(target.inboxMs, 95),
       casesAtEnd: target.caseIds.length,

@@ -110,15 +110,27 @@ async function main() {
       ['H5 first-load JS (gzip)', `${packages.h5FirstLoadJsGzipKB} KB`, '—', '—'],
       ...dashboard.map((row) => [
         `dashboard rates @${row.cases / 1000}k cases (${row.rollupRows} rollup rows)`,
-        `month ${row.monthMs} ms, year ${row.yearMs} ms (cold load ${row.coldLoadMs} ms)`,
+        `month ${row.monthMs} ms, year ${row.yearMs} ms`,
         '≤ 300 ms at 1M, < 1.5× growth',
         row.monthMs <= 300 ? 'month met' : 'month missed',
       ]),
+      ...dashboard.map((row) => [
+        `dashboard cold start @${row.cases / 1000}k cases (restart, from the month snapshots)`,
+        `${row.coldLoadMs} ms (reading every row: ${row.fullLoadMs} ms)`,
+        '≤ 5 s at 1M',
+        row.cases < 1_000_000 ? '— (target at 1M)' : row.coldLoadMs <= 5000 ? 'met' : 'missed',
+      ]),
       ...backends.map((row) => [
-        `FerretDB/${row.backend}: commands, Node CPU per submit`,
+        `FerretDB/${row.backend}: commands, Node CPU per submit (request path)`,
         `${row.commandsPerSubmit} commands, ${row.nodeCpuMsPerSubmit} ms CPU`,
         '≤ 3, ≤ 5 ms',
         row.commandsPerSubmit <= 3 && row.nodeCpuMsPerSubmit <= 5 ? 'met' : 'missed',
+      ]),
+      ...backends.map((row) => [
+        `FerretDB/${row.backend}: background step per submit (notifications, first reply, repeat check, rollups)`,
+        `${row.backgroundCommandsPerSubmit} commands, ${row.backgroundCpuMsPerSubmit} ms CPU`,
+        '— (off the request path)',
+        '—',
       ]),
       ...backends.map((row) => [
         `FerretDB/${row.backend}: submit throughputRatio 1/50 clients, p99 @50, failures @200`,

@@ -54,6 +54,17 @@ describe('H5: answers faster and more consistent (issue 14)', { timeout: 300_000
     const caseId = new URL(resident.url().replace('#/', '')).searchParams.get('id')!
     // The automatic first reply: the unit and the time standard, in plain words.
     const firstReply = visible(resident, '.case-timeline-item').filter({ hasText: '首次答复' })
+    // Written by the server's background step a moment after the submission (issue 18): the
+    // page shows it when it loads again.
+    await expect
+      .poll(
+        async () => {
+          if ((await firstReply.count()) === 0) await resident.reload()
+          return firstReply.count()
+        },
+        { timeout: 30_000, intervals: [1_000] },
+      )
+      .toBeGreaterThan(0)
     await expect.poll(() => firstReply.innerText(), { timeout: 20_000 }).toContain('和平区文化和旅游局')
     const told = await firstReply.innerText()
     expect(told).toContain('工作时间2小时内签收')

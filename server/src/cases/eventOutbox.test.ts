@@ -23,7 +23,7 @@ describe('background rollups of submissions', () => {
   it('a run killed half-way is resumed by the next: every submission counted once, none lost', async () => {
     const clock = manualClock(new Date('2026-03-02T09:00:00+08:00'))
     // No timer: only these explicit runs write the rollups.
-    const { request } = testApp({ clock, env: { EVENT_PROJECTION_GATHER_MS: '0' } })
+    const { request } = testApp({ clock, env: { EVENT_PROJECTION_GATHER_MS: '0' }, autoSettle: false })
     const world = await caseWorld(request)
     const submit = async (body = caseBody()) =>
       expect((await request.post('/api/v1/cases').set(world.resident.auth).send(body)).status).toBe(201)

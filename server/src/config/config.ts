@@ -144,10 +144,11 @@ export const configSchema = z
     SMS_TEMPLATE_CASE_ROUTED: z.string().default('SMS_CASE_ROUTED'),
     // Submit path (issue #18)
     /**
-     * How long submissions gather before the background step writes their rollups and
-     * notifications (one run for all of them); 0: only the readers and the scheduled job run it.
+     * How long submissions gather before the background step writes their notifications, first
+     * replies, repeat-concern checks and rollups (one run for all of them; a second, because the
+     * resident waits on the first reply); 0: only the readers and the scheduled job run it.
      */
-    EVENT_PROJECTION_GATHER_MS: z.coerce.number().int().min(0).default(5_000),
+    EVENT_PROJECTION_GATHER_MS: z.coerce.number().int().min(0).default(1_000),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET, {
     message: 'JWT_SECRET is required when NODE_ENV=production',

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose'
 import { observeDatabaseClient } from '../metrics/databaseMetrics'
+import { countCommand } from './backgroundWork'
 import { flavourFromEnv, flavourOfBuildInfo, setDatabaseFlavour, type FlavourDetection } from './flavour'
 
 /** FerretDB runs every command through one Go process: a small pool keeps it from thrashing. */
@@ -40,6 +41,7 @@ export async function connectDatabase(
     monitorCommands: true,
   })
   observeDatabaseClient(mongoose.connection.getClient())
+  mongoose.connection.getClient().on('commandStarted', countCommand)
   return detection
 }
 

@@ -3,6 +3,7 @@ import { RollupModel } from './rollup.model'
 import { addToRollupCache } from './rollupCache'
 import { upsert } from '../db/duplicateKey'
 import { serialByKey } from '../db/serialByKey'
+import { invalidateRollupSnapshots, touchesSnapshot } from './rollupSnapshots'
 
 /**
  * Adds an event's contributions to the daily rollups. Called right after the event is stored;
@@ -19,5 +20,9 @@ export async function applyRollup(event: RollupEvent): Promise<void> {
     // $inc is read-then-write on FerretDB: this instance's updates of one row go one at a time.
     await serialByKey(`rollup|${id}`, () => upsert(RollupModel, { _id: id }, update))
   }
+  // A day other than today may be inside the persisted snapshot: it no longer holds (marked after
+  // the write, so a snapshot whose load began before the mark cannot have missed it).
+  if (contributions.some((contribution) => touchesSnapshot(contribution.day)))
+    await invalidateRollupSnapshots()
   addToRollupCache(contributions)
 }

@@ -9,6 +9,7 @@ import {
 import { CaseEventModel } from '../cases/caseEvent.model'
 import { RollupModel } from './rollup.model'
 import { invalidateRollupCache } from './rollupCache'
+import { invalidateRollupSnapshots } from './rollupSnapshots'
 import { projectRollups } from './rollupProjection'
 
 /** Recounts every rollup from the event log (the events are the truth; rollups are a cache). */
@@ -52,6 +53,7 @@ export async function rebuildRollups(): Promise<number> {
   }))
   for (let start = 0; start < docs.length; start += 1000)
     await RollupModel.insertMany(docs.slice(start, start + 1000), { ordered: false })
+  await invalidateRollupSnapshots()
   invalidateRollupCache()
   return docs.length
 }

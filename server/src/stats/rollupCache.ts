@@ -1,6 +1,13 @@
 import { emptyCounts, rollupCounters, type RollupContribution, type RollupCounts } from '@minqing/shared'
 import { RollupModel } from './rollup.model'
 import { yieldToLoop } from './period'
+import {
+  daysAfter,
+  readRollupSnapshot,
+  stableThrough,
+  writeRollupSnapshot,
+  type SnapshotRow,
+} from './rollupSnapshots'
 
 const width = rollupCounters.length
 const counterIndex = new Map<string, number>(rollupCounters.map((name, index) => [name, index]))
@@ -63,16 +70,64 @@ function addInto(target: { block: DayBlock; row: number }, counts: Partial<Rollu
   }
 }
 
+/** More days than this after the snapshot (a long stop): one pass over every row is cheaper. */
+const maxDaysAfterSnapshot = 45
+/** Set by invalidateRollupCache: the next load reads every row, not the snapshot. */
+let fullNext = false
+
 async function load(): Promise<void> {
+  const startedAt = new Date()
   const fresh: Cache = { slots: new Map(), byDay: new Map(), loadedAt: 0 }
-  // Streamed: a million-case year is ~300k rows, and holding every document at once is what a
-  // reload must not do.
-  for await (const doc of RollupModel.find().lean().cursor({ batchSize: 5000 }))
-    addInto(slot(fresh, doc.day, doc.unitId, doc.categoryCode), doc as unknown as Partial<RollupCounts>)
+  const wantSnapshot = !fullNext
+  fullNext = false
+  const snapshot = wantSnapshot ? await readRollupSnapshot().catch(() => null) : null
+  const after = snapshot ? daysAfter(snapshot.throughDay) : []
+  if (snapshot && after.length <= maxDaysAfterSnapshot) {
+    // The persisted months (a few dozen documents), then the days since by `day` equality.
+    for (const part of snapshot.rows)
+      for (let row = 0; row < part.days.length; row++) {
+        const target = slot(fresh, part.days[row]!, part.unitIds[row]!, part.categoryCodes[row]!)
+        const base = target.row * width
+        target.block.values.set(part.values.subarray(row * width, (row + 1) * width), base)
+      }
+    for (const day of after)
+      for await (const doc of RollupModel.find({ day }).lean().cursor({ batchSize: 5000 }))
+        addInto(slot(fresh, doc.day, doc.unitId, doc.categoryCode), doc as unknown as Partial<RollupCounts>)
+  } else {
+    // Streamed: a million-case year is ~300k rows, and holding every document at once is what a
+    // reload must not do.
+    for await (const doc of RollupModel.find().lean().cursor({ batchSize: 5000 }))
+      addInto(slot(fresh, doc.day, doc.unitId, doc.categoryCode), doc as unknown as Partial<RollupCounts>)
+  }
   // Its age counts from when it is ready: a reload that takes longer than maxAgeMs must not be
   // followed at once by another.
   fresh.loadedAt = Date.now()
   cache = fresh
+  // A new snapshot when there is none or the stable days moved on (about once a day).
+  const latest = [...fresh.byDay.keys()].reduce((max, day) => (day > max ? day : max), '')
+  if (!latest) return
+  const through = stableThrough(latest)
+  if (!snapshot || snapshot.throughDay < through)
+    snapshotWrite = writeRollupSnapshot(through, startedAt, rowsOf(fresh, through)).catch(() => 0)
+}
+
+/** The latest snapshot write this instance started (tests and the bench wait for it). */
+let snapshotWrite: Promise<number> = Promise.resolve(0)
+export const rollupSnapshotWritten = () => snapshotWrite
+
+function* rowsOf(from: Cache, through: string): Generator<SnapshotRow> {
+  const days = [...from.byDay.keys()].filter((day) => day <= through).sort()
+  for (const day of days) {
+    const block = from.byDay.get(day)!
+    for (let row = 0; row < block.size; row++)
+      yield {
+        day,
+        unitId: block.unitIds[row]!,
+        categoryCode: block.categoryCodes[row]!,
+        values: block.values,
+        offset: row * width,
+      }
+  }
 }
 
 function reload(): Promise<void> {
@@ -132,7 +187,16 @@ export function addToRollupCache(contributions: readonly RollupContribution[]): 
     addInto(slot(cache, day, unitId, categoryCode), counts)
 }
 
-/** After a rebuild (or in tests that write rollups directly) the next read loads afresh. */
+/**
+ * After a rebuild (or in tests that write rollups directly) the next read loads afresh, from every
+ * row (the persisted snapshot may predate the change; a rebuild also marks it invalid for all).
+ */
 export function invalidateRollupCache(): void {
+  cache = undefined
+  fullNext = true
+}
+
+/** As after a restart: the next read loads again, from the persisted snapshot if one holds. */
+export function forgetRollupCache(): void {
   cache = undefined
 }

@@ -11,6 +11,7 @@ import { isDuplicateKey } from '../db/duplicateKey'
 import { serialByKey } from '../db/serialByKey'
 import { RollupModel } from './rollup.model'
 import { addToRollupCache } from './rollupCache'
+import { invalidateRollupSnapshots, touchesSnapshot } from './rollupSnapshots'
 
 /**
  * The rollups of the events the submit path leaves to the background. A batch's contributions
@@ -39,6 +40,9 @@ export const rollupProjection: Projection = {
       if (moved) addToRollupCache([{ ...row, counts }])
       await hook?.('row')
     }
+    // A day other than today may be inside the persisted snapshot: marked invalid once moved (after,
+    // so a snapshot whose load began before the mark cannot have missed the move).
+    if ([...rows.values()].some((row) => touchesSnapshot(row.day))) await invalidateRollupSnapshots()
   },
 }
 
