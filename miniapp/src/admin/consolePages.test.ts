@@ -11,6 +11,7 @@ describe('console pages', () => {
       'campaignReport',
       'households',
       'rectification',
+      'visitLedger',
     ])
     // Admins open every console page (the list grows as areas add pages).
     expect(consolePagesFor('admin').map((page) => page.key)).toEqual(consolePages.map((page) => page.key))

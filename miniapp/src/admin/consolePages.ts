@@ -51,6 +51,8 @@ export const consolePages: readonly ConsolePage[] = [
   },
   // Who changed which configuration, before → after (issue 16).
   { key: 'configAudit', title: '配置变更记录', url: '/pages/admin/configAudit/index', roles: admins },
+  // The visit ledger (走访台账) download for a period and unit (issue 13).
+  { key: 'visitLedger', title: '走访台账', url: '/pages/admin/visitLedger/index', roles: reviewers },
 ]
 
 export const consolePagesFor = (role: Role) => consolePages.filter((page) => page.roles.includes(role))
