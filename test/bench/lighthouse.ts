@@ -16,6 +16,9 @@ export interface LighthouseRow {
   cls: number
   lcpMs: number
   runs: number[]
+  /** The machine's 1-minute load average before and after this page's runs: CPU-bound scores
+   *  (TBT, LCP under 4× CPU throttling) fall as other work shares the cores, so each row says it. */
+  loadAverage: [number, number]
 }
 
 interface Target {
@@ -83,6 +86,7 @@ export async function benchLighthouse(mongoUri: string, runs = 3): Promise<Light
         loggedInAs = target.phone
       }
       const route = typeof target.route === 'string' ? target.route : await target.route(page, server.baseUrl)
+      const loadBefore = Number(os.loadavg()[0]!.toFixed(2))
       const results: Array<{ performance: number; accessibility: number; cls: number; lcpMs: number }> = []
       // A run whose trace Lighthouse could not record (NO_NAVSTART and the like, seen on this loaded
       // machine) scores 0: it is retried, up to twice as many attempts as runs, not averaged in.
@@ -120,6 +124,7 @@ export async function benchLighthouse(mongoUri: string, runs = 3): Promise<Light
         cls: middle.cls,
         lcpMs: middle.lcpMs,
         runs: results.map((result) => result.performance),
+        loadAverage: [loadBefore, Number(os.loadavg()[0]!.toFixed(2))],
       })
       console.log(`[bench] lighthouse ${target.page}: ${JSON.stringify(rows.at(-1))}`)
     }
