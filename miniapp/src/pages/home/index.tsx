@@ -70,7 +70,7 @@ export default function HomePage() {
                 : void Taro.showToast({ title: '功能建设中，敬请期待', icon: 'none' })
             }
           >
-            <Image className="home-entry-icon" src={entryIcon(entry.key)} nativeProps={{ alt: '' }} />
+            <Image className="home-entry-icon" src={entryIcon(entry.key)} imgProps={{ alt: '' }} />
             <Text className="home-entry-title">{entry.title}</Text>
             {(counts[entry.key] ?? 0) > 0 && (
               <Text className="home-entry-count" aria-label={`待回答 ${counts[entry.key]} 件`}>

@@ -64,7 +64,7 @@ export default function VisitLedgerPage() {
           </Text>
         </Picker>
       </View>
-      <View className="console-toolbar">
+      <View className="console-toolbar visit-ledger-actions">
         <Button type="primary" className="visit-ledger-xlsx" onClick={() => void download('xlsx')}>
           导出走访台账（Excel）
         </Button>

@@ -235,7 +235,12 @@ export default function SubmitCasePage() {
               key={photo.localPath}
               className={`case-photo-wrap ${photo.id ? 'case-photo-uploaded' : photo.failed ? 'case-photo-failed' : 'case-photo-uploading'}`}
             >
-              <Image className="case-photo" src={photo.localPath} mode="aspectFill" />
+              <Image
+                className="case-photo"
+                src={photo.localPath}
+                mode="aspectFill"
+                imgProps={{ alt: '已选照片' }}
+              />
               <Text className="case-photo-state">
                 {photo.id ? '已上传' : photo.failed ? '上传失败' : '上传中…'}
               </Text>

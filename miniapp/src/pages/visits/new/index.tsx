@@ -359,7 +359,13 @@ function VisitFormContent({ onSaved }: { onSaved: (clientId: string) => void }) 
       <Cell.Group title={`照片（${photos.length}/9，联网后自动上传）`}>
         <View className="visit-photos">
           {photos.map((photo) => (
-            <Image key={photo.key} className="visit-photo" src={photo.url} mode="aspectFill" />
+            <Image
+              key={photo.key}
+              className="visit-photo"
+              src={photo.url}
+              mode="aspectFill"
+              imgProps={{ alt: '走访照片' }}
+            />
           ))}
           {photos.length < 9 && (
             <Button className="visit-add-photo" onClick={() => void addPhotos()}>
