@@ -18,7 +18,15 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'pages/cases',
-      pages: ['submit/index', 'list/index', 'detail/index', 'notifications/index', 'routing/index'],
+      pages: [
+        'submit/index',
+        'list/index',
+        'detail/index',
+        'notifications/index',
+        'routing/index',
+        // 回头看 answers (issue 13)
+        'followUps/index',
+      ],
     },
     {
       root: 'pages/visits',
@@ -55,6 +63,8 @@ export default defineAppConfig({
         'knowledge/index',
         // Bulk import of units and staff (issue 16, orgimport)
         'orgImport/index',
+        // Visit ledger export (issue 13)
+        'visitLedger/index',
       ],
     },
     // A caller without an account: look a case up by phone + query code, rate through an SMS link.

@@ -16,6 +16,11 @@ export interface LighthouseRow {
   cls: number
   lcpMs: number
   runs: number[]
+  /** The machine's 1-minute load average before and after this page's runs: CPU-bound scores
+   *  (TBT, LCP under 4× CPU throttling) fall as other work shares the cores, so each row says it. */
+  loadAverage: [number, number]
+  /** Accessibility audits that failed in any run (ids), so a score below 100 says why. */
+  accessibilityFailures: string[]
 }
 
 interface Target {
@@ -83,6 +88,8 @@ export async function benchLighthouse(mongoUri: string, runs = 3): Promise<Light
         loggedInAs = target.phone
       }
       const route = typeof target.route === 'string' ? target.route : await target.route(page, server.baseUrl)
+      const loadBefore = Number(os.loadavg()[0]!.toFixed(2))
+      const failures = new Set<string>()
       const results: Array<{ performance: number; accessibility: number; cls: number; lcpMs: number }> = []
       // A run whose trace Lighthouse could not record (NO_NAVSTART and the like, seen on this loaded
       // machine) scores 0: it is retried, up to twice as many attempts as runs, not averaged in.
@@ -103,6 +110,10 @@ export async function benchLighthouse(mongoUri: string, runs = 3): Promise<Light
           console.warn(`[bench] lighthouse ${target.page}: attempt ${attempt + 1} not measured: ${why}`)
           continue
         }
+        for (const ref of lhr.categories.accessibility?.auditRefs ?? []) {
+          const score = lhr.audits[ref.id]?.score
+          if (ref.weight > 0 && score !== null && score !== undefined && score < 1) failures.add(ref.id)
+        }
         results.push({
           performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
           accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
@@ -120,6 +131,8 @@ export async function benchLighthouse(mongoUri: string, runs = 3): Promise<Light
         cls: middle.cls,
         lcpMs: middle.lcpMs,
         runs: results.map((result) => result.performance),
+        loadAverage: [loadBefore, Number(os.loadavg()[0]!.toFixed(2))],
+        accessibilityFailures: [...failures].sort(),
       })
       console.log(`[bench] lighthouse ${target.page}: ${JSON.stringify(rows.at(-1))}`)
     }

@@ -152,7 +152,7 @@ async function main() {
       ...dispatchTableRows(dispatchModel),
       ...lighthouse.map((row) => [
         `lighthouse ${row.page} (mobile, median of ${row.runs.length})`,
-        `perf ${row.performance}, a11y ${row.accessibility}, CLS ${row.cls}`,
+        `perf ${row.performance}, a11y ${row.accessibility}, CLS ${row.cls} (load ${row.loadAverage.join(' → ')})`,
         'perf ≥ 90, a11y ≥ 95, CLS < 0.1',
         row.performance >= 90 && row.accessibility >= 95 && row.cls < 0.1 ? 'met' : 'missed',
       ]),

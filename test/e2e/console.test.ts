@@ -26,6 +26,8 @@ describe('H5: admin console on a desktop screen', () => {
     // The chart is drawn by F2 on a canvas: its bars are on it, and its figures are also given as text.
     const canvas = visible(page, '.dashboard-chart canvas')
     await canvas.waitFor()
+    // Drawn once it is on screen (F2 is fetched only then): scroll to it as a person would.
+    await canvas.scrollIntoViewIfNeeded()
     await expect.poll(() => canvas.evaluate(redPixels), { timeout: 15_000 }).toBeGreaterThan(200)
     await expect.poll(() => visible(page, '.mq-bar-chart-summary').innerText()).toContain('响应率')
     // The demo's units have fewer than five closed cases each: shown, not ranked, and said so.
@@ -103,6 +105,7 @@ describe('H5: admin console on a desktop screen', () => {
       '民情档案',
       '整改台账',
       '重复诉求',
+      '走访台账',
     ])
     await leader.context().close()
 

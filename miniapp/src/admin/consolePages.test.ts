@@ -12,6 +12,7 @@ describe('console pages', () => {
       'households',
       'rectification',
       'repeatConcerns',
+      'visitLedger',
     ])
     // Admins open every console page (the list grows as areas add pages).
     expect(consolePagesFor('admin').map((page) => page.key)).toEqual(consolePages.map((page) => page.key))

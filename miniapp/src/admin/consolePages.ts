@@ -60,6 +60,8 @@ export const consolePages: readonly ConsolePage[] = [
   { key: 'configAudit', title: '配置变更记录', url: '/pages/admin/configAudit/index', roles: admins },
   // Bulk import of units and staff from the .xlsx template (issue 16, orgimport)
   { key: 'orgImport', title: '批量导入', url: '/pages/admin/orgImport/index', roles: admins },
+  // The visit ledger (走访台账) download for a period and unit (issue 13).
+  { key: 'visitLedger', title: '走访台账', url: '/pages/admin/visitLedger/index', roles: reviewers },
 ]
 
 export const consolePagesFor = (role: Role) => consolePages.filter((page) => page.roles.includes(role))

@@ -179,3 +179,14 @@ const entriesByRole: Record<Role, HomeEntry[]> = {
 export function entriesFor(role: Role): HomeEntry[] {
   return entriesByRole[role]
 }
+
+/**
+ * 回头看 (residents): shown only while a closed case of theirs waits for an answer, after the
+ * other tiles, so its arrival after loading moves nothing the resident is about to tap.
+ */
+export const followUpEntry: HomeEntry = {
+  key: 'followUps',
+  title: '回头看',
+  description: '已办结的问题，现在解决了吗？',
+  url: '/pages/cases/followUps/index',
+}

@@ -34,6 +34,7 @@ const icons: Record<string, string> = {
   ownedCases: people,
   stats: chart,
   console: chart,
+  followUps: check,
   dispatch: inbox,
   routing: gear,
   units: people,

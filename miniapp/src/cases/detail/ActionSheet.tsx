@@ -116,7 +116,7 @@ export function ActionSheet({
       {spec.action === 'reply' && (
         <View className="case-sheet-row">
           <Text className="case-sheet-label">公开答复（群众可见；关闭则为内部记录）</Text>
-          <Switch checked={isPublic} onChange={(value: boolean) => setIsPublic(value)} />
+          <Switch label="公开答复" checked={isPublic} onChange={(value: boolean) => setIsPublic(value)} />
         </View>
       )}
       {withPhotos.includes(spec.action) && (

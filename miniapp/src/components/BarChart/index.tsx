@@ -1,7 +1,8 @@
-import { Axis, Canvas, Chart, Interval, Legend, jsx, type CanvasProps } from '@antv/f2'
+import type { Canvas, CanvasProps } from '@antv/f2'
 import { Canvas as TaroCanvas, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
+import { loadF2 } from './f2'
 import './index.css'
 
 export interface BarDatum {
@@ -16,7 +17,7 @@ const height = 240
 
 // F2's element types are generic classes its own `jsx` signature does not accept without JSX
 // syntax; the runtime call is the documented one (jsx(type, props) → { props }).
-const element = jsx as unknown as (type: unknown, props: object) => { props: CanvasProps }
+type Element = (type: unknown, props: object) => { props: CanvasProps }
 
 /**
  * The 2d context of a Taro <Canvas type="2d">: in H5 Taro renders a real <canvas> inside its
@@ -49,6 +50,34 @@ async function canvasContext(
   })
 }
 
+/**
+ * Resolves once the chart is on screen or nearly (H5): F2 is half a megabyte of script to fetch
+ * and compile, which a phone showing only the figures above the chart should not pay for yet.
+ */
+function whenOnScreen(id: string): Promise<void> {
+  if (process.env.TARO_ENV !== 'h5' || typeof IntersectionObserver === 'undefined') return Promise.resolve()
+  return new Promise((resolve) => {
+    const observe = (attempt: number) => {
+      const element = document.getElementById(id)
+      if (!element) {
+        if (attempt < 40) setTimeout(() => observe(attempt + 1), 50)
+        else resolve()
+        return
+      }
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return
+          observer.disconnect()
+          resolve()
+        },
+        { rootMargin: '200px' },
+      )
+      observer.observe(element)
+    }
+    observe(0)
+  })
+}
+
 const pixelRatio = () =>
   process.env.TARO_ENV === 'h5' ? window.devicePixelRatio || 1 : Taro.getWindowInfo().pixelRatio
 
@@ -63,8 +92,14 @@ export function BarChart({ id, data, summary }: { id: string; data: BarDatum[]; 
   useEffect(() => {
     let cancelled = false
     void (async () => {
-      const found = await canvasContext(id)
+      await whenOnScreen(id)
+      if (cancelled) return
+      const [found, { Axis, Canvas, Chart, Interval, Legend, jsx }] = await Promise.all([
+        canvasContext(id),
+        loadF2(),
+      ])
       if (!found || cancelled) return
+      const element = jsx as unknown as Element
       const children = element(Chart, {
         data,
         scale: { value: { min: 0, max: 100, tickCount: 5 } },

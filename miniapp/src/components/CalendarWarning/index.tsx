@@ -10,13 +10,18 @@ import './index.css'
  */
 export function CalendarWarning({ link = true }: { link?: boolean }) {
   const { data } = useLoader(() => fetchCalendarStatus(), [])
-  if (!data?.warning) return null
+  return <CalendarWarningText warning={data?.warning ?? null} link={link} />
+}
+
+/** The warning itself, for a page that loads the calendar status with the rest of its data. */
+export function CalendarWarningText({ warning, link = true }: { warning: string | null; link?: boolean }) {
+  if (!warning) return null
   return (
     <Text
       className="calendar-warning"
       onClick={() => link && void Taro.navigateTo({ url: '/pages/admin/calendar/index' })}
     >
-      ⚠ {data.warning}
+      ⚠ {warning}
       {link ? ' 去录入 →' : ''}
     </Text>
   )

@@ -11,7 +11,7 @@ export function EmptyState({ description, className }: { description: string; cl
   return (
     <View className={`mq-empty ${className ?? ''}`} role="status">
       {/* Decorative: the words below say it all (alt="" keeps screen readers quiet in H5). */}
-      <Image className="mq-empty-image" src={emptyImage} mode="aspectFit" nativeProps={{ alt: '' }} />
+      <Image className="mq-empty-image" src={emptyImage} mode="aspectFit" imgProps={{ alt: '' }} />
       <Text className="mq-empty-description">{description}</Text>
     </View>
   )

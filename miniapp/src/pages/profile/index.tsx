@@ -34,7 +34,7 @@ export default function ProfilePage() {
         <Cell
           className="profile-elder"
           title="长辈模式（大字、高对比）"
-          extra={<Switch checked={elder} onChange={(value: boolean) => setElder(value)} />}
+          extra={<Switch label="长辈模式" checked={elder} onChange={(value: boolean) => setElder(value)} />}
         />
       </Cell.Group>
       <Cell.Group title="隐私">

@@ -102,7 +102,11 @@ export default function ConsoleCasesPage() {
         <DatePick label="自" value={filters.from} onChange={(from) => set({ from })} />
         <DatePick label="至" value={filters.to} onChange={(to) => set({ to })} />
         <View className="console-switch">
-          <Switch checked={Boolean(filters.overdue)} onChange={(checked) => set({ overdue: checked })} />
+          <Switch
+            label="只看超期"
+            checked={Boolean(filters.overdue)}
+            onChange={(checked) => set({ overdue: checked })}
+          />
           <Text>只看超期</Text>
         </View>
         <Input

@@ -289,6 +289,7 @@ export default function CaseDetailPage() {
               className="case-photo"
               src={`${API_BASE}${url}`}
               mode="aspectFill"
+              imgProps={{ alt: '办理照片' }}
               onClick={() =>
                 void Taro.previewImage({
                   current: `${API_BASE}${item.photoUrls[index]}`,
@@ -335,7 +336,13 @@ export default function CaseDetailPage() {
             {event.attachmentUrls.length > 0 && (
               <View className="case-photos">
                 {event.attachmentUrls.map((url) => (
-                  <Image key={url} className="case-photo" src={`${API_BASE}${url}`} mode="aspectFill" />
+                  <Image
+                    key={url}
+                    className="case-photo"
+                    src={`${API_BASE}${url}`}
+                    mode="aspectFill"
+                    imgProps={{ alt: '诉求照片' }}
+                  />
                 ))}
               </View>
             )}

@@ -174,11 +174,13 @@ export default function SubmitCasePage() {
           value={urgency}
           onChange={(value) => setUrgency(value as Urgency)}
         />
-        {expectedBy && (
-          <Text className="case-expected-before">最迟 {formatDeadline(expectedBy)} 前答复您</Text>
-        )}
+        {/* Always one line: the deadline arrives after the first paint and must not push the form down. */}
+        <Text className="case-expected-before">
+          {expectedBy ? `最迟 ${formatDeadline(expectedBy)} 前答复您` : '正在计算答复期限…'}
+        </Text>
       </Cell.Group>
       <Cell.Group title="分类">
+        {categories.length === 0 && <Text className="mq-chip case-categories-loading">正在加载分类…</Text>}
         <Chips
           className="case-categories"
           items={categories.map((node) => ({ value: node.code, label: node.name }))}
@@ -236,7 +238,12 @@ export default function SubmitCasePage() {
               key={photo.localPath}
               className={`case-photo-wrap ${photo.id ? 'case-photo-uploaded' : photo.failed ? 'case-photo-failed' : 'case-photo-uploading'}`}
             >
-              <Image className="case-photo" src={photo.localPath} mode="aspectFill" />
+              <Image
+                className="case-photo"
+                src={photo.localPath}
+                mode="aspectFill"
+                imgProps={{ alt: '已选照片' }}
+              />
               <Text className="case-photo-state">
                 {photo.id ? '已上传' : photo.failed ? '上传失败' : '上传中…'}
               </Text>
@@ -271,11 +278,19 @@ export default function SubmitCasePage() {
         </Field>
         <Cell
           title="匿名反映"
-          extra={<Switch checked={anonymous} onChange={(value: boolean) => setAnonymous(value)} />}
+          extra={
+            <Switch label="匿名反映" checked={anonymous} onChange={(value: boolean) => setAnonymous(value)} />
+          }
         />
         <Cell
           title="同意办结后在回音壁公开（隐去个人信息）"
-          extra={<Switch checked={publicConsent} onChange={(value: boolean) => setPublicConsent(value)} />}
+          extra={
+            <Switch
+              label="同意办结后在回音壁公开"
+              checked={publicConsent}
+              onChange={(value: boolean) => setPublicConsent(value)}
+            />
+          }
         />
       </Cell.Group>
       <SimilarCases

@@ -78,6 +78,7 @@ function VisitFormContent({ onSaved }: { onSaved: (clientId: string) => void }) 
   const { params } = useRouter()
   const [clientId, setClientId] = useState(newClientId)
   const [campaigns, setCampaigns] = useState<Campaign[]>([])
+  const [campaignsLoaded, setCampaignsLoaded] = useState(false)
   const [campaignId, setCampaignId] = useState<string | null>(null)
   const [categories, setCategories] = useState<CategoryNode[]>([])
   const [date, setDate] = useState(dayjs().format('YYYY-MM-DD'))
@@ -109,7 +110,7 @@ function VisitFormContent({ onSaved }: { onSaved: (clientId: string) => void }) 
     void cachedFetch('campaigns', fetchCampaigns, (items) => {
       setCampaigns(items)
       setCampaignId((current) => current ?? items[0]?.id ?? null)
-    })
+    }).finally(() => setCampaignsLoaded(true))
     if (params.clientId) loadExisting(params.clientId)
     // Runs once per form: the page's parameters do not change under it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -240,16 +241,20 @@ function VisitFormContent({ onSaved }: { onSaved: (clientId: string) => void }) 
 
   return (
     <>
-      {campaigns.length > 0 && (
-        <Cell.Group title="走访活动">
-          <Chips
-            className="visit-campaigns"
-            items={campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name }))}
-            value={campaignId}
-            onChange={setCampaignId}
-          />
-        </Cell.Group>
-      )}
+      {/* Always shown, so the campaigns arriving after the first paint push nothing down. */}
+      <Cell.Group title="走访活动">
+        {campaigns.length === 0 && (
+          <Text className="mq-chip visit-campaigns-none">
+            {campaignsLoaded ? '当前没有进行中的走访活动' : '正在加载走访活动…'}
+          </Text>
+        )}
+        <Chips
+          className="visit-campaigns"
+          items={campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name }))}
+          value={campaignId}
+          onChange={setCampaignId}
+        />
+      </Cell.Group>
       <Cell.Group title="走访时间">
         <View className="visit-picker">
           <Picker
@@ -354,7 +359,13 @@ function VisitFormContent({ onSaved }: { onSaved: (clientId: string) => void }) 
       <Cell.Group title={`照片（${photos.length}/9，联网后自动上传）`}>
         <View className="visit-photos">
           {photos.map((photo) => (
-            <Image key={photo.key} className="visit-photo" src={photo.url} mode="aspectFill" />
+            <Image
+              key={photo.key}
+              className="visit-photo"
+              src={photo.url}
+              mode="aspectFill"
+              imgProps={{ alt: '走访照片' }}
+            />
           ))}
           {photos.length < 9 && (
             <Button className="visit-add-photo" onClick={() => void addPhotos()}>
@@ -374,7 +385,9 @@ function VisitFormContent({ onSaved }: { onSaved: (clientId: string) => void }) 
         />
         <Cell
           title="需要回访"
-          extra={<Switch checked={followUp} onChange={(value: boolean) => setFollowUp(value)} />}
+          extra={
+            <Switch label="需要回访" checked={followUp} onChange={(value: boolean) => setFollowUp(value)} />
+          }
         />
         {followUp && (
           <View className="visit-picker">
