@@ -62,7 +62,7 @@ describe('H5: answers faster and more consistent (issue 14)', { timeout: 300_000
           if ((await firstReply.count()) === 0) await resident.reload()
           return firstReply.count()
         },
-        { timeout: 30_000, intervals: [1_000] },
+        { timeout: 30_000, interval: 1_000 },
       )
       .toBeGreaterThan(0)
     await expect.poll(() => firstReply.innerText(), { timeout: 20_000 }).toContain('和平区文化和旅游局')
