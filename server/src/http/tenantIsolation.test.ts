@@ -238,6 +238,7 @@ async function twoTenants(request: Request) {
     'POST /rectification/problems/:id/closure': { id: problemId },
     'POST /rectification/problems/:id/decision': { id: problemId },
     'POST /rectification/problems/:id/recheck': { id: problemId },
+    'POST /rectification/problems/:id/adjustment': { id: problemId },
   }
   const ids = [
     aCase.id,
@@ -273,6 +274,7 @@ async function twoTenants(request: Request) {
     'GET /duty-roster': `?unitId=${world.district.id}`,
     'GET /cases/:id/reply-templates': '?action=reply',
     'GET /knowledge/search': `?q=${encodeURIComponent('书屋')}`,
+    'GET /exports/org.xlsx': `?unitId=${world.district.id}`,
   }
   /** Valid bodies, so that a write reaches the record lookup instead of stopping at validation. */
   const bodies: Record<string, object> = {
@@ -302,6 +304,7 @@ async function twoTenants(request: Request) {
     'POST /rectification/problems/:id/closure': { note: '销号', evidence: [aCase.id] },
     'POST /rectification/problems/:id/decision': { approve: true },
     'POST /rectification/problems/:id/recheck': { dueOn: '2026-05-01' },
+    'POST /rectification/problems/:id/adjustment': { deadline: '2026-06-30', reason: '延期' },
   }
   return { world, people, roleOf, params, queries, bodies, ids, cityAdmin: world.admin.auth }
 }
