@@ -76,7 +76,7 @@ describe('H5: a hotline call from intake to 满意率', { timeout: 300_000 }, ()
     await page.waitForURL(/pages\/home/)
     await visible(page, '.home-entry-intake').click()
     await page.waitForURL(/admin\/intake/)
-    await visible(page, '.intake-phone input').waitFor()
+    await visible(page, 'input.intake-phone, .intake-phone input').waitFor()
 
     // The call, typed with the keyboard only: the phone field has the focus, Tab walks the form.
     const caller = '13712340099'
@@ -109,7 +109,7 @@ describe('H5: a hotline call from intake to 满意率', { timeout: 300_000 }, ()
     const number = /编号 (MQ\d{8}-\d{4})/.exec(text)![1]!
     const code = /查询码 ([A-Z0-9]{6})/.exec(text)![1]!
     // Ready for the next call: the form is empty again and the phone field has the focus.
-    expect(await visible(page, '.intake-phone input').inputValue()).toBe('')
+    expect(await visible(page, 'input.intake-phone, .intake-phone input').inputValue()).toBe('')
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.closest('.intake-phone') !== null))
       .toBe(true)
@@ -123,8 +123,8 @@ describe('H5: a hotline call from intake to 满意率', { timeout: 300_000 }, ()
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
     const lookup = await phone.newPage()
     await lookup.goto(`${server.baseUrl}/#/pages/lookup/index`)
-    await visible(lookup, '.lookup-phone input').fill(caller)
-    await visible(lookup, '.lookup-code input').fill(code.toLowerCase())
+    await visible(lookup, 'input.lookup-phone, .lookup-phone input').fill(caller)
+    await visible(lookup, 'input.lookup-code, .lookup-code input').fill(code.toLowerCase())
     await lookup.locator('.nut-button', { hasText: /^查询$/ }).click()
     const result = visible(lookup, '.lookup-result')
     await result.waitFor()
@@ -178,8 +178,8 @@ describe('H5: a hotline call from intake to 满意率', { timeout: 300_000 }, ()
     })
 
     await lookup.reload()
-    await visible(lookup, '.lookup-phone input').fill(caller)
-    await visible(lookup, '.lookup-code input').fill(code)
+    await visible(lookup, 'input.lookup-phone, .lookup-phone input').fill(caller)
+    await visible(lookup, 'input.lookup-code, .lookup-code input').fill(code)
     await lookup.locator('.nut-button', { hasText: /^查询$/ }).click()
     await expect.poll(() => visible(lookup, '.lookup-result').innerText()).toContain('已销号')
     await desk.close()

@@ -2,6 +2,8 @@ import { currentAreaIndex } from '../areas/areaIndex'
 import type { Viewer } from '../http/defineRoute'
 import { decideRouting, type RoutingQuestion } from '../routing/decideRouting'
 import { UnitModel, type UnitDocument } from '../units/unit.model'
+import { defaultTenantId } from '../tenants/defaultTenant'
+import { scopeFilter } from '../tenants/tenantScope'
 
 /**
  * A district here is the top-level unit of a subtree (a unit without parent): the first id of a
@@ -48,7 +50,12 @@ export async function districtOfUnitId(unitId: string | null): Promise<string | 
  * so a question without place or unit still has a district. With several, none is guessed.
  */
 export async function soleTopLevelUnit(): Promise<string | null> {
-  const roots = await UnitModel.find({ parentId: null }, { _id: 1 }).limit(2)
+  // A case with neither a place nor a unit belongs to the default tenant (tenants/): its only
+  // top-level unit, even when other districts (tenants) have top-level units of their own.
+  const roots = await UnitModel.find(
+    { parentId: null, ...scopeFilter({ tenantId: String(defaultTenantId) }) },
+    { _id: 1 },
+  ).limit(2)
   return roots.length === 1 ? String(roots[0]!._id) : null
 }
 

@@ -141,7 +141,8 @@ function IntakeForm() {
     }
   }
   useIntakeShortcuts({ save: () => void save(), channel: setChannel })
-  useRefocusFirstField(round, '.intake-phone input')
+  // H5 renders Taro's Input as the <input> itself (React components), weapp and Stencil inside a wrapper.
+  useRefocusFirstField(round, 'input.intake-phone, .intake-phone input')
   const enterSaves = { confirmType: 'done' as const, onConfirm: () => void save() }
 
   return (
