@@ -32,6 +32,7 @@ describe('response contract check of the test app (issue 12)', () => {
       path: [],
       hasArea: false,
       disabled: false,
+      tenantId: '000000000000000000000001',
     }
     await checkResponseContract(
       answered('GET', '/units', { units: [{ ...unit, hasArea: 'no' }] }),
