@@ -34,7 +34,7 @@ export async function sendFirstReply(deps: AppDeps, routed: CaseDocument): Promi
   const key = `firstReply|${String(routed._id)}|${String(routed.unitId)}|${routed.unitReceivedAt.getTime()}`
   if (!(await claimOnce(key, deps.clock.now()))) return
   try {
-    const [template] = await applicableTemplates(routed.categoryCode, 'firstReply')
+    const [template] = await applicableTemplates(routed, 'firstReply')
     const values = await placeholderValues(routed, deps.timeLimits)
     const message = fillTemplate(template?.body ?? builtIn, values)
     await appendFirstReply(deps, String(routed._id), message, String(routed.unitId))

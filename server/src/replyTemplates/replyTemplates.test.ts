@@ -4,6 +4,7 @@ import { caseBody, caseWorld } from '../../test/caseWorld'
 import { manualClock, testApp } from '../../test/testApp'
 import { ReplyTemplateModel } from './replyTemplate.model'
 import { ensureDefaultReplyTemplates } from './seedReplyTemplates'
+import { applicableTemplates } from './templatesForCase'
 
 describe('reply templates (答复模板)', { timeout: 60_000 }, () => {
   it('are managed by admins only, and an unknown placeholder is refused on save with 400 naming it', async () => {
@@ -100,6 +101,32 @@ describe('reply templates (答复模板)', { timeout: 60_000 }, () => {
     const seeded = await ReplyTemplateModel.find({ seedKey: { $ne: null } })
     expect(seeded.map((row) => row.seedKey).sort()).toEqual(
       defaultReplyTemplates.map((row) => row.key).sort(),
+    )
+  })
+  it("offer a case only its own district's templates; a new district gets its own copies", async () => {
+    const hedong = '0000000000000000000000a2'
+    await ReplyTemplateModel.create([
+      { action: 'reply', categoryCode: 'culture', title: '和平区用语', body: '和平区已受理' },
+      {
+        action: 'reply',
+        categoryCode: 'culture',
+        title: '河东区用语',
+        body: '河东区已受理',
+        tenantId: hedong,
+      },
+    ])
+    const titles = async (tenantId: string | null) =>
+      (await applicableTemplates({ categoryCode: 'culture.library', tenantId }, 'reply')).map(
+        (row) => row.title,
+      )
+    expect(await titles(null)).toContain('和平区用语')
+    expect(await titles(null)).not.toContain('河东区用语')
+    expect(await titles(hedong)).toContain('河东区用语')
+    expect(await titles(hedong)).not.toContain('和平区用语')
+    await ensureDefaultReplyTemplates(new Date(), hedong)
+    await ensureDefaultReplyTemplates(new Date(), hedong)
+    expect(await ReplyTemplateModel.countDocuments({ tenantId: hedong, seedKey: { $ne: null } })).toBe(
+      defaultReplyTemplates.length,
     )
   })
 })

@@ -1,6 +1,7 @@
 import { fillTemplate, type ReplyTemplateAction } from '@minqing/shared'
 import type { CaseDocument } from '../cases/case.model'
 import type { AppDeps } from '../http/deps'
+import { tenantOf } from '../tenants/tenantScope'
 import { placeholderValues } from './caseValues'
 import { allReplyTemplates, type ReplyTemplateDocument } from './replyTemplate.model'
 
@@ -14,13 +15,24 @@ export function categoryFit(templateCategory: string | null | undefined, caseCat
   return caseCategory.startsWith(`${templateCategory}.`) ? 1 : -1
 }
 
-/** The enabled templates that apply to a case and action, the closest category first. */
+/**
+ * The enabled templates of the case's district (tenant) that apply to its category and action,
+ * the closest category first: one district's wording never answers another's residents.
+ */
 export async function applicableTemplates(
-  categoryCode: string,
+  record: { categoryCode: string; tenantId?: unknown },
   action: ReplyTemplateAction,
 ): Promise<ReplyTemplateDocument[]> {
+  const { categoryCode } = record
+  const tenant = tenantOf(record as { tenantId?: null })
   return (await allReplyTemplates.get())
-    .filter((row) => row.enabled && row.action === action && categoryFit(row.categoryCode, categoryCode) >= 0)
+    .filter(
+      (row) =>
+        row.enabled &&
+        row.action === action &&
+        tenantOf(row) === tenant &&
+        categoryFit(row.categoryCode, categoryCode) >= 0,
+    )
     .sort(
       (a, b) =>
         categoryFit(b.categoryCode, categoryCode) - categoryFit(a.categoryCode, categoryCode) ||
@@ -30,7 +42,7 @@ export async function applicableTemplates(
 
 /** The templates of one action, filled for this case: what the handler's action sheet offers. */
 export async function templatesForCase(deps: AppDeps, record: CaseDocument, action: ReplyTemplateAction) {
-  const templates = await applicableTemplates(record.categoryCode, action)
+  const templates = await applicableTemplates(record, action)
   if (!templates.length) return { items: [] }
   const values = await placeholderValues(record, deps.timeLimits)
   return {

@@ -1,3 +1,4 @@
+import { ensureDefaultReplyTemplates } from '../replyTemplates/seedReplyTemplates'
 import { RoutingRuleModel } from '../routing/routingRule.model'
 import { ensureDefaultTenant } from '../tenants/defaultTenant'
 import { TenantModel } from '../tenants/tenant.model'
@@ -30,6 +31,8 @@ export async function seedDemoTenant(password: string): Promise<DemoLogin> {
     unitId: culture.id,
     tenantId: tenant._id,
   })
+  // The district answers its residents with its own copies of the shipped reply templates.
+  await ensureDefaultReplyTemplates(new Date(), tenant.id)
   const name = '河东区管理员 (hedong-admin)'
   await createUser({ phone: hedongAdminPhone, name, role: 'admin', password, tenantId: tenant.id })
   return { role: 'admin', phone: hedongAdminPhone, name, unit: district.name }
