@@ -138,4 +138,20 @@ describe('districts as tenants: writes stay in the writer’s tenant', { timeout
     expect(move.status).toBe(400)
     expect(move.body.error.code).toBe('TENANT_MISMATCH')
   })
+  it("keeps another district's staff list out of a tenant admin's org export and import", async () => {
+    const { request } = testApp()
+    const t = await twoDistricts(request)
+    // The isolation test reads answers as text and cannot look inside an .xlsx (a zip): asked here.
+    const foreign = await request.get(`/api/v1/exports/org.xlsx?unitId=${t.world.district.id}`).set(t.bAdmin)
+    expect(foreign.status).toBe(404)
+    const own = await request.get(`/api/v1/exports/org.xlsx?unitId=${t.root.id}`).set(t.bAdmin)
+    expect(own.status).toBe(200)
+    const importInto = await request
+      .post(`/api/v1/imports/org?parentId=${t.world.district.id}&dryRun=true`)
+      .set(t.bAdmin)
+      .attach('file', Buffer.from('PK\u0003\u0004'), 'org.xlsx')
+    expect(importInto.status).toBe(404)
+    const exports = await request.get('/api/v1/audit/org-exports').set(t.bAdmin)
+    expect(exports.body.items.map((row: { unitId: string }) => row.unitId)).toEqual([t.root.id])
+  })
 })
