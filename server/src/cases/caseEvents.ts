@@ -26,17 +26,20 @@ export interface NewEvent {
   outboxSlot?: number
 }
 
+/** An event as stored: public unless said otherwise, no attachments unless given. */
+export const eventDocument = (event: NewEvent) => ({
+  ...event,
+  public: event.public ?? true,
+  attachments: event.attachments ?? [],
+})
+
 /**
  * Appends an event. The unique (caseId, seq) index makes this the arbiter between concurrent
  * writers: whoever inserts seq N first owns the N-th change. Returns false when seq was taken.
  */
 export async function appendEvent(event: NewEvent): Promise<boolean> {
   try {
-    await CaseEventModel.create({
-      ...event,
-      public: event.public ?? true,
-      attachments: event.attachments ?? [],
-    })
+    await CaseEventModel.create(eventDocument(event))
     return true
   } catch (error) {
     if (isDuplicateKey(error)) return false
@@ -51,14 +54,7 @@ export async function appendEvent(event: NewEvent): Promise<boolean> {
  */
 export async function appendEvents(events: NewEvent[]): Promise<boolean> {
   try {
-    await CaseEventModel.insertMany(
-      events.map((event) => ({
-        ...event,
-        public: event.public ?? true,
-        attachments: event.attachments ?? [],
-      })),
-      { ordered: true },
-    )
+    await CaseEventModel.insertMany(events.map(eventDocument), { ordered: true })
     return true
   } catch (error) {
     if (isDuplicateKey(error)) return false

@@ -14,7 +14,7 @@ import { tenantIdByCode } from '../tenants/tenantByCode'
 import { decideRouting } from '../routing/decideRouting'
 import { CaseModel, type CaseDocument } from './case.model'
 import { enforceSubmitLimits } from '../rateLimit/submitLimits'
-import { appendEvent, type NewEvent } from './caseEvents'
+import { appendEvent, eventDocument, type NewEvent } from './caseEvents'
 import { CaseEventModel } from './caseEvent.model'
 import { castNew, insertCast } from '../db/insertCast'
 import { nextSequence } from './counter.model'
@@ -230,13 +230,7 @@ async function insertFreshEvents(events: NewEvent[]): Promise<boolean> {
   try {
     await insertCast(
       CaseEventModel,
-      events.map((event) =>
-        castNew(CaseEventModel, {
-          ...event,
-          public: event.public ?? true,
-          attachments: event.attachments ?? [],
-        }),
-      ),
+      events.map((event) => castNew(CaseEventModel, eventDocument(event))),
     )
     return true
   } catch (error) {
