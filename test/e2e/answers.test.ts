@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium, loggedInPage, visible } from '../support/browser'
 import { startServer, type RunningServer } from '../support/server'
@@ -17,6 +17,18 @@ afterAll(async () => {
 })
 
 const loggedIn = (phone: string) => loggedInPage(browser, server.baseUrl, phone)
+
+/**
+ * Waits for the 操作成功 toast to go before a screenshot. Cosmetic: Taro's toast lasts 1.5 s and
+ * outlived a 5 s poll under load on CI, so wait up to 15 s and never fail the journey over it.
+ */
+const toastGone = (page: Page) =>
+  page
+    .getByText('操作成功')
+    .filter({ visible: true })
+    .first()
+    .waitFor({ state: 'hidden', timeout: 15_000 })
+    .catch(() => undefined)
 
 describe('H5: answers faster and more consistent (issue 14)', { timeout: 300_000 }, () => {
   it('a resident sees 你可能想知道 while typing and the first reply on the case; the handler replies with a template and a knowledge-base answer', async () => {
@@ -93,14 +105,8 @@ describe('H5: answers faster and more consistent (issue 14)', { timeout: 300_000
     // The text stays editable: the handler adds a sentence of their own.
     await replyBox.fill(`${filled}本周六上午将有工作人员到书屋现场。`)
     await expect(replySheet.innerText()).resolves.toContain('问答库')
-    // The screenshot without the toast of the signing step over the text: cosmetic, so wait for
-    // it to go (Taro's toast lasts 1.5 s, longer under load) but do not fail the journey over it.
-    await handler
-      .getByText('操作成功')
-      .filter({ visible: true })
-      .first()
-      .waitFor({ state: 'hidden', timeout: 15_000 })
-      .catch(() => undefined)
+    // The screenshot without the toast of the signing step over the text.
+    await toastGone(handler)
     await replyBox.scrollIntoViewIfNeeded()
     await handler.screenshot({ path: 'artifacts/answers-handler-template.png', fullPage: true })
     await visible(handler, '.case-sheet-submit').click()
@@ -116,14 +122,8 @@ describe('H5: answers faster and more consistent (issue 14)', { timeout: 300_000
     const resolveBox = visible(handler, '.case-sheet-resolve .case-action-text textarea')
     await expect.poll(() => resolveBox.inputValue()).toContain('每周开放不少于5天')
     expect(await resolveBox.inputValue()).toContain('政策依据：《农家书屋管理办法》')
-    // Cosmetic only: the screenshot reads better once the reply step's toast has gone. Under load
-    // the toast outlived a 5 s poll on CI, so wait longer and do not fail the journey over it.
-    await handler
-      .getByText('操作成功')
-      .filter({ visible: true })
-      .first()
-      .waitFor({ state: 'hidden', timeout: 15_000 })
-      .catch(() => undefined)
+    // The screenshot reads better once the reply step's toast has gone.
+    await toastGone(handler)
     await resolveBox.scrollIntoViewIfNeeded()
     await handler.screenshot({ path: 'artifacts/answers-handler-knowledge.png', fullPage: true })
     await visible(handler, '.case-sheet-submit').click()
