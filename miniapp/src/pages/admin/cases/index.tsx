@@ -10,8 +10,9 @@ import { downloadLedger, type DownloadProgress } from '../../../admin/downloadLe
 import { messageOf, useLoader } from '../../../admin/useLoader'
 import { DatePick } from '../../../components/DatePick'
 import { ConsoleShell } from '../../../components/ConsoleShell'
+import { ExportProgress } from '../../../components/ExportProgress'
 import { DataTable } from '../../../components/DataTable'
-import { Button, Input, Progress, Switch } from '../../../ui/nutui'
+import { Button, Input, Switch } from '../../../ui/nutui'
 import './index.css'
 
 const statusOptions = [
@@ -130,16 +131,7 @@ export default function ConsoleCasesPage() {
         </Button>
         <Text className="console-note">导出范围：所选单位与时间段（按受理日期）</Text>
       </View>
-      {progress && (
-        <View className="export-progress">
-          <Progress percent={Math.round(progress.share * 100)} showText />
-          <Text className="console-note">
-            {progress.share < 1
-              ? `正在导出… 已接收 ${Math.round(progress.received / 1024)} KB${progress.totalRows === null ? '' : `，共 ${progress.totalRows} 条`}`
-              : exported}
-          </Text>
-        </View>
-      )}
+      {progress && <ExportProgress progress={progress} done={exported} />}
       <DataTable<CaseView>
         className="console-case-table"
         rows={data?.items ?? []}

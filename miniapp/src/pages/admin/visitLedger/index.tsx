@@ -7,9 +7,10 @@ import { downloadLedger, type DownloadProgress } from '../../../admin/downloadLe
 import { messageOf, useLoader } from '../../../admin/useLoader'
 import { visitLedgerPath, unitsForLedger } from '../../../admin/visitLedger'
 import { ConsoleShell } from '../../../components/ConsoleShell'
+import { ExportProgress } from '../../../components/ExportProgress'
 import { DatePick } from '../../../components/DatePick'
 import { useCurrentUser } from '../../../session/useSession'
-import { Button, Progress } from '../../../ui/nutui'
+import { Button } from '../../../ui/nutui'
 import '../cases/index.css'
 import './index.css'
 
@@ -72,16 +73,7 @@ export default function VisitLedgerPage() {
           导出 CSV
         </Button>
       </View>
-      {progress && (
-        <View className="export-progress visit-ledger-progress">
-          <Progress percent={Math.round(progress.share * 100)} showText />
-          <Text className="console-note">
-            {progress.share < 1
-              ? `正在导出… 已接收 ${Math.round(progress.received / 1024)} KB${progress.totalRows === null ? '' : `，共 ${progress.totalRows} 条`}`
-              : exported}
-          </Text>
-        </View>
-      )}
+      {progress && <ExportProgress progress={progress} done={exported} className="visit-ledger-progress" />}
       {message && <Text className="review-message">{message}</Text>}
     </ConsoleShell>
   )
