@@ -93,6 +93,20 @@ describe('H5 console: 批量导入 of units and staff', () => {
     expect(table).toContain('第4行')
     expect(await visible(page, '.org-import-bad').innerText()).toContain('2 行有问题，整个文件都没有导入')
     expect(await visible(page, '.org-import-run').getAttribute('class')).toContain('disabled')
+    // A disabled 导入 reads as one grey button: no coloured block behind its label (NutUI marks
+    // the label with the disabled class too) and its label legible on the button (≥ 4.5 : 1).
+    const look = await visible(page, '.org-import-run').evaluate((button) => {
+      const label = button.querySelector('.nut-button-children')!
+      const rgb = (value: string) => value.match(/[\d.]+/g)!.slice(0, 3).map(Number)
+      const luminance = (value: string) => {
+        const [r, g, b] = rgb(value).map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4))
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+      }
+      const [a, b] = [luminance(getComputedStyle(label).color), luminance(getComputedStyle(button).backgroundColor)]
+      return { labelBackground: getComputedStyle(label).backgroundColor, contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) }
+    })
+    expect(look.labelBackground).toBe('rgba(0, 0, 0, 0)')
+    expect(look.contrast).toBeGreaterThanOrEqual(4.5)
     await visible(page, '.org-import-result').scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'artifacts/org-import-errors.png' })
     expect(await login(one, 'anything-at-all-1')).toBe('INVALID_CREDENTIALS') // nobody was created
