@@ -89,6 +89,14 @@ export async function submitCase(
     throw error
   }
   const decision = await decideRouting({ ...input, tenantId })
+  // The code exists (checked above); now it must be one the case's district offers: another
+  // district's own category, or a city one this district hides, is unknown here.
+  if (!(await categoryExists(input.categoryCode, decision.tenantId))) {
+    refund()
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: 'categoryCode', code: 'not_found', message: '分类不存在 / Unknown category' }],
+    })
+  }
   const routed = decision.unitId !== null
   const acceptBy = routed
     ? acceptDeadline(now, deps.timeLimits, deps.calendar, { urgency: input.urgency, unitId: decision.unitId })
