@@ -44,6 +44,8 @@ export async function submitCase(
     source?: CaseSource
     /** The visit or reception record the case was raised on. */
     originId?: string
+    /** The district, when the caller decided it (Open311's jurisdiction_id); else `input.tenant`. */
+    tenantId?: string
     /** Submissions from clients are rate limited (per resident, guest and IP); seeds and imports are not. */
     limits?: { clientIp: string }
   } = {},
@@ -83,7 +85,7 @@ export async function submitCase(
   const now = deps.clock.now()
   let tenantId: string | null
   try {
-    tenantId = await tenantIdByCode(input.tenant)
+    tenantId = options.tenantId ?? (await tenantIdByCode(input.tenant))
   } catch (error) {
     refund()
     throw error
