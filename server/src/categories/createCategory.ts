@@ -62,9 +62,14 @@ async function districtCode(
   input: NewCategory,
   parent: { code: string; tenantId: string | null } | null,
 ): Promise<string> {
-  const part = parent && input.code.startsWith(`${parent.code}.`) ? input.code.slice(parent.code.length + 1) : input.code
+  const part =
+    parent && input.code.startsWith(`${parent.code}.`) ? input.code.slice(parent.code.length + 1) : input.code
   if (part.includes('.'))
-    throw categoryIssue('code', 'segment', '本区分类编码只填最后一段，如 opera / Give only the last part, e.g. opera')
+    throw categoryIssue(
+      'code',
+      'segment',
+      '本区分类编码只填最后一段，如 opera / Give only the last part, e.g. opera',
+    )
   const tenant = await tenantLabel(tenantId)
   if (!tenant) throw categoryIssue('code', 'tenant', '所在区县不存在 / Your district no longer exists')
   const code = tenantCategoryCode({ tenantCode: tenant.code, part, parent })

@@ -18,7 +18,12 @@ export async function managedCategories(viewer: Viewer) {
   ])
   const hidden = new Set(hides.map((hide) => hide.code))
   const visible = rows
-    .map((row) => ({ ...row, parentCode: row.parentCode ?? null, order: row.order ?? 0, owner: row.tenantId ? String(row.tenantId) : null }))
+    .map((row) => ({
+      ...row,
+      parentCode: row.parentCode ?? null,
+      order: row.order ?? 0,
+      owner: row.tenantId ? String(row.tenantId) : null,
+    }))
     .filter((row) => !viewer.tenantId || row.owner === null || row.owner === viewer.tenantId)
   const ordered = treeOrder(visible)
   // Rows whose parent is gone (data from before parents were checked) still need managing.

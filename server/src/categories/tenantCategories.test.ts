@@ -62,7 +62,11 @@ describe('categories per district (issue #16, tenants)', { timeout: 240_000 }, (
     expect(river.body.code).toBe(`${t.hedong.code}_river`)
     // Under its own category the parent's code already carries the district; the parent's
     // prefix may be typed as a city admin would.
-    const bank = await add(t.bAdmin, { code: `${river.body.code}.bank`, name: '河岸', parentCode: river.body.code })
+    const bank = await add(t.bAdmin, {
+      code: `${river.body.code}.bank`,
+      name: '河岸',
+      parentCode: river.body.code,
+    })
     expect(bank.body.code).toBe(`${river.body.code}.bank`)
     const deep = await add(t.bAdmin, { code: 'culture.a.b', name: '多段', parentCode: 'culture' })
     expect(deep.status).toBe(400)
@@ -79,17 +83,25 @@ describe('categories per district (issue #16, tenants)', { timeout: 240_000 }, (
     expect(cityUnderDistrict.status).toBe(400)
 
     const hedongList = await offered(request, `?tenant=${t.hedong.code}`)
-    expect(hedongList).toEqual(expect.arrayContaining([opera.body.code, river.body.code, bank.body.code, 'culture']))
+    expect(hedongList).toEqual(
+      expect.arrayContaining([opera.body.code, river.body.code, bank.body.code, 'culture']),
+    )
     expect(await offered(request, '', t.bAdmin)).toEqual(hedongList)
     const hepingList = await offered(request)
     expect(hepingList).toContain('culture.library')
     expect(hepingList.filter((code) => code.includes(t.hedong.code))).toEqual([])
     expect(await offered(request, '', t.aAdmin)).toEqual(hepingList)
 
-    const renamed = await request.patch(`/api/v1/categories/${opera.body.code}`).set(t.bAdmin).send({ name: '地方戏曲' })
+    const renamed = await request
+      .patch(`/api/v1/categories/${opera.body.code}`)
+      .set(t.bAdmin)
+      .send({ name: '地方戏曲' })
     expect(renamed.status).toBe(200)
     expect(renamed.body.name).toBe('地方戏曲')
-    const retired = await request.patch(`/api/v1/categories/${bank.body.code}`).set(t.bAdmin).send({ enabled: false })
+    const retired = await request
+      .patch(`/api/v1/categories/${bank.body.code}`)
+      .set(t.bAdmin)
+      .send({ enabled: false })
     expect(retired.body.enabled).toBe(false)
     expect(await offered(request, `?tenant=${t.hedong.code}`)).not.toContain(bank.body.code)
     // The city tree is the city's; another district's category does not exist for 和平区.
@@ -97,11 +109,14 @@ describe('categories per district (issue #16, tenants)', { timeout: 240_000 }, (
     expect(cityEdit.status).toBe(403)
     expect(cityEdit.body.error.code).toBe('CITY_LEVEL_ONLY')
     expect(
-      (await request.patch(`/api/v1/categories/${opera.body.code}`).set(t.aAdmin).send({ name: '越界' })).status,
+      (await request.patch(`/api/v1/categories/${opera.body.code}`).set(t.aAdmin).send({ name: '越界' }))
+        .status,
     ).toBe(404)
     expect((await request.get('/api/v1/categories?tenant=nowhere')).body.error.code).toBe('TENANT_UNKNOWN')
 
-    const audit = await request.get('/api/v1/audit/config-changes?entityType=category&pageSize=50').set(t.bAdmin)
+    const audit = await request
+      .get('/api/v1/audit/config-changes?entityType=category&pageSize=50')
+      .set(t.bAdmin)
     const steps = (audit.body.items as Array<{ action: string; entityId: string }>)
       .map((item) => `${item.action} ${item.entityId}`)
       .sort()
@@ -139,7 +154,10 @@ describe('categories per district (issue #16, tenants)', { timeout: 240_000 }, (
 
     // The console: city rows hideable (not editable) for the district, its own editable.
     const own = await request.post('/api/v1/categories').set(t.bAdmin).send({ code: 'ferry', name: '渡口' })
-    const aOwn = await request.post('/api/v1/categories').set(t.aAdmin).send({ code: 'square', name: '和平广场' })
+    const aOwn = await request
+      .post('/api/v1/categories')
+      .set(t.aAdmin)
+      .send({ code: 'square', name: '和平广场' })
     const managed = (await request.get('/api/v1/categories/managed').set(t.bAdmin)).body.items as Array<
       Record<string, unknown>
     >
@@ -159,7 +177,10 @@ describe('categories per district (issue #16, tenants)', { timeout: 240_000 }, (
     const cityView = (await request.get('/api/v1/categories/managed').set(t.cityAdmin)).body.items as Array<
       Record<string, unknown>
     >
-    expect(cityView.find((row) => row.code === aOwn.body.code)).toMatchObject({ tenantCode: 'default', canEdit: true })
+    expect(cityView.find((row) => row.code === aOwn.body.code)).toMatchObject({
+      tenantCode: 'default',
+      canEdit: true,
+    })
 
     // Only city categories are hidden; another district's is not there at all.
     expect((await hide(t.bAdmin, own.body.code, { hidden: true })).status).toBe(400)
@@ -177,7 +198,9 @@ describe('categories per district (issue #16, tenants)', { timeout: 240_000 }, (
     expect(byCity.status).toBe(200)
     expect(await offered(request, `?tenant=${t.hedong.code}`)).not.toContain('culture.library')
 
-    const audit = await request.get('/api/v1/audit/config-changes?entityType=category&pageSize=50').set(t.bAdmin)
+    const audit = await request
+      .get('/api/v1/audit/config-changes?entityType=category&pageSize=50')
+      .set(t.bAdmin)
     const steps = (audit.body.items as Array<{ action: string; entityId: string }>).map(
       (item) => `${item.action} ${item.entityId}`,
     )
@@ -187,7 +210,10 @@ describe('categories per district (issue #16, tenants)', { timeout: 240_000 }, (
   it('refuses another district’s category code and routes by the district’s own rules', async () => {
     const { request } = testApp()
     const t = await twoDistricts(request)
-    const river = await request.post('/api/v1/categories').set(t.bAdmin).send({ code: 'river', name: '河道管理' })
+    const river = await request
+      .post('/api/v1/categories')
+      .set(t.bAdmin)
+      .send({ code: 'river', name: '河道管理' })
     const rule = await request
       .post('/api/v1/routing/rules')
       .set(t.bAdmin)

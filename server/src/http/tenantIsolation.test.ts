@@ -138,7 +138,10 @@ async function twoTenants(request: Request) {
   )
   // A category of 和平区's own (issue #16, tenants): tenant B may neither edit nor hide it.
   const aCategory = (await created(
-    request.post('/api/v1/categories').set(aAdmin).send({ code: 'marker', name: `${marker}分类` }),
+    request
+      .post('/api/v1/categories')
+      .set(aAdmin)
+      .send({ code: 'marker', name: `${marker}分类` }),
     'category',
   )) as unknown as { code: string }
   const household = await created(

@@ -42,7 +42,10 @@ describe('Open311 by jurisdiction: jurisdiction_id is the district code', { time
     const bAdmin = {
       Authorization: `Bearer ${(await loginAs(request, await buildUser({ role: 'admin', tenantId: hedong.id }))).accessToken}`,
     }
-    const river = await request.post('/api/v1/categories').set(bAdmin).send({ code: 'river', name: '河道管理' })
+    const river = await request
+      .post('/api/v1/categories')
+      .set(bAdmin)
+      .send({ code: 'river', name: '河道管理' })
     expect(river.status).toBe(201)
     await request.put('/api/v1/categories/culture.library/visibility').set(bAdmin).send({ hidden: true })
 
@@ -65,7 +68,9 @@ describe('Open311 by jurisdiction: jurisdiction_id is the district code', { time
     expect(plain).not.toContain(river.body.code)
     expect(await codes('?jurisdiction_id=heping.gov.cn')).toEqual(plain)
     expect((await request.get(`/open311/v2/services/${river.body.code}.json`)).status).toBe(404)
-    const definition = await request.get(`/open311/v2/services/${river.body.code}.json?jurisdiction_id=${hedong.code}`)
+    const definition = await request.get(
+      `/open311/v2/services/${river.body.code}.json?jurisdiction_id=${hedong.code}`,
+    )
     expect(definition.status).toBe(200)
     expectValid('service-definition.json', definition.body)
 
@@ -103,12 +108,16 @@ describe('Open311 by jurisdiction: jurisdiction_id is the district code', { time
     expect(await listed(`?jurisdiction_id=${hedong.code}`)).toEqual([number])
     expect(await listed('')).toEqual([heping.body[0].service_request_id])
     expect((await request.get(`/open311/v2/requests/${number}.json`)).status).toBe(404)
-    expect((await request.get(`/open311/v2/requests/${number}.json?jurisdiction_id=${hedong.code}`)).status).toBe(
-      200,
-    )
+    expect(
+      (await request.get(`/open311/v2/requests/${number}.json?jurisdiction_id=${hedong.code}`)).status,
+    ).toBe(200)
 
     // Unknown or disabled: the specification's error list, in either format.
-    const closed = await TenantModel.create({ code: `closed-${randomUUID().slice(0, 6)}`, name: '停用区', disabled: true })
+    const closed = await TenantModel.create({
+      code: `closed-${randomUUID().slice(0, 6)}`,
+      name: '停用区',
+      disabled: true,
+    })
     for (const jurisdiction of ['nowhere', closed.code]) {
       const unknown = await request.get(`/open311/v2/services.json?jurisdiction_id=${jurisdiction}`)
       expect(unknown.status).toBe(404)
@@ -116,9 +125,9 @@ describe('Open311 by jurisdiction: jurisdiction_id is the district code', { time
     }
     const unknownXml = await request.get('/open311/v2/requests.xml?jurisdiction_id=nowhere')
     expect(unknownXml.status).toBe(404)
-    expect((xml.parse(unknownXml.text) as { errors: { error: Array<{ code: number }> } }).errors.error[0]!.code).toBe(
-      404,
-    )
+    expect(
+      (xml.parse(unknownXml.text) as { errors: { error: Array<{ code: number }> } }).errors.error[0]!.code,
+    ).toBe(404)
     const unknownPost = await report({ service_code: 'culture.library', jurisdiction_id: 'nowhere' })
     expect(unknownPost.status).toBe(404)
 

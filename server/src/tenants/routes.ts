@@ -11,9 +11,11 @@ export const tenantRoutes = [
     summary: 'The enabled districts (code and name, by code): which district a resident’s link names',
     response: tenantListResponseSchema,
     handler: async () => ({
-      tenants: (await TenantModel.find({ disabled: { $ne: true } }, { code: 1, name: 1 }).sort({ code: 1, _id: 1 }).lean()).map(
-        (tenant) => ({ code: tenant.code, name: tenant.name }),
-      ),
+      tenants: (
+        await TenantModel.find({ disabled: { $ne: true } }, { code: 1, name: 1 })
+          .sort({ code: 1, _id: 1 })
+          .lean()
+      ).map((tenant) => ({ code: tenant.code, name: tenant.name })),
     }),
   }),
   defineRoute({

@@ -14,8 +14,7 @@ export interface TenantLabel {
 export async function tenantLabel(tenantId: string): Promise<TenantLabel | null> {
   const tenant = await TenantModel.findById(tenantId, { code: 1, name: 1 }).lean()
   if (tenant) return { id: String(tenant._id), code: tenant.code, name: tenant.name }
-  if (tenantId === String(defaultTenantId))
-    return { id: tenantId, code: defaultTenantCode, name: '和平区' }
+  if (tenantId === String(defaultTenantId)) return { id: tenantId, code: defaultTenantCode, name: '和平区' }
   return null
 }
 

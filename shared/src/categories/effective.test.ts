@@ -37,7 +37,13 @@ describe('categories per district', () => {
       'hedong_river',
       'hedong_river.bank',
     ])
-    expect(codes('A')).toEqual(['culture', 'culture.default_square', 'culture.library', 'roads', 'roads.lights'])
+    expect(codes('A')).toEqual([
+      'culture',
+      'culture.default_square',
+      'culture.library',
+      'roads',
+      'roads.lights',
+    ])
   })
 
   it('drops a hidden city category with everything under it, for that district only', () => {
@@ -53,10 +59,18 @@ describe('categories per district', () => {
   it('makes district codes that carry the district once', () => {
     expect(tenantCategoryCode({ tenantCode: 'hedong', part: 'opera', parent: null })).toBe('hedong_opera')
     expect(
-      tenantCategoryCode({ tenantCode: 'hedong', part: 'opera', parent: { code: 'culture', tenantId: null } }),
+      tenantCategoryCode({
+        tenantCode: 'hedong',
+        part: 'opera',
+        parent: { code: 'culture', tenantId: null },
+      }),
     ).toBe('culture.hedong_opera')
     expect(
-      tenantCategoryCode({ tenantCode: 'hedong', part: 'bank', parent: { code: 'hedong_river', tenantId: 'B' } }),
+      tenantCategoryCode({
+        tenantCode: 'hedong',
+        part: 'bank',
+        parent: { code: 'hedong_river', tenantId: 'B' },
+      }),
     ).toBe('hedong_river.bank')
   })
 })

@@ -35,7 +35,9 @@ export function effectiveCategories<T extends CategoryRow>(
  * Rows in tree order: each parent before its children, siblings by order then code. A row whose
  * parent is not among the rows is left out (it cannot be reached from the top).
  */
-export function treeOrder<T extends Pick<CategoryRow, 'code' | 'parentCode' | 'order'>>(rows: readonly T[]): T[] {
+export function treeOrder<T extends Pick<CategoryRow, 'code' | 'parentCode' | 'order'>>(
+  rows: readonly T[],
+): T[] {
   const byParent = new Map<string | null, T[]>()
   for (const row of rows) byParent.set(row.parentCode, [...(byParent.get(row.parentCode) ?? []), row])
   const sorted = (list: T[]) =>
