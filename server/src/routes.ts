@@ -34,6 +34,7 @@ import { householdRoutes } from './households/routes'
 import { repeatConcernRoutes } from './repeatConcerns/routes'
 import { rectificationRoutes } from './rectification/routes'
 import { orgImportRoutes } from './imports/orgRoutes'
+import { tenantRoutes } from './tenants/routes'
 
 /**
  * Every API route, as data. The router, the OpenAPI document and the authorization-matrix test
@@ -80,4 +81,6 @@ export const routeTable: readonly RouteSpec[] = [
   ...rectificationRoutes,
   // Bulk import / export of units and staff (issue #16, orgimport)
   ...orgImportRoutes,
+  // The district list for residents' links and the console (issue #16, tenants)
+  ...tenantRoutes,
 ]

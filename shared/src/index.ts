@@ -84,3 +84,6 @@ export * from './visits/responses'
 export * from './stats/responses'
 // Bulk import and export of units and staff (issue #16, orgimport)
 export * from './orgImport/schemas'
+// Categories per district, Open311 jurisdictions, the district list (issue #16, tenants)
+export * from './categories/effective'
+export * from './tenants/responses'

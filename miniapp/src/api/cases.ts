@@ -43,8 +43,13 @@ export type CategoryNode = z.output<typeof categoryNodeSchema>
 
 export type CaseScope = 'inbox' | 'handled' | 'queue' | 'owned' | 'all'
 
-export const fetchCategories = () =>
-  api.get<{ categories: CategoryNode[] }>('/categories').then((body) => body.categories)
+/** The categories a district offers: the link's district when given, else the viewer's. */
+export const fetchCategories = (tenant?: string) =>
+  api
+    .get<{ categories: CategoryNode[] }>(
+      `/categories${tenant ? `?tenant=${encodeURIComponent(tenant)}` : ''}`,
+    )
+    .then((body) => body.categories)
 export const fetchUnits = () =>
   api.get<z.output<typeof unitListResponseSchema>>('/units').then((body) => body.units)
 export const submitCase = (input: SubmitCaseInput) => api.post<FullCaseView>('/cases', input)

@@ -153,7 +153,7 @@ async function mergeTarget(record: CaseDocument, intoCaseId: string): Promise<Ca
 
 /** A corrected category routes the case again, as if it had been submitted that way. */
 async function rerouteFor(record: CaseDocument, categoryCode: string) {
-  if (!(await categoryExists(categoryCode))) {
+  if (!(await categoryExists(categoryCode, tenantOf(record)))) {
     throw new AppError('VALIDATION_FAILED', {
       issues: [{ path: 'categoryCode', code: 'not_found', message: '分类不存在 / Unknown category' }],
     })

@@ -44,6 +44,8 @@ export async function submitCase(
     source?: CaseSource
     /** The visit or reception record the case was raised on. */
     originId?: string
+    /** The district, when the caller decided it (Open311's jurisdiction_id); else `input.tenant`. */
+    tenantId?: string
     /** Submissions from clients are rate limited (per resident, guest and IP); seeds and imports are not. */
     limits?: { clientIp: string }
   } = {},
@@ -83,12 +85,20 @@ export async function submitCase(
   const now = deps.clock.now()
   let tenantId: string | null
   try {
-    tenantId = await tenantIdByCode(input.tenant)
+    tenantId = options.tenantId ?? (await tenantIdByCode(input.tenant))
   } catch (error) {
     refund()
     throw error
   }
   const decision = await decideRouting({ ...input, tenantId })
+  // The code exists (checked above); now it must be one the case's district offers: another
+  // district's own category, or a city one this district hides, is unknown here.
+  if (!(await categoryExists(input.categoryCode, decision.tenantId))) {
+    refund()
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: 'categoryCode', code: 'not_found', message: '分类不存在 / Unknown category' }],
+    })
+  }
   const routed = decision.unitId !== null
   const acceptBy = routed
     ? acceptDeadline(now, deps.timeLimits, deps.calendar, { urgency: input.urgency, unitId: decision.unitId })

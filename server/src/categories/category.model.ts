@@ -1,5 +1,6 @@
-import { clearOnWrite, memoryCache } from '../db/memoryCache'
+import { clearOnWrite } from '../db/memoryCache'
 import mongoose, { Schema } from 'mongoose'
+import { categoryCatalogue } from './categoryCatalogue'
 
 const categorySchema = new Schema(
   {
@@ -8,16 +9,17 @@ const categorySchema = new Schema(
     parentCode: { type: String, default: null },
     order: { type: Number, default: 0 },
     enabled: { type: Boolean, default: true },
+    /**
+     * The district that added it; null (or missing) = the city tree every district shares. Not
+     * read through `scopeFilter`: there a missing tenantId means the default district.
+     */
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', default: null },
   },
   { timestamps: true },
 )
+// Codes stay unique across districts: a district's own codes are made by the server
+// (shared/categories/effective.ts), so every lookup by code needs no district.
 categorySchema.index({ code: 1 }, { unique: true })
-
-/** The enabled category codes, read on every submission (see memoryCache). */
-export const enabledCategoryCodes = memoryCache(
-  async () =>
-    new Set((await CategoryModel.find({ enabled: true }, { code: 1 }).lean()).map((row) => row.code)),
-)
-clearOnWrite(categorySchema, enabledCategoryCodes)
+clearOnWrite(categorySchema, categoryCatalogue)
 
 export const CategoryModel = mongoose.model('Category', categorySchema)

@@ -1,11 +1,8 @@
-import { defaultCategories, type CategorySeed } from '@minqing/shared'
-import { CategoryModel, enabledCategoryCodes } from './category.model'
+import { defaultCategories, type CategorySeed, type CategoryNode } from '@minqing/shared'
+import { CategoryModel } from './category.model'
+import { categoryCatalogue, categoriesOffered } from './categoryCatalogue'
 
-export interface CategoryNode {
-  code: string
-  name: string
-  children: CategoryNode[]
-}
+export type { CategoryNode }
 
 /** Inserts the shipped categories that are missing (by code); never overwrites an admin's edits. */
 export async function ensureDefaultCategories(): Promise<void> {
@@ -21,16 +18,22 @@ export async function ensureDefaultCategories(): Promise<void> {
   if (missing.length) await CategoryModel.insertMany(missing, { ordered: false }).catch(() => undefined)
 }
 
-export async function categoryTree(): Promise<CategoryNode[]> {
-  const rows = await CategoryModel.find({ enabled: true }).sort({ order: 1, code: 1 })
+/** The tree a district offers: the city's less what it hides, plus its own (default district if none). */
+export async function categoryTree(tenantId?: string | null): Promise<CategoryNode[]> {
+  const rows = await categoriesOffered(tenantId)
   const byParent = new Map<string | null, typeof rows>()
-  for (const row of rows)
-    byParent.set(row.parentCode ?? null, [...(byParent.get(row.parentCode ?? null) ?? []), row])
+  for (const row of rows) byParent.set(row.parentCode, [...(byParent.get(row.parentCode) ?? []), row])
   const build = (parent: string | null): CategoryNode[] =>
     (byParent.get(parent) ?? []).map((row) => ({ code: row.code, name: row.name, children: build(row.code) }))
   return build(null)
 }
 
-export async function categoryExists(code: string): Promise<boolean> {
-  return (await enabledCategoryCodes.get()).has(code)
+/**
+ * Whether a case may be filed under this code. With a district: only what that district offers
+ * (another district's own category is unknown there). Without one (a city-level check before the
+ * case's district is known): enabled in the city tree or in any district.
+ */
+export async function categoryExists(code: string, tenantId: string | null = null): Promise<boolean> {
+  if (tenantId) return (await categoriesOffered(tenantId)).some((row) => row.code === code)
+  return (await categoryCatalogue.get()).rows.some((row) => row.code === code && row.enabled)
 }

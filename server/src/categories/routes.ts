@@ -1,11 +1,17 @@
-import { AppError } from '@minqing/shared'
+import {
+  categoryResponseSchema,
+  categoryTreeResponseSchema,
+  categoryVisibilityResponseSchema,
+  managedCategoriesResponseSchema,
+} from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
-import { CategoryModel } from './category.model'
+import { tenantIdByCode } from '../tenants/tenantByCode'
 import { categoryTree } from './categoryTree'
-import { recordConfigChange } from '../audit/recordConfigChange'
-// Response schemas (issue 12)
-import { categoryResponseSchema, categoryTreeResponseSchema } from '@minqing/shared'
+import { createCategory } from './createCategory'
+import { managedCategories } from './managedCategories'
+import { setCategoryHidden } from './setCategoryHidden'
+import { updateCategory } from './updateCategory'
 
 const code = z
   .string()
@@ -13,22 +19,35 @@ const code = z
     message: '编码只能含小写字母、数字、下划线，层级用点分隔 / Use a-z, 0-9, _ and dots',
   })
   .max(64)
+const tenantCode = z.string().regex(/^[a-z0-9-]{1,40}$/, { message: '区县代码无效 / Invalid district code' })
 
 export const categoryRoutes = [
   defineRoute({
     method: 'get',
     path: '/categories',
     access: 'public',
-    summary: 'The category tree; every node has a stable code',
+    summary:
+      'The category tree a district offers (`?tenant=hedong`; else the viewer’s district, else the default): the city tree less what it hides, plus its own',
+    query: z.object({ tenant: tenantCode.optional() }),
     response: categoryTreeResponseSchema,
-    handler: async () => ({ categories: await categoryTree() }),
+    handler: async (_ctx, { query, viewer }) => ({
+      categories: await categoryTree((await tenantIdByCode(query.tenant)) ?? viewer?.tenantId),
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/categories/managed',
+    access: ['admin'],
+    summary: 'The categories this admin manages (retired ones too), with city/district scope and abilities',
+    response: managedCategoriesResponseSchema,
+    handler: async (_ctx, { viewer }) => ({ items: await managedCategories(viewer) }),
   }),
   defineRoute({
     method: 'post',
     path: '/categories',
-    cityLevel: true,
     access: ['admin'],
-    summary: "Add a category; a child's code is its parent's code, a dot, and its own part",
+    summary:
+      "Add a category: a city admin to the city tree (a child's code is its parent's code, a dot, its own part); a district admin their district's own (the server makes the code)",
     body: z.object({
       code,
       name: z.string().trim().min(1).max(50),
@@ -37,46 +56,14 @@ export const categoryRoutes = [
     }),
     status: 201,
     response: categoryResponseSchema,
-    handler: async (ctx, { body, viewer }) => {
-      if (body.parentCode) {
-        if (!(await CategoryModel.exists({ code: body.parentCode }))) {
-          throw new AppError('VALIDATION_FAILED', {
-            issues: [{ path: 'parentCode', code: 'not_found', message: '上级分类不存在 / Parent not found' }],
-          })
-        }
-        if (!body.code.startsWith(`${body.parentCode}.`)) {
-          throw new AppError('VALIDATION_FAILED', {
-            issues: [
-              {
-                path: 'code',
-                code: 'prefix',
-                message: `编码须以「${body.parentCode}.」开头 / Code must start with "${body.parentCode}."`,
-              },
-            ],
-          })
-        }
-      }
-      const created = await CategoryModel.create(body)
-      await recordConfigChange(ctx.deps, viewer, {
-        entityType: 'category',
-        entityId: created.code,
-        action: 'create',
-        after: created,
-      })
-      return {
-        code: created.code,
-        name: created.name,
-        parentCode: created.parentCode,
-        enabled: created.enabled,
-      }
-    },
+    handler: (ctx, { body, viewer }) => createCategory(ctx.deps, viewer, body),
   }),
   defineRoute({
     method: 'patch',
     path: '/categories/:code',
-    cityLevel: true,
     access: ['admin'],
-    summary: 'Rename, reorder or retire a category (codes never change: rules and statistics refer to them)',
+    summary:
+      "Rename, reorder or retire a category (codes never change: rules and statistics refer to them); a district admin only their district's own",
     params: z.object({ code }),
     body: z.object({
       name: z.string().trim().min(1).max(50).optional(),
@@ -84,27 +71,17 @@ export const categoryRoutes = [
       enabled: z.boolean().optional(),
     }),
     response: categoryResponseSchema,
-    handler: async (ctx, { params, body, viewer }) => {
-      const before = await CategoryModel.findOne({ code: params.code }).lean()
-      const updated = await CategoryModel.findOneAndUpdate(
-        { code: params.code },
-        { $set: body },
-        { new: true },
-      )
-      if (!updated) throw new AppError('NOT_FOUND')
-      await recordConfigChange(ctx.deps, viewer, {
-        entityType: 'category',
-        entityId: params.code,
-        action: 'update',
-        before,
-        after: updated,
-      })
-      return {
-        code: updated.code,
-        name: updated.name,
-        parentCode: updated.parentCode,
-        enabled: updated.enabled,
-      }
-    },
+    handler: (ctx, { params, body, viewer }) => updateCategory(ctx.deps, viewer, params.code, body),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/categories/:code/visibility',
+    access: ['admin'],
+    summary:
+      'Hide a city category for one district, or show it again (a district admin: their own; a city admin names `tenant`)',
+    params: z.object({ code }),
+    body: z.object({ hidden: z.boolean(), tenant: tenantCode.optional() }),
+    response: categoryVisibilityResponseSchema,
+    handler: (ctx, { params, body, viewer }) => setCategoryHidden(ctx.deps, viewer, params.code, body),
   }),
 ]

@@ -136,6 +136,14 @@ async function twoTenants(request: Request) {
       .send({ question: `${marker}书屋几点开门`, answer: '每天九点开门', published: true }),
     'knowledge',
   )
+  // A category of 和平区's own (issue #16, tenants): tenant B may neither edit nor hide it.
+  const aCategory = (await created(
+    request
+      .post('/api/v1/categories')
+      .set(aAdmin)
+      .send({ code: 'marker', name: `${marker}分类` }),
+    'category',
+  )) as unknown as { code: string }
   const household = await created(
     request
       .post('/api/v1/households')
@@ -223,6 +231,8 @@ async function twoTenants(request: Request) {
     'GET /intake/:id/contact': { id: String(intake.id) },
     'POST /contact-points/:id/activities': { id: contactPoint.id },
     'GET /contact-points/:id/activities': { id: contactPoint.id },
+    'PATCH /categories/:code': { code: aCategory.code },
+    'PUT /categories/:code/visibility': { code: aCategory.code },
     'PATCH /reply-templates/:id': { id: template.id },
     'DELETE /reply-templates/:id': { id: template.id },
     'PATCH /knowledge/:id': { id: knowledge.id },
@@ -253,6 +263,7 @@ async function twoTenants(request: Request) {
     problemId,
     String(intake.id),
     world.cultureRule.id,
+    aCategory.code,
     ...[world.district, world.street, world.culture, world.housing].map((unit) => unit.id as string),
     ...[world.cultureHandler, world.housingHandler, world.districtLeader].map((who) => String(who.user._id)),
     String(aStaffUser._id),
@@ -297,6 +308,8 @@ async function twoTenants(request: Request) {
       heldOn: '2026-03-05',
       summary: '走访',
     },
+    'PATCH /categories/:code': { name: '改名' },
+    'PUT /categories/:code/visibility': { hidden: true },
     'PATCH /reply-templates/:id': { title: '改名' },
     'PATCH /repeat-concerns/:id': { deadline: '2026-04-15T00:00:00+08:00' },
     'PATCH /knowledge/:id': { answer: '改为十点开门' },

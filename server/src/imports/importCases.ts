@@ -23,8 +23,12 @@ export function importedCaseId(number: string): Types.ObjectId {
   return new Types.ObjectId(createHash('sha256').update(`import|${number}`).digest().subarray(0, 12))
 }
 
-async function loadDirectory(): Promise<Directory> {
-  const categories = await CategoryModel.find({}, { code: 1, name: 1 }).lean()
+async function loadDirectory(viewer: Viewer): Promise<Directory> {
+  // A district admin's file names the city's categories and their district's own (retired ones
+  // too: history), never another district's, whose names may repeat theirs.
+  const categories = (await CategoryModel.find({}, { code: 1, name: 1, tenantId: 1 }).lean()).filter(
+    (row) => !viewer.tenantId || !row.tenantId || String(row.tenantId) === viewer.tenantId,
+  )
   const byCode = new Map(categories.map((row) => [row.code, row.code]))
   const byName = new Map<string, string[]>()
   for (const row of categories) byName.set(row.name, [...(byName.get(row.name) ?? []), row.code])
@@ -82,7 +86,7 @@ export async function importCases(
   if (missing.length) throw new AppError('IMPORT_COLUMNS_MISSING', { details: { missing } })
   if (sheet.rows.length > maxImportRows)
     throw new AppError('PAYLOAD_TOO_LARGE', { details: { maxRows: maxImportRows } })
-  const directory = await loadDirectory()
+  const directory = await loadDirectory(viewer)
   const errors: CaseImportResult['errors'] = []
   const valid: ImportedCase[] = []
   const firstRowOf = new Map<string, number>()

@@ -15,7 +15,7 @@ import { lookupKey, newQueryCode } from './queryCode'
  */
 export async function fileIntake(deps: AppDeps, viewer: Viewer, input: IntakeInput) {
   // Checked before the intake record is written, so a bad category leaves nothing behind.
-  if (!(await categoryExists(input.categoryCode)))
+  if (!(await categoryExists(input.categoryCode, viewer.tenantId ?? null)))
     throw new AppError('VALIDATION_FAILED', {
       issues: [{ path: 'categoryCode', code: 'not_found', message: '分类不存在 / Unknown category' }],
     })

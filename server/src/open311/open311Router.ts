@@ -12,6 +12,10 @@ import { CaseEventModel } from '../cases/caseEvent.model'
 import { CaseModel, type CaseDocument } from '../cases/case.model'
 import { submitCase } from '../cases/submitCase'
 import { CategoryModel } from '../categories/category.model'
+import { categoriesOffered } from '../categories/categoryCatalogue'
+import { ConfigChangeModel } from '../audit/configChange.model'
+import { scopeFilter } from '../tenants/tenantScope'
+import { jurisdictionOf, type Jurisdiction } from './jurisdiction'
 import type { AppDeps } from '../http/deps'
 import { UnitModel } from '../units/unit.model'
 import { presentRequest, w3c } from './presentRequest'
@@ -36,15 +40,18 @@ const number = (value: unknown) => {
   return Number.isFinite(parsed) ? parsed : null
 }
 
-/** Enabled categories split into services (what a report is filed under) and groups (parents). */
-async function catalogue() {
-  const rows = await CategoryModel.find({ enabled: true }).sort({ order: 1, code: 1 })
+/**
+ * The categories the district offers, split into services (what a report is filed under) and
+ * groups (parents).
+ */
+async function catalogue(place: Jurisdiction) {
+  const rows = await categoriesOffered(place.tenantId)
   const parents = new Set(rows.map((row) => row.parentCode).filter(Boolean))
   return { rows, groups: rows.filter((row) => parents.has(row.code)) }
 }
 
-async function services() {
-  const { rows, groups } = await catalogue()
+async function services(place: Jurisdiction) {
+  const { rows, groups } = await catalogue(place)
   const names = new Map(rows.map((row) => [row.code, row.name]))
   // A parent category is a GeoReport group: it names its children's `group`, it is not a service.
   return rows
@@ -88,11 +95,19 @@ async function presentAll(ctx: Context, records: CaseDocument[]) {
  * refresh cached definitions; the endpoint URL comes from PUBLIC_BASE_URL, never a request header.
  */
 async function discovery(deps: AppDeps) {
-  const latest = await CategoryModel.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1, _id: -1 }).lean()
-  const changed = w3c((latest as { updatedAt?: Date } | null)?.updatedAt ?? new Date(0))
+  // A district hiding or showing a category changes its list without touching a category row;
+  // every such change is in the configuration audit.
+  const [latest, audited] = await Promise.all([
+    CategoryModel.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1, _id: -1 }).lean(),
+    ConfigChangeModel.findOne({ entityType: 'category' }, { at: 1 }).sort({ at: -1, _id: -1 }).lean(),
+  ])
+  const times = [(latest as { updatedAt?: Date } | null)?.updatedAt, audited?.at].filter(
+    (time): time is Date => time instanceof Date,
+  )
+  const changed = w3c(new Date(Math.max(0, ...times.map((time) => time.getTime()))))
   return {
     changeset: changed,
-    contact: `民情通 Open311 接口 (${deps.config.OPEN311_JURISDICTION})：联系本地管理员获取 api_key / ask the local administrator for an api_key`,
+    contact: `民情通 Open311 接口 (${deps.config.OPEN311_JURISDICTION})：联系本地管理员获取 api_key；jurisdiction_id 为区县代码（如 hedong），不填即默认区县 / ask the local administrator for an api_key; jurisdiction_id is the district code (e.g. hedong), omitted = the default district`,
     key_service: `${deps.config.PUBLIC_BASE_URL ?? ''}/open311/v2`,
     endpoints: new XmlList('endpoint', [
       {
@@ -107,7 +122,8 @@ async function discovery(deps: AppDeps) {
 }
 
 /** GET requests: service_request_id (a comma list) overrides every other filter. */
-async function listRequests(ctx: Context, query: Record<string, unknown>) {
+async function listRequests(ctx: Context, query: Record<string, unknown>, place: Jurisdiction) {
+  const district = scopeFilter({ tenantId: place.tenantId })
   const ids = text(query.service_request_id)
   if (ids) {
     const numbers = ids
@@ -115,7 +131,7 @@ async function listRequests(ctx: Context, query: Record<string, unknown>) {
       .map((id) => id.trim())
       .filter(Boolean)
       .slice(0, 1000)
-    return CaseModel.find({ number: { $in: numbers } }).sort({ submittedAt: -1 })
+    return CaseModel.find({ number: { $in: numbers }, ...district }).sort({ submittedAt: -1, _id: -1 })
   }
   const now = (ctx.deps as AppDeps).clock.now()
   const parseDate = (name: string) => {
@@ -133,7 +149,11 @@ async function listRequests(ctx: Context, query: Record<string, unknown>) {
   if (end.getTime() - start.getTime() > 90 * day)
     throw new Open311Error(400, 'start_date and end_date may be at most 90 days apart')
   if (end < start) throw new Open311Error(400, 'end_date is before start_date')
-  const filter: Record<string, unknown> = { submittedAt: { $gte: start, $lte: end }, mergedInto: null }
+  const filter: Record<string, unknown> = {
+    submittedAt: { $gte: start, $lte: end },
+    mergedInto: null,
+    ...district,
+  }
   const codes = text(query.service_code)
   if (codes) filter.categoryCode = { $in: codes.split(',').map((code) => code.trim()) }
   const statuses = text(query.status)
@@ -145,18 +165,20 @@ async function listRequests(ctx: Context, query: Record<string, unknown>) {
   // The same open statuses the presenter maps to 'open' (presentRequest.open311Status).
   const openCases = [...openStatuses]
   if (statuses.length === 1) filter.status = statuses[0] === 'open' ? { $in: openCases } : { $nin: openCases }
-  return CaseModel.find(filter).sort({ submittedAt: -1 }).limit(1000)
+  return CaseModel.find(filter).sort({ submittedAt: -1, _id: -1 }).limit(1000)
 }
 
 /** POST requests: form-encoded (or JSON) with api_key; files the report as a case, routed as usual. */
-async function createRequest(ctx: Context, body: Record<string, unknown>) {
+async function createRequest(ctx: Context, body: Record<string, unknown>, place: Jurisdiction) {
   const deps = ctx.deps as AppDeps
   const client = clientFor(deps, body.api_key)
   const serviceCode = text(body.service_code)
   if (!serviceCode) throw new Open311Error(400, 'service_code is required')
-  const category = await CategoryModel.findOne({ code: serviceCode, enabled: true })
+  // Only what the district offers: another district's own category, or one it hides, is unknown.
+  const { rows, groups } = await catalogue(place)
+  const category = rows.find((row) => row.code === serviceCode)
   if (!category) throw new Open311Error(404, `service_code ${serviceCode} not found`)
-  if (await CategoryModel.exists({ parentCode: serviceCode, enabled: true }))
+  if (groups.includes(category))
     throw new Open311Error(400, `service_code ${serviceCode} is a group: choose one of its services`)
   const lat = number(body.lat)
   const lng = number(body.long)
@@ -196,9 +218,8 @@ async function createRequest(ctx: Context, body: Record<string, unknown>) {
       deps,
       { userId: String(user._id), role: 'resident', unitId: null },
       input,
-      {
-        source: 'residentApp',
-      },
+      // Filed in the district addressed (absent: the default one), not the one the place lies in.
+      { source: 'residentApp', tenantId: place.tenantId },
     )
     // The case exists at once, so the answer carries its id; the spec returns a token only
     // instead of an id (when a request cannot be created in real time).
@@ -234,13 +255,12 @@ export function open311(): Middleware {
       const jurisdiction =
         text(query.jurisdiction_id) ||
         text((ctx.request.body as Record<string, unknown> | undefined)?.jurisdiction_id)
-      if (jurisdiction && jurisdiction !== (ctx.deps as AppDeps).config.OPEN311_JURISDICTION)
-        throw new Open311Error(404, `jurisdiction_id ${jurisdiction} not found`)
+      const place = await jurisdictionOf(ctx.deps as AppDeps, jurisdiction)
       const id = rest.join('/')
       if (resource === 'services' && !id && ctx.method === 'GET')
-        return render(ctx, format, 'services', 'service', await services())
+        return render(ctx, format, 'services', 'service', await services(place))
       if (resource === 'services' && id && ctx.method === 'GET') {
-        if (!(await services()).some((service) => service.service_code === id))
+        if (!(await services(place)).some((service) => service.service_code === id))
           throw new Open311Error(404, `service_code ${id} not found`)
         return render(ctx, format, 'service_definition', 'attribute', {
           service_code: id,
@@ -253,20 +273,23 @@ export function open311(): Middleware {
           format,
           'service_requests',
           'request',
-          await presentAll(ctx, await listRequests(ctx, query)),
+          await presentAll(ctx, await listRequests(ctx, query, place)),
         )
       if (resource === 'requests' && !id && ctx.method === 'POST') {
-        const created = await createRequest(ctx, (ctx.request.body ?? {}) as Record<string, unknown>)
+        const created = await createRequest(ctx, (ctx.request.body ?? {}) as Record<string, unknown>, place)
         ctx.status = 201
         return render(ctx, format, 'service_requests', 'request', created)
       }
       if (resource === 'requests' && id && ctx.method === 'GET') {
-        const record = await CaseModel.findOne({ number: id })
+        const record = await CaseModel.findOne({ number: id, ...scopeFilter({ tenantId: place.tenantId }) })
         if (!record) throw new Open311Error(404, `service_request_id ${id} not found`)
         return render(ctx, format, 'service_requests', 'request', await presentAll(ctx, [record]))
       }
       if (resource === 'tokens' && id && ctx.method === 'GET') {
-        const record = await CaseModel.findOne({ clientId: id }, { number: 1 })
+        const record = await CaseModel.findOne(
+          { clientId: id, ...scopeFilter({ tenantId: place.tenantId }) },
+          { number: 1 },
+        )
         if (!record) throw new Open311Error(404, `token ${id} not found`)
         return render(ctx, format, 'service_requests', 'request', [
           { service_request_id: record.number, token: id },

@@ -42,6 +42,10 @@ export const serviceErrorCodes: Readonly<Record<string, readonly ErrorCode[]>> =
   'get /stats/brief': ['STATS_PERIOD_TOO_LONG'],
   'get /stats/satisfaction-by-channel': ['STATS_PERIOD_TOO_LONG'],
   'post /follow-ups/:caseId/answer': ['INVALID_TRANSITION'],
+  // Categories per district (issue #16, tenants)
+  'get /categories': ['TENANT_UNKNOWN'],
+  'patch /categories/:code': ['CITY_LEVEL_ONLY'],
+  'put /categories/:code/visibility': ['TENANT_UNKNOWN'],
 }
 
 export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.method} ${route.path}`

@@ -19,7 +19,7 @@ export async function recordReception(deps: AppDeps, viewer: Viewer, input: Rece
     ...input.solvedOnSite.map((item, index) => ({ code: item.categoryCode, path: `solvedOnSite.${index}` })),
   ]
   for (const category of categories) {
-    if (!(await categoryExists(category.code))) {
+    if (!(await categoryExists(category.code, viewer.tenantId ?? null))) {
       throw new AppError('VALIDATION_FAILED', {
         issues: [
           {

@@ -1,3 +1,4 @@
+import { CategoryModel } from '../categories/category.model'
 import { ensureDefaultReplyTemplates } from '../replyTemplates/seedReplyTemplates'
 import { RoutingRuleModel } from '../routing/routingRule.model'
 import { ensureDefaultTenant } from '../tenants/defaultTenant'
@@ -29,6 +30,14 @@ export async function seedDemoTenant(password: string): Promise<DemoLogin> {
     priority: 10,
     categoryCodes: ['culture'],
     unitId: culture.id,
+    tenantId: tenant._id,
+  })
+  // A category of the district's own beside the city tree (its code as the server makes it).
+  await CategoryModel.create({
+    code: 'hedong_river',
+    name: '河道管理',
+    parentCode: null,
+    order: 90,
     tenantId: tenant._id,
   })
   // The district answers its residents with its own copies of the shipped reply templates.

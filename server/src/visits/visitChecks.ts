@@ -56,7 +56,7 @@ export async function visitProblem(
   const dateProblem = visitDateProblem(new Date(input.visitedAt), now, campaign ?? undefined)
   if (dateProblem) return { code: 'INVALID_DATE', message: dateMessages[dateProblem] }
   for (const [index, problem] of input.problems.entries()) {
-    if (!(await categoryExists(problem.categoryCode))) {
+    if (!(await categoryExists(problem.categoryCode, viewer.tenantId ?? null))) {
       return {
         code: 'VALIDATION_FAILED',
         message: '问题分类不存在 / Unknown category',

@@ -1,30 +1,40 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { createCategory, updateCategory } from '../../../api/admin'
-import { fetchCategories, type CategoryNode } from '../../../api/cases'
+import { fetchManagedCategories, setCategoryHidden, type ManagedCategory } from '../../../api/tenants'
 import { perform, useLoader } from '../../../admin/useLoader'
 import { ConsoleShell } from '../../../components/ConsoleShell'
 import { DataTable } from '../../../components/DataTable'
 import { Button, Input } from '../../../ui/nutui'
 import '../cases/index.css'
 
-interface Row {
-  code: string
-  name: string
-  depth: number
+type Row = ManagedCategory & { depth: number }
+
+/** The server's rows come in tree order: a row's depth is its parent's plus one. */
+const withDepth = (rows: ManagedCategory[]): Row[] => {
+  const depths = new Map<string, number>()
+  return rows.map((row) => {
+    const depth = row.parentCode ? (depths.get(row.parentCode) ?? -1) + 1 : 0
+    depths.set(row.code, depth)
+    return { ...row, depth }
+  })
 }
-const flatten = (nodes: CategoryNode[], depth = 0): Row[] =>
-  nodes.flatMap((node) => [
-    { code: node.code, name: node.name, depth },
-    ...flatten(node.children ?? [], depth + 1),
-  ])
+
+const scopeLabel = (row: Row, districtAdmin: boolean) =>
+  row.scope === 'city' ? '市级' : districtAdmin ? '本区' : `区县 ${row.tenantCode ?? ''}`
 
 /**
  * Categories: add a top category or a child (its code is the parent's code, a dot, its own part),
- * rename one. Codes never change: routing rules and statistics refer to them.
+ * rename or retire one. Codes never change: routing rules and statistics refer to them. A district
+ * admin sees the city's categories as 市级 (hide them for the district, or show them again) and
+ * edits the district's own (本区); what each row allows comes from the server.
  */
 export default function CategoriesPage() {
-  const { data, message, reload, setMessage } = useLoader(async () => flatten(await fetchCategories()), [])
+  const { data, message, reload, setMessage } = useLoader(
+    async () => withDepth(await fetchManagedCategories()),
+    [],
+  )
+  const districtAdmin = (data ?? []).some((row) => row.canHide)
   const [form, setForm] = useState({ code: '', name: '', parentCode: '' })
   const [renaming, setRenaming] = useState<{ code: string; name: string } | null>(null)
 
@@ -39,7 +49,9 @@ export default function CategoriesPage() {
           onChange={(parentCode) => setForm({ ...form, parentCode })}
         />
         <Input
-          placeholder="编码，如 roads.lights"
+          placeholder={
+            districtAdmin ? '编码（只填最后一段，如 opera，系统加本区前缀）' : '编码，如 roads.lights'
+          }
           value={form.code}
           onChange={(code) => setForm({ ...form, code })}
         />
@@ -88,13 +100,43 @@ export default function CategoriesPage() {
         columns={[
           { key: 'name', title: '名称', grow: 2, render: (row) => `${'　'.repeat(row.depth)}${row.name}` },
           { key: 'code', title: '编码', grow: 2, render: (row) => row.code },
+          { key: 'scope', title: '范围', render: (row) => scopeLabel(row, districtAdmin) },
+          {
+            key: 'state',
+            title: '状态',
+            render: (row) => (row.hidden ? '本区隐藏' : row.enabled ? '启用' : '停用'),
+          },
           {
             key: 'edit',
             title: '操作',
+            grow: 2,
             render: (row) => (
-              <Text className="console-link" onClick={() => setRenaming({ code: row.code, name: row.name })}>
-                重命名
-              </Text>
+              <View className="console-actions">
+                {row.canEdit && (
+                  <Text
+                    className="console-link"
+                    onClick={() => setRenaming({ code: row.code, name: row.name })}
+                  >
+                    重命名
+                  </Text>
+                )}
+                {row.canEdit && (
+                  <Text
+                    className="console-link"
+                    onClick={() => void run(() => updateCategory(row.code, { enabled: !row.enabled }))}
+                  >
+                    {row.enabled ? '停用' : '启用'}
+                  </Text>
+                )}
+                {row.canHide && (
+                  <Text
+                    className="console-link"
+                    onClick={() => void run(() => setCategoryHidden(row.code, !row.hidden))}
+                  >
+                    {row.hidden ? '恢复' : '本区隐藏'}
+                  </Text>
+                )}
+              </View>
             ),
           },
         ]}

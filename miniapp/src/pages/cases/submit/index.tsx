@@ -35,6 +35,7 @@ import { withPrivacy } from '../../../privacy/privacy'
 import { WechatPhoneButton } from '../../../components/WechatPhoneButton'
 import { CategoryHints } from './CategoryHints'
 import { locateHere } from '../../../ui/locateHere'
+import { fetchTenants } from '../../../api/tenants'
 
 interface Photo {
   localPath: string
@@ -47,6 +48,8 @@ export default function SubmitCasePage() {
   const tenant = useRouter().params.tenant || undefined
   const [clientId] = useState(newClientId)
   const [categories, setCategories] = useState<CategoryNode[]>([])
+  /** The name of the district the link names; '' while loading, null for an unknown code. */
+  const [district, setDistrict] = useState<string | null>('')
   const [kind, setKind] = useState<CaseKind>('suggestion')
   const [urgency, setUrgency] = useState<Urgency>('general')
   const [expectedBy, setExpectedBy] = useState<string | null>(null)
@@ -67,9 +70,13 @@ export default function SubmitCasePage() {
   const [similar, setSimilar] = useState<SimilarCase[] | null>(null)
 
   useLoad(() => {
-    fetchCategories()
+    fetchCategories(tenant)
       .then(setCategories)
       .catch((error: AppError) => setMessage(error.message))
+    if (tenant)
+      fetchTenants()
+        .then((list) => setDistrict(list.find((item) => item.code === tenant)?.name ?? null))
+        .catch(() => setDistrict(null))
   })
 
   // The resident sees, before submitting, by when they will be answered at the latest.
@@ -159,6 +166,11 @@ export default function SubmitCasePage() {
 
   return (
     <Page>
+      {tenant && (
+        <Text className="case-district">
+          {district === null ? '链接中的区县不存在或已停用' : `受理区县：${district || '…'}`}
+        </Text>
+      )}
       <Cell.Group title="反映类型">
         <Chips
           className="case-kinds"
