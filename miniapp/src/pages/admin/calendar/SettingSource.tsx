@@ -11,6 +11,8 @@ export function SettingSource(props: {
   appliesTo: Source
   source: Source
   what: string
+  /** What makes the setting the district's own, where the page can edit it. */
+  hint?: string
   onReset: () => Promise<unknown>
 }) {
   if (props.appliesTo === 'city')
@@ -28,6 +30,7 @@ export function SettingSource(props: {
       <Text className={`setting-source-tag setting-source-${props.source}`}>
         {props.source === 'tenant' ? '本区县设置' : '沿用市级设置'}
       </Text>
+      {props.source === 'city' && props.hint && <Text className="console-note">{props.hint}</Text>}
       {props.source === 'tenant' && (
         <Button size="small" className="setting-source-reset" onClick={() => void reset()}>
           恢复市级设置

@@ -79,6 +79,17 @@ export default function CalendarPage() {
         value={String(year)}
         onChange={(value) => setYear(Number(value))}
       />
+      {data && (
+        <View className="calendar-source">
+          <SettingSource
+            appliesTo={data.appliesTo}
+            source={data.source}
+            what={`${year}年节假日安排`}
+            hint="修改并保存后即为本区县设置"
+            onReset={reset}
+          />
+        </View>
+      )}
       <View className="console-form">
         <Chips items={kinds} value={kind} onChange={(value) => setKind(value as Kind)} />
         <Picker
@@ -94,14 +105,6 @@ export default function CalendarPage() {
           保存
         </Button>
       </View>
-      {data && (
-        <SettingSource
-          appliesTo={data.appliesTo}
-          source={data.source}
-          what={`${year}年节假日安排`}
-          onReset={reset}
-        />
-      )}
       {data && !data.confirmed && (
         <Text className="console-note calendar-provisional">
           {year}
