@@ -44,5 +44,6 @@ export function buildDeps(config: Config, logger: Logger, jwtSecret: string, clo
     wechat,
     calendar: china2026,
     timeLimits: defaultTimeLimits,
+    tenantSettings: new Map(),
   }
 }

@@ -2,12 +2,12 @@ import type {
   ConfigChange,
   ConfigEntityType,
   OpenWork,
-  CalendarStatus,
   CampaignInput,
   CreateUnitInput,
   CreateUserInput,
   TopicInput,
   briefResponseSchema,
+  calendarStatusResponseSchema,
   calendarYearResponseSchema,
   campaignListResponseSchema,
   campaignViewSchema,
@@ -16,6 +16,7 @@ import type {
   passwordResetResponseSchema,
   suggestionAdoptedResponseSchema,
   suggestionModerationQueueResponseSchema,
+  timeLimitsResponseSchema,
   topicViewSchema,
   userListResponseSchema,
   userViewSchema,
@@ -92,9 +93,17 @@ export const updateCategory = (code: string, patch: { name?: string; enabled?: b
 export const fetchCalendar = (year: number) =>
   api.get<z.output<typeof calendarYearResponseSchema>>(`/calendars/${year}`)
 /** Which years are confirmed, and the warning from 1 November when next year's calendar is missing. */
-export const fetchCalendarStatus = () => api.get<CalendarStatus>('/calendars')
+export const fetchCalendarStatus = () => api.get<z.output<typeof calendarStatusResponseSchema>>('/calendars')
 export const saveCalendar = (year: number, calendar: { holidays: string[]; workdays: string[] }) =>
   api.request('PUT', `/calendars/${year}`, { body: calendar })
+/** A district admin's 恢复市级设置 for one year: their own arrangement goes, the city's applies. */
+export const resetCalendarYear = (year: number) => api.request('DELETE', `/calendars/${year}`, {})
+/** The time limits in force for the viewer's district (or the city), and where they come from. */
+export const fetchTimeLimits = () =>
+  api.get<z.output<typeof timeLimitsResponseSchema>>('/settings/time-limits')
+/** A district admin's 恢复市级设置 for the time limits. */
+export const resetTimeLimits = () =>
+  api.request<z.output<typeof timeLimitsResponseSchema>>('DELETE', '/settings/time-limits', {})
 
 export const fetchAllCampaigns = async () =>
   (await api.get<z.output<typeof campaignListResponseSchema>>('/campaigns')).items

@@ -57,9 +57,12 @@ export const listCases = (scope: CaseScope = 'all', overdueOnly = false) =>
   api.get<z.output<typeof caseListResponseSchema>>(
     `/cases?scope=${scope}&pageSize=50${overdueOnly ? '&overdue=true' : ''}`,
   )
-export const expectedAnswer = (urgency: Urgency) =>
+/** By when a case filed now is answered at the latest; a district's link times it by that district's limits. */
+export const expectedAnswer = (urgency: Urgency, tenant?: string) =>
   api
-    .get<z.output<typeof expectedAnswerResponseSchema>>(`/deadlines/expected?urgency=${urgency}`)
+    .get<z.output<typeof expectedAnswerResponseSchema>>(
+      `/deadlines/expected?urgency=${urgency}${tenant ? `&tenant=${encodeURIComponent(tenant)}` : ''}`,
+    )
     .then((body) => body.expectedAnswerBy)
 export const fetchCase = (id: string) => api.get<CaseDetail>(`/cases/${id}`)
 /** The resident's phone and name; each call is written to the server's audit log. */

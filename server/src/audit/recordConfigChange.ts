@@ -11,6 +11,8 @@ export interface ConfigChangeInput {
   action: string
   before?: unknown
   after?: unknown
+  /** The district the change is about, when not the actor's (a city admin editing a district's settings). */
+  tenantId?: string | null
 }
 
 const asPlain = (value: unknown) =>
@@ -31,7 +33,7 @@ export async function recordConfigChange(
   try {
     await ConfigChangeModel.create({
       // The actor's district (a city-level admin's changes: the default tenant's log).
-      tenantId: actor.tenantId ?? null,
+      tenantId: (change.tenantId === undefined ? actor.tenantId : change.tenantId) ?? null,
       entityType: change.entityType,
       entityId: change.entityId,
       action: change.action,

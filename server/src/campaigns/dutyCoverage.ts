@@ -1,3 +1,4 @@
+import { caseSettings } from '../settings/currentSettings'
 import { chinaDate, dutyGaps, type HolidayCalendar } from '@minqing/shared'
 import type { AppDeps } from '../http/deps'
 import { claimOnce } from '../db/claims'
@@ -41,7 +42,7 @@ export async function warnDutyGaps(deps: AppDeps): Promise<number> {
   const campaigns = await CampaignModel.find({ endsOn: { $gte: today } }).limit(200)
   let sent = 0
   for (const campaign of campaigns.filter((item) => item.startsOn <= horizon)) {
-    for (const unit of await dutyCoverage(campaign, deps.calendar, now)) {
+    for (const unit of await dutyCoverage(campaign, caseSettings(deps, campaign).calendar, now)) {
       const soon = unit.upcoming.filter((day) => day <= horizon)
       const fresh: string[] = []
       for (const day of soon) {

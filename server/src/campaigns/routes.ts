@@ -1,3 +1,4 @@
+import { caseSettings } from '../settings/currentSettings'
 import {
   AppError,
   campaignActivityInputSchema,
@@ -214,7 +215,9 @@ export const campaignRoutes = [
       const campaign = await findCampaign(params.id, viewer)
       if (viewer.role !== 'admin' && !(await unitTakesPart(campaign, viewer.unitId)))
         throw new AppError('NOT_FOUND')
-      return { units: await dutyCoverage(campaign, ctx.deps.calendar, ctx.deps.clock.now()) }
+      return {
+        units: await dutyCoverage(campaign, caseSettings(ctx.deps, campaign).calendar, ctx.deps.clock.now()),
+      }
     },
   }),
 ]

@@ -1,3 +1,4 @@
+import { caseSettings } from '../settings/currentSettings'
 import { tenantOf } from '../tenants/tenantScope'
 import { AppError, type TransitionInput } from '@minqing/shared'
 import { categoryExists } from '../categories/categoryTree'
@@ -64,8 +65,7 @@ export async function applyTransition(
     snapshot: caseSnapshot(record),
     actor: { userId: viewer.userId, role: viewer.role },
     now,
-    limits: deps.timeLimits,
-    calendar: deps.calendar,
+    ...caseSettings(deps, record),
     reroute,
   })
   if (!result.ok) {

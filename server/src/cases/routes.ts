@@ -1,3 +1,4 @@
+import { caseSettings } from '../settings/currentSettings'
 import { assertUnitInTenant } from '../tenants/tenantScope'
 import { unitsNamedIn } from '../tenants/unitsNamedIn'
 import {
@@ -40,11 +41,11 @@ const idParams = z.object({ id: objectIdSchema })
 
 /** A case as its detail view shows it, with signed photo URLs. */
 function presentDetail(ctx: Context, record: CaseDocument, viewer: Viewer, currentUnit: UnitDocument | null) {
-  const { clock, timeLimits, urlSecret } = ctx.deps
+  const { clock, urlSecret } = ctx.deps
   return presentCase(record, viewer, {
     detail: true,
     now: clock.now(),
-    limits: timeLimits,
+    limits: caseSettings(ctx.deps, record).limits,
     urlSecret,
     currentUnit,
   })
@@ -58,10 +59,14 @@ function presentFor(
   view: 'full' | 'public',
   currentUnit: UnitDocument | null = null,
 ) {
-  const { clock, timeLimits, urlSecret } = ctx.deps
+  const { clock, urlSecret } = ctx.deps
   return view === 'full'
     ? presentDetail(ctx, record, viewer, currentUnit)
-    : presentPublicCase(record, { now: clock.now(), limits: timeLimits, urlSecret })
+    : presentPublicCase(record, {
+        now: clock.now(),
+        limits: caseSettings(ctx.deps, record).limits,
+        urlSecret,
+      })
 }
 
 const similarBodySchema = z.object({
@@ -151,20 +156,23 @@ export const caseRoutes = [
         { name: 1, path: 1 },
       )
       const unitsById = new Map(units.map((unit) => [String(unit._id), unit]))
-      const limits = ctx.deps.timeLimits
       return {
-        items: items.map((record) => ({
-          // A resident's list also holds the cases they follow: those in the public view.
-          ...(viewer.role === 'resident' && String(record.createdBy) !== viewer.userId
-            ? presentPublicCase(record, { now, limits })
-            : presentCase(record, viewer, {
-                detail: false,
-                now,
-                limits,
-                currentUnit: unitsById.get(String(record.unitId)) ?? null,
-              })),
-          unitName: record.unitId ? (unitsById.get(String(record.unitId))?.name ?? null) : null,
-        })),
+        items: items.map((record) => {
+          // Each case's warning share is its district's.
+          const { limits } = caseSettings(ctx.deps, record)
+          return {
+            // A resident's list also holds the cases they follow: those in the public view.
+            ...(viewer.role === 'resident' && String(record.createdBy) !== viewer.userId
+              ? presentPublicCase(record, { now, limits })
+              : presentCase(record, viewer, {
+                  detail: false,
+                  now,
+                  limits,
+                  currentUnit: unitsById.get(String(record.unitId)) ?? null,
+                })),
+            unitName: record.unitId ? (unitsById.get(String(record.unitId))?.name ?? null) : null,
+          }
+        }),
         total,
         page: query.page,
         pageSize: query.pageSize,

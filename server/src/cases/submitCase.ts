@@ -1,3 +1,4 @@
+import { settingsFor } from '../settings/currentSettings'
 import {
   AppError,
   acceptDeadline,
@@ -100,8 +101,10 @@ export async function submitCase(
     })
   }
   const routed = decision.unitId !== null
+  // The district the case is filed in times it (its own limits and holidays, else the city's).
+  const { timeLimits, calendar } = settingsFor(deps, decision.tenantId)
   const acceptBy = routed
-    ? acceptDeadline(now, deps.timeLimits, deps.calendar, { urgency: input.urgency, unitId: decision.unitId })
+    ? acceptDeadline(now, timeLimits, calendar, { urgency: input.urgency, unitId: decision.unitId })
     : null
   const day = chinaDate(now).format('YYYYMMDD')
   const newCase = (number: string) => ({
@@ -136,7 +139,7 @@ export async function submitCase(
       decidedAt: now,
     },
     deadlines: {
-      expectedAnswerBy: expectedAnswerBy(now, input.urgency, deps.timeLimits, deps.calendar),
+      expectedAnswerBy: expectedAnswerBy(now, input.urgency, timeLimits, calendar),
       acceptBy,
       dueAt: acceptBy,
     },

@@ -1,3 +1,4 @@
+import { caseSettings } from '../settings/currentSettings'
 import { AppError, checkAbility, type TransitionInput } from '@minqing/shared'
 import mongoose from 'mongoose'
 import { createHash } from 'node:crypto'
@@ -98,8 +99,7 @@ export async function answerFollowUp(
     snapshot: caseSnapshot(record),
     actor: asDispatchCentre,
     now,
-    limits: deps.timeLimits,
-    calendar: deps.calendar,
+    ...caseSettings(deps, record),
   })
   if (!result.ok) return { reopened: false }
   const updated = await commitChange(

@@ -13,6 +13,16 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() }
 
+/** The settings one district's deadlines use, and which of them are its own. */
+export interface TenantSettings {
+  timeLimits: TimeLimits
+  calendar: HolidayCalendar
+  /** True when the district set its own time limits (else the city's are used). */
+  ownTimeLimits: boolean
+  /** The years the district set its own arrangement for (others are the city's). */
+  ownYears: number[]
+}
+
 /** What route handlers need from the outside world, built once in `main.ts` (or a test). */
 export interface AppDeps {
   config: Config
@@ -21,9 +31,14 @@ export interface AppDeps {
   tokens: TokenService
   /** Signs photo URLs (see files/signedUrl.ts). */
   urlSecret: string
-  /** Working-day calendar and time limits used for case deadlines. */
+  /**
+   * The city's working-day calendar and time limits: the default every district inherits. Case
+   * deadlines ask `settingsFor(deps, tenantOf(case))` (settings/currentSettings.ts) instead.
+   */
   calendar: HolidayCalendar
   timeLimits: TimeLimits
+  /** Districts that set their own time limits or years, merged over the city's, by tenant id. */
+  tenantSettings: ReadonlyMap<string, TenantSettings>
   /** Undefined when WECHAT_APPID / WECHAT_SECRET are not configured. */
   wechat?: WechatAuthClient
   /** Undefined unless a subscribe-message template is configured too. */

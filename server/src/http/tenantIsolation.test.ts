@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { defaultOfficeHours, defaultTimeLimits } from '@minqing/shared'
 import { describe, expect, it } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
 import { buildUnit, buildUser, loginAs } from '../../test/factories'
@@ -35,9 +36,6 @@ const exempt: Record<string, string> = {
   'POST /suggestions/:id/reports': 'residents only',
   'GET /follow-ups': 'residents only',
   'POST /follow-ups/:caseId/answer': 'residents only',
-  'GET /calendars/:year': 'the national holiday calendar: city-wide, read by all',
-  'GET /calendars': 'the national holiday calendar: city-wide, read by all',
-  'GET /settings/time-limits': 'the 12345 time limits: city-wide, read by all',
 }
 
 /** Routes still open across tenants (the work left, see the report): each must fail below. */
@@ -182,6 +180,13 @@ async function twoTenants(request: Request) {
     deadline: new Date('2026-04-01T00:00:00Z'),
     flaggedAt: new Date('2026-03-09T00:00:00Z'),
   })
+  // Tenant A's own time limits name A's unit (office hours of 文旅局): B must never be shown them.
+  const aLimits = await request
+    .put('/api/v1/settings/time-limits')
+    .set(aAdmin)
+    .send({ ...defaultTimeLimits, unitOfficeHours: { [world.culture.id]: defaultOfficeHours } })
+  if (aLimits.status !== 200)
+    throw new Error(`time limits: ${aLimits.status} ${JSON.stringify(aLimits.body)}`)
   const intake = await created(
     request
       .post('/api/v1/intake')
@@ -244,6 +249,10 @@ async function twoTenants(request: Request) {
     'GET /rectification/lists/:id/report': { id: list.id },
     'GET /rectification/lists/:id/ledger.xlsx': { id: list.id },
     'GET /rectification/problems/:id/events': { id: problemId },
+    // Time limits and calendars per district: B reads and edits its own year, never A's.
+    'GET /calendars/:year': { year: '2026' },
+    'PUT /calendars/:year': { year: '2026' },
+    'DELETE /calendars/:year': { year: '2026' },
     'POST /rectification/problems/:id/progress': { id: problemId },
     'POST /rectification/problems/:id/closure': { id: problemId },
     'POST /rectification/problems/:id/decision': { id: problemId },
@@ -314,6 +323,7 @@ async function twoTenants(request: Request) {
     'PATCH /repeat-concerns/:id': { deadline: '2026-04-15T00:00:00+08:00' },
     'PATCH /knowledge/:id': { answer: '改为十点开门' },
     'POST /rectification/problems/:id/progress': { note: '进展' },
+    'PUT /calendars/:year': { holidays: ['2026-03-04'], workdays: [] },
     'POST /rectification/problems/:id/closure': { note: '销号', evidence: [aCase.id] },
     'POST /rectification/problems/:id/decision': { approve: true },
     'POST /rectification/problems/:id/recheck': { dueOn: '2026-05-01' },

@@ -1,3 +1,4 @@
+import { settingsFor } from '../settings/currentSettings'
 import { acceptDeadline, expectedAnswerBy, type IntakePreviewInput, type TimeLimit } from '@minqing/shared'
 import type { AppDeps } from '../http/deps'
 import { decideRouting } from '../routing/decideRouting'
@@ -15,6 +16,8 @@ const limitLabel = (limit: TimeLimit) =>
 export async function previewIntake(deps: AppDeps, input: IntakePreviewInput) {
   const now = deps.clock.now()
   const decision = await decideRouting({ ...input, location: null })
+  // Timed as submitCase will: by the district the case would be filed in.
+  const { timeLimits, calendar } = settingsFor(deps, decision.tenantId)
   const unit = decision.unitId ? await UnitModel.findById(decision.unitId, { name: 1 }) : null
   const similar =
     input.title.trim().length + input.description.trim().length >= 2 ? await findSimilarCases(input, now) : []
@@ -27,15 +30,15 @@ export async function previewIntake(deps: AppDeps, input: IntakePreviewInput) {
     },
     timeLimit: {
       urgency: input.urgency,
-      acceptHours: deps.timeLimits.acceptHours,
-      answer: limitLabel(deps.timeLimits.answer[input.urgency]),
+      acceptHours: timeLimits.acceptHours,
+      answer: limitLabel(timeLimits.answer[input.urgency]),
       acceptBy: decision.unitId
-        ? acceptDeadline(now, deps.timeLimits, deps.calendar, {
+        ? acceptDeadline(now, timeLimits, calendar, {
             urgency: input.urgency,
             unitId: decision.unitId,
           }).toISOString()
         : null,
-      expectedAnswerBy: expectedAnswerBy(now, input.urgency, deps.timeLimits, deps.calendar).toISOString(),
+      expectedAnswerBy: expectedAnswerBy(now, input.urgency, timeLimits, calendar).toISOString(),
     },
     similar: similar.map(presentSimilar),
   }

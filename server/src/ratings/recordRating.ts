@@ -1,3 +1,4 @@
+import { caseSettings } from '../settings/currentSettings'
 import { AppError, checkAbility, type Rating, type RatedVia } from '@minqing/shared'
 import { caseSnapshot } from '../cases/applyTransition'
 import type { CaseDocument } from '../cases/case.model'
@@ -40,8 +41,7 @@ export async function recordRating(deps: AppDeps, record: CaseDocument, answer: 
     snapshot: caseSnapshot(record),
     actor: resident,
     now,
-    limits: deps.timeLimits,
-    calendar: deps.calendar,
+    ...caseSettings(deps, record),
   })
   if (!result.ok) throw new AppError('RATING_NOT_OPEN')
   const { plan } = result

@@ -1,3 +1,4 @@
+import { caseSettings } from '../settings/currentSettings'
 import {
   AppError,
   awaitingSignatureStatuses,
@@ -35,7 +36,7 @@ export async function sendFirstReply(deps: AppDeps, routed: CaseDocument): Promi
   if (!(await claimOnce(key, deps.clock.now()))) return
   try {
     const [template] = await applicableTemplates(routed, 'firstReply')
-    const values = await placeholderValues(routed, deps.timeLimits)
+    const values = await placeholderValues(routed, caseSettings(deps, routed).limits)
     const message = fillTemplate(template?.body ?? builtIn, values)
     await appendFirstReply(deps, String(routed._id), message, String(routed.unitId))
     const call = await IntakeCallModel.findById(routed._id, { caller: 1 })

@@ -1,3 +1,4 @@
+import { caseSettings } from '../settings/currentSettings'
 import { fillTemplate, type ReplyTemplateAction } from '@minqing/shared'
 import type { CaseDocument } from '../cases/case.model'
 import type { AppDeps } from '../http/deps'
@@ -44,7 +45,7 @@ export async function applicableTemplates(
 export async function templatesForCase(deps: AppDeps, record: CaseDocument, action: ReplyTemplateAction) {
   const templates = await applicableTemplates(record, action)
   if (!templates.length) return { items: [] }
-  const values = await placeholderValues(record, deps.timeLimits)
+  const values = await placeholderValues(record, caseSettings(deps, record).limits)
   return {
     items: templates.map((row) => ({
       id: String(row._id),

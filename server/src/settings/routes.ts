@@ -1,16 +1,17 @@
-import {
-  calendarStatus,
-  expectedAnswerBy,
-  provisionalHolidays,
-  timeLimitsSchema,
-  urgencySchema,
-} from '@minqing/shared'
+import { expectedAnswerBy, timeLimitsSchema, urgencySchema } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
+import { tenantIdByCode } from '../tenants/tenantByCode'
 import { calendarInputSchema } from './calendarInput'
-import { refreshSettings } from './currentSettings'
-import { HolidayCalendarModel, SettingModel } from './settings.model'
-import { recordConfigChange } from '../audit/recordConfigChange'
+import { settingsFor } from './currentSettings'
+import {
+  presentCalendarStatus,
+  presentCalendarYear,
+  removeCalendarYear,
+  saveCalendarYear,
+} from './saveCalendarYear'
+import { presentTimeLimits, resetTimeLimits, saveTimeLimits } from './saveTimeLimits'
+import { settingsTenant, settingsTenantQuery } from './settingsTenant'
 // Response schemas (issue 12)
 import {
   calendarSavedResponseSchema,
@@ -22,20 +23,27 @@ import {
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2020).max(2100) })
 
+// Time limits and calendars per district (issue 16): the city's are the default; a district's
+// admin sets their own and resets them; a city-level admin edits a district's with ?tenant=.
 export const settingsRoutes = [
   defineRoute({
     method: 'get',
     path: '/deadlines/expected',
     access: 'public',
     summary:
-      'When a case submitted now would be answered at the latest, per urgency (shown before submitting)',
-    query: z.object({ urgency: urgencySchema.default('general') }),
+      'When a case submitted now would be answered at the latest, per urgency (shown before submitting); ?tenant= as the resident’s link names it',
+    query: settingsTenantQuery.extend({ urgency: urgencySchema.default('general') }),
     response: expectedAnswerResponseSchema,
-    handler: (ctx, { query }) => {
-      const { clock, timeLimits, calendar } = ctx.deps
+    handler: async (ctx, { query }) => {
+      const { timeLimits, calendar } = settingsFor(ctx.deps, await tenantIdByCode(query.tenant))
       return {
         urgency: query.urgency,
-        expectedAnswerBy: expectedAnswerBy(clock.now(), query.urgency, timeLimits, calendar).toISOString(),
+        expectedAnswerBy: expectedAnswerBy(
+          ctx.deps.clock.now(),
+          query.urgency,
+          timeLimits,
+          calendar,
+        ).toISOString(),
       }
     },
   }),
@@ -43,84 +51,59 @@ export const settingsRoutes = [
     method: 'get',
     path: '/settings/time-limits',
     access: ['admin', 'leader'],
-    summary: 'Time limits per urgency class, sign-for limit, warning share, rating window',
+    summary:
+      'Time limits per urgency class, sign-for limit, warning share, rating window: the district’s own or the city’s (source)',
+    query: settingsTenantQuery,
     response: timeLimitsResponseSchema,
-    handler: (ctx) => ctx.deps.timeLimits,
+    handler: async (ctx, { query, viewer }) =>
+      presentTimeLimits(ctx.deps, await settingsTenant(viewer, query.tenant)),
   }),
   defineRoute({
     method: 'put',
     path: '/settings/time-limits',
-    cityLevel: true,
     access: ['admin'],
-    summary: 'Change the time limits (applies to deadlines computed from now on)',
+    summary:
+      'Change the time limits of the city, or of the admin’s district (applies to deadlines computed from now on)',
+    query: settingsTenantQuery,
     body: timeLimitsSchema,
     response: timeLimitsResponseSchema,
-    handler: async (ctx, { body, viewer }) => {
-      const before = structuredClone(ctx.deps.timeLimits)
-      await SettingModel.updateOne(
-        { _id: 'timeLimits' },
-        { $set: { value: body, updatedBy: viewer.userId } },
-        { upsert: true },
-      )
-      await refreshSettings(ctx.deps)
-      await recordConfigChange(ctx.deps, viewer, {
-        entityType: 'timeLimits',
-        entityId: 'timeLimits',
-        action: 'update',
-        before,
-        after: ctx.deps.timeLimits,
-      })
-      return ctx.deps.timeLimits
-    },
+    handler: async (ctx, { body, query, viewer }) =>
+      saveTimeLimits(ctx.deps, viewer, await settingsTenant(viewer, query.tenant), body),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/settings/time-limits',
+    access: ['admin'],
+    summary:
+      "Restore the city's time limits in a district (the city's own fall back to the shipped defaults)",
+    query: settingsTenantQuery,
+    response: timeLimitsResponseSchema,
+    handler: async (ctx, { query, viewer }) =>
+      resetTimeLimits(ctx.deps, viewer, await settingsTenant(viewer, query.tenant)),
   }),
   defineRoute({
     method: 'get',
     path: '/calendars/:year',
     access: ['admin', 'leader'],
-    summary: "A year's holidays and make-up working days as used for deadlines",
+    summary: "A year's holidays and make-up working days as the district's deadlines use them (source)",
     params: yearParams,
+    query: settingsTenantQuery,
     response: calendarYearResponseSchema,
-    handler: (ctx, { params }) => {
-      const inYear = (date: string) => date.startsWith(`${params.year}-`)
-      const { confirmedYears } = ctx.deps.calendar
-      if (confirmedYears && !confirmedYears.includes(params.year)) {
-        // Not confirmed: what deadlines use meanwhile (weekends + fixed-date statutory holidays).
-        return {
-          year: params.year,
-          confirmed: false,
-          holidays: provisionalHolidays(params.year),
-          workdays: [],
-        }
-      }
-      return {
-        year: params.year,
-        confirmed: true,
-        holidays: ctx.deps.calendar.holidays.filter(inYear).sort(),
-        workdays: ctx.deps.calendar.workdays.filter(inYear).sort(),
-      }
-    },
+    handler: async (ctx, { params, query, viewer }) =>
+      presentCalendarYear(ctx.deps, await settingsTenant(viewer, query.tenant), params.year),
   }),
   defineRoute({
     method: 'put',
     path: '/calendars/:year',
-    cityLevel: true,
     access: ['admin'],
-    summary: "Set a year's official arrangement (放假 and 调休上班 dates)",
+    summary: "Set a year's arrangement (放假 and 调休上班 dates) for the city, or the admin's district only",
     params: yearParams,
+    query: settingsTenantQuery,
     response: calendarSavedResponseSchema,
-    handler: async (ctx, { params, viewer }) => {
+    handler: async (ctx, { params, query, viewer }) => {
+      const tenantId = await settingsTenant(viewer, query.tenant)
       const body = calendarInputSchema(params.year).parse(ctx.request.body ?? {})
-      const before = await HolidayCalendarModel.findById(params.year).lean()
-      await HolidayCalendarModel.updateOne({ _id: params.year }, { $set: body }, { upsert: true })
-      await refreshSettings(ctx.deps)
-      await recordConfigChange(ctx.deps, viewer, {
-        entityType: 'calendar',
-        entityId: String(params.year),
-        action: before ? 'update' : 'create',
-        before,
-        after: { year: params.year, ...body },
-      })
-      return { year: params.year, ...body }
+      return saveCalendarYear(ctx.deps, viewer, tenantId, params.year, body)
     },
   }),
   // figures (issue #14): which years are confirmed, the missing-year warning, removing a year
@@ -129,31 +112,22 @@ export const settingsRoutes = [
     path: '/calendars',
     access: ['admin', 'leader'],
     summary:
-      "Which years have a confirmed holiday calendar, and the warning shown from 1 November when next year's is missing",
+      "Which years have a confirmed holiday calendar (and which are the district's own), and the warning shown from 1 November when next year's is missing",
+    query: settingsTenantQuery,
     response: calendarStatusResponseSchema,
-    handler: (ctx) => calendarStatus(ctx.deps.calendar, ctx.deps.clock.now()),
+    handler: async (ctx, { query, viewer }) =>
+      presentCalendarStatus(ctx.deps, await settingsTenant(viewer, query.tenant)),
   }),
   defineRoute({
     method: 'delete',
     path: '/calendars/:year',
-    cityLevel: true,
     access: ['admin'],
     summary:
-      "Remove a year's admin-entered arrangement (the year falls back to the shipped or provisional calendar)",
+      "Remove a year's admin-entered arrangement (a district's year falls back to the city's, the city's to the shipped or provisional calendar)",
     params: yearParams,
+    query: settingsTenantQuery,
     response: calendarStatusResponseSchema,
-    handler: async (ctx, { params, viewer }) => {
-      const before = await HolidayCalendarModel.findById(params.year).lean()
-      await HolidayCalendarModel.deleteOne({ _id: params.year })
-      await refreshSettings(ctx.deps)
-      if (before)
-        await recordConfigChange(ctx.deps, viewer, {
-          entityType: 'calendar',
-          entityId: String(params.year),
-          action: 'delete',
-          before,
-        })
-      return calendarStatus(ctx.deps.calendar, ctx.deps.clock.now())
-    },
+    handler: async (ctx, { params, query, viewer }) =>
+      removeCalendarYear(ctx.deps, viewer, await settingsTenant(viewer, query.tenant), params.year),
   }),
 ]

@@ -46,6 +46,8 @@ describe('admin-maintained time limits and calendars', () => {
     expect((await request.get('/api/v1/calendars/2027').set(world.admin.auth)).body).toEqual({
       year: 2027,
       confirmed: true,
+      source: 'city',
+      appliesTo: 'city',
       ...year2027,
     })
 

@@ -1,3 +1,4 @@
+import { caseSettings } from '../settings/currentSettings'
 import { scopeFilter } from '../tenants/tenantScope'
 import { caseTimeState, openStatuses } from '@minqing/shared'
 import type { FilterQuery } from 'mongoose'
@@ -35,16 +36,20 @@ export const supervisionRoutes = [
           (unit) => [String(unit._id), unit],
         ),
       )
-      const options = { detail: false, now, limits: ctx.deps.timeLimits, urlSecret: ctx.deps.urlSecret }
       const lanes = { flagged: [] as unknown[], overdue: [] as unknown[], warning: [] as unknown[] }
       for (const record of records) {
+        // Each case is timed by its district's limits (a city admin's board holds several).
+        const { limits } = caseSettings(ctx.deps, record)
         const item = presentCase(record, viewer, {
-          ...options,
+          detail: false,
+          now,
+          limits,
+          urlSecret: ctx.deps.urlSecret,
           currentUnit: units.get(String(record.unitId)),
         })
         if (record.supervision?.flag?.level) lanes.flagged.push(item)
         if (!(openStatuses as readonly string[]).includes(record.status)) continue
-        const state = caseTimeState(now, record, ctx.deps.timeLimits.warnShare)?.state
+        const state = caseTimeState(now, record, limits.warnShare)?.state
         if (state === 'overdue') lanes.overdue.push(item)
         else if (state === 'warning') lanes.warning.push(item)
       }

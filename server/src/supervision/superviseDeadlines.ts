@@ -1,3 +1,4 @@
+import { caseSettings } from '../settings/currentSettings'
 import { AppError, caseTimeState, chinaDate, endOfNthWorkingDay, openStatuses } from '@minqing/shared'
 import { CaseModel, type CaseDocument } from '../cases/case.model'
 import { commitChange } from '../cases/commitChange'
@@ -38,12 +39,13 @@ async function step(
  */
 export async function superviseDeadlines(deps: AppDeps) {
   const now = deps.clock.now()
-  const limits = deps.timeLimits
   const cases = await CaseModel.find({ status: { $in: [...openStatuses] }, 'deadlines.dueAt': { $ne: null } })
   const counts = { warned: 0, overdue: 0, chased: 0, escalated: 0 }
   for (const record of cases) {
     const dueAt = record.deadlines.dueAt!
     const watch = record.supervision ?? {}
+    // The case's district's warning share, escalation delay and holidays.
+    const { limits, calendar } = caseSettings(deps, record)
     const state = caseTimeState(now, record, limits.warnShare)?.state
     if (state === 'warning' && !same(watch.warnedFor, dueAt)) {
       // The warning is a case event like every other step: one per deadline, and across instances
@@ -95,7 +97,7 @@ export async function superviseDeadlines(deps: AppDeps) {
     const escalateAt = endOfNthWorkingDay(
       watch.chasedAt ?? chaseFrom,
       limits.escalateAfterWorkingDays,
-      deps.calendar,
+      calendar,
     )
     if (!same(watch.escalatedFor, dueAt) && now > escalateAt) {
       if (

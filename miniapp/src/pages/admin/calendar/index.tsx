@@ -1,7 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
-import { fetchCalendar, fetchCalendarStatus, saveCalendar } from '../../../api/admin'
+import { fetchCalendar, fetchCalendarStatus, resetCalendarYear, saveCalendar } from '../../../api/admin'
 import { perform, useLoader } from '../../../admin/useLoader'
 import { CalendarWarning } from '../../../components/CalendarWarning'
 import { Chips } from '../../../components/Chips'
@@ -9,6 +9,8 @@ import { ConsoleShell } from '../../../components/ConsoleShell'
 import { Button } from '../../../ui/nutui'
 import '../cases/index.css'
 import './index.css'
+import { SettingSource } from './SettingSource'
+import { TimeLimitsCard } from './TimeLimitsCard'
 
 type Kind = 'holidays' | 'workdays'
 const kinds: Array<{ value: Kind; label: string }> = [
@@ -19,6 +21,8 @@ const kinds: Array<{ value: Kind; label: string }> = [
 /**
  * The year's official arrangement that working-day deadlines use: holidays and make-up working
  * days. Edits are kept locally until saved; the server checks every date is real and in the year.
+ * A district admin edits their district's own copy (a local 调休 day) and may go back to the
+ * city's; the time limits above show the same way (issue 16).
  */
 export default function CalendarPage() {
   const thisYear = dayjs().year()
@@ -50,18 +54,42 @@ export default function CalendarPage() {
       onError: setMessage,
     })
 
+  const reset = () =>
+    perform(() => resetCalendarYear(year), {
+      done: '已恢复市级设置',
+      then: () => setSaved((count) => count + 1),
+      onError: setMessage,
+    })
+
   return (
     <ConsoleShell page="calendar" title="节假日安排">
       <CalendarWarning key={saved} link={false} />
+      <TimeLimitsCard />
       <Text className="console-note calendar-confirmed">
         已确认年份：
         {status?.confirmedYears.length ? status.confirmedYears.map((entry) => `${entry}年`).join('、') : '无'}
       </Text>
+      {!!status?.ownYears.length && (
+        <Text className="console-note calendar-own">
+          本区县单独设置：{status.ownYears.map((entry) => `${entry}年`).join('、')}
+        </Text>
+      )}
       <Chips
         items={[thisYear, thisYear + 1].map((value) => ({ value: String(value), label: `${value}年` }))}
         value={String(year)}
         onChange={(value) => setYear(Number(value))}
       />
+      {data && (
+        <View className="calendar-source">
+          <SettingSource
+            appliesTo={data.appliesTo}
+            source={data.source}
+            what={`${year}年节假日安排`}
+            hint="修改并保存后即为本区县设置"
+            onReset={reset}
+          />
+        </View>
+      )}
       <View className="console-form">
         <Chips items={kinds} value={kind} onChange={(value) => setKind(value as Kind)} />
         <Picker

@@ -81,10 +81,10 @@ export default function SubmitCasePage() {
 
   // The resident sees, before submitting, by when they will be answered at the latest.
   useEffect(() => {
-    expectedAnswer(urgency)
+    expectedAnswer(urgency, tenant)
       .then(setExpectedBy)
       .catch(() => setExpectedBy(null))
-  }, [urgency])
+  }, [urgency, tenant])
 
   async function addPhotos() {
     const chosen = await withPrivacy('photos', () =>
