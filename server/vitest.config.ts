@@ -14,7 +14,8 @@ export default defineConfig({
     // server keeps in memory (src/processState), so files still start as on a fresh server.
     isolate: false,
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Generous: on a machine shared by several test runs a request can take seconds.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 })
