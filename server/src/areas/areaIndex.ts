@@ -1,6 +1,7 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
 import type { Area } from '@minqing/shared'
 import Flatbush from 'flatbush'
+import { forgetOnReset } from '../processState/processState'
 import { UnitModel } from '../units/unit.model'
 import { decodeArea, type StoredArea } from './areaCodec'
 
@@ -84,3 +85,4 @@ export async function currentAreaIndex(now = Date.now()): Promise<AreaIndex> {
 export function invalidateAreaIndex(): void {
   cached = undefined
 }
+forgetOnReset(invalidateAreaIndex)

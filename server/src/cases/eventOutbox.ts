@@ -1,5 +1,6 @@
 import mongoose, { Schema, Types } from 'mongoose'
 import { isDuplicateKey } from '../db/duplicateKey'
+import { forgetOnReset } from '../processState/processState'
 import { instanceId } from '../scheduler/scheduler'
 import { CaseEventModel } from './caseEvent.model'
 
@@ -65,6 +66,9 @@ export type StepHook = (step: 'row' | 'applied' | 'recorded') => void | Promise<
 
 const running = new Map<string, Promise<ProjectionRun>>()
 const queued = new Map<string, Promise<ProjectionRun>>()
+forgetOnReset(async () => {
+  await Promise.allSettled([...running.values(), ...queued.values()])
+})
 
 export interface ProjectionRun {
   events: number

@@ -1,11 +1,17 @@
 import { runInBackground } from '../db/backgroundWork'
 import type { AppDeps } from '../http/deps'
+import { forgetOnReset } from '../processState/processState'
 import { projectRollups } from '../stats/rollupProjection'
 import { projectSubmitFollowUps } from './submitFollowUp'
 
 let timer: NodeJS.Timeout | undefined
 /** Whether a submission stored events since the last run began (tests settle only then). */
 let pending = false
+forgetOnReset(() => {
+  clearTimeout(timer)
+  timer = undefined
+  pending = false
+})
 
 /**
  * Runs the background projections shortly after a submission, once for all submissions in that

@@ -1,4 +1,5 @@
 import type { Schema } from 'mongoose'
+import { forgetOnReset } from '../processState/processState'
 
 /**
  * A small collection read on every request (categories, the user directory) kept in memory.
@@ -12,7 +13,7 @@ export function memoryCache<T>(load: () => Promise<T>, maxAgeMs = 30_000) {
   // A write during a load may not be in what the load read: the load then serves its caller but
   // is not kept, and the next call reads again.
   let generation = 0
-  return {
+  const cache = {
     async get(): Promise<T> {
       if (cached && Date.now() - cached.loadedAt < maxAgeMs) return cached.value
       const started = generation
@@ -32,6 +33,8 @@ export function memoryCache<T>(load: () => Promise<T>, maxAgeMs = 30_000) {
       loading = undefined
     },
   }
+  forgetOnReset(() => cache.clear())
+  return cache
 }
 
 const queryWrites = ['findOneAndUpdate', 'updateOne', 'updateMany', 'deleteOne', 'deleteMany'] as const

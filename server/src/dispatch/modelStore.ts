@@ -1,4 +1,5 @@
 import type { AppDeps } from '../http/deps'
+import { forgetOnReset } from '../processState/processState'
 import { DispatchRunModel } from './dispatchRun.model'
 import { trainDispatchModelYielding, type DispatchModel, type TrainReport } from './dispatchModel'
 import { loadTrainingSamples } from './trainingSamples'
@@ -11,6 +12,11 @@ interface Trained {
 
 let current: Trained | null = null
 let training: Promise<Trained> | null = null
+forgetOnReset(async () => {
+  await training?.catch(() => undefined)
+  current = null
+  training = null
+})
 
 /** The model this instance routes and suggests with; null until one was trained. */
 export function currentDispatchModel(): Trained | null {

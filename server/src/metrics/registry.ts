@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Registry } from 'prom-client'
+import { forgetOnReset } from '../processState/processState'
 
 /**
  * The one Prometheus registry of this process: HTTP, queues, jobs, the database pool, and
@@ -7,3 +8,4 @@ import { collectDefaultMetrics, Registry } from 'prom-client'
  */
 export const metricsRegistry = new Registry()
 collectDefaultMetrics({ register: metricsRegistry, prefix: 'minqing_' })
+forgetOnReset(() => metricsRegistry.resetMetrics())

@@ -1,4 +1,5 @@
 import { AppError } from '@minqing/shared'
+import { forgetOnReset } from '../processState/processState'
 import { addToRateCounter, type RateLimit } from './rateLimit'
 
 /**
@@ -15,6 +16,10 @@ interface LocalCounter {
 }
 
 const counters = new Map<string, LocalCounter>()
+forgetOnReset(async () => {
+  await Promise.allSettled([...counters.values()].map((counter) => counter.flushing))
+  counters.clear()
+})
 
 /**
  * A fixed-window limit counted in memory and written back to the shared counter in the database

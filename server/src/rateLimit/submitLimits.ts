@@ -1,4 +1,5 @@
 import type { AppDeps } from '../http/deps'
+import { forgetOnReset } from '../processState/processState'
 import { UserModel } from '../users/user.model'
 import { enforceBatchedRateLimit, releaseBatchedRateLimit } from './batchedRateLimit'
 import type { RateLimit } from './rateLimit'
@@ -48,6 +49,7 @@ export async function enforceSubmitLimits(
 
 /** Whether a user is a guest never changes after the account is made, so it is asked once. */
 const guests = new Map<string, boolean>()
+forgetOnReset(() => guests.clear())
 const maxRemembered = 50_000
 
 async function isGuest(userId: string): Promise<boolean> {

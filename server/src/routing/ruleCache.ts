@@ -1,4 +1,5 @@
 import type { RoutingRule } from '@minqing/shared'
+import { forgetOnReset } from '../processState/processState'
 
 /**
  * Routing rules kept in memory: every submission needs all of them, and reading a thousand rules
@@ -21,3 +22,4 @@ export async function cachedRules(
 export function invalidateRuleCache(): void {
   cached = undefined
 }
+forgetOnReset(invalidateRuleCache)

@@ -1,4 +1,5 @@
 import { emptyCounts, rollupCounters, type RollupContribution, type RollupCounts } from '@minqing/shared'
+import { forgetOnReset } from '../processState/processState'
 import { RollupModel } from './rollup.model'
 import { yieldToLoop } from './period'
 import {
@@ -200,3 +201,10 @@ export function invalidateRollupCache(): void {
 export function forgetRollupCache(): void {
   cache = undefined
 }
+forgetOnReset(async () => {
+  await Promise.allSettled([loading, snapshotWrite])
+  cache = undefined
+  loading = undefined
+  fullNext = false
+  snapshotWrite = Promise.resolve(0)
+})

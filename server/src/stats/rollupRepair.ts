@@ -1,6 +1,7 @@
 import type { RollupEvent } from '@minqing/shared'
 import mongoose, { Schema } from 'mongoose'
 import type { AppDeps } from '../http/deps'
+import { forgetOnReset } from '../processState/processState'
 import { applyRollup } from './applyRollup'
 import { rebuildRollups } from './rebuildRollups'
 
@@ -24,6 +25,9 @@ export const RollupRepairModel = mongoose.model('RollupRepair', repairSchema, 'r
 
 const markerId = 'rollups'
 let failedHere: { at: Date; error: string; failures: number } | null = null
+forgetOnReset(() => {
+  failedHere = null
+})
 
 /** Applies an event to the rollups; on failure, marks them for repair instead of failing the caller. */
 export async function applyRollupOrMarkRepair(event: RollupEvent): Promise<void> {
