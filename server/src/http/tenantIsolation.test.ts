@@ -64,10 +64,11 @@ export function recordFieldsOf(schema: unknown, prefix = ''): string[] {
 }
 
 /** Collects an answer's bytes, so a spreadsheet can be opened like any other answer's text. */
-const collectBytes = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+const collectBytes = (res: unknown, done: (error: Error | null, body: Buffer) => void) => {
+  const stream = res as NodeJS.ReadableStream
   const chunks: Buffer[] = []
-  res.on('data', (chunk: Buffer) => chunks.push(chunk))
-  res.on('end', () => done(null, Buffer.concat(chunks)))
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+  stream.on('end', () => done(null, Buffer.concat(chunks)))
 }
 
 /** An answer as text: an .xlsx answer's every cell of every sheet, else its body. */
