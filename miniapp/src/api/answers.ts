@@ -10,6 +10,7 @@ import type {
   ReplyTemplatePatch,
 } from '@minqing/shared'
 import { api } from './client'
+import { withDistrict } from '../session/districtCode'
 
 /** Reply templates and the knowledge base (答复模板, 问答库): what handlers, admins and residents call. */
 
@@ -36,7 +37,9 @@ export const searchKnowledge = (q: string, categoryCode?: string) =>
     .then((body) => body.items)
 export const searchPublicKnowledge = (q: string) =>
   api
-    .request<{ items: KnowledgeHit[] }>('GET', searchPath('/public/knowledge/search', q), { auth: false })
+    .request<{ items: KnowledgeHit[] }>('GET', withDistrict(searchPath('/public/knowledge/search', q)), {
+      auth: false,
+    })
     .then((body) => body.items)
 
 export const listKnowledge = () =>

@@ -8,6 +8,7 @@ import type {
   topicListResponseSchema,
 } from '@minqing/shared'
 import type { z } from 'zod'
+import { withDistrict } from '../session/districtCode'
 import { api } from './client'
 
 type RatesReport = z.output<typeof ratesReportResponseSchema>
@@ -25,10 +26,10 @@ export const fetchRanking = (from: string, to: string) =>
 export const fetchBoard = () => api.get<z.output<typeof supervisionBoardResponseSchema>>('/supervision/board')
 export const fetchEchoWall = (q: string) =>
   api.get<z.output<typeof echoWallResponseSchema>>(
-    `/echo-wall?pageSize=50${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+    withDistrict(`/echo-wall?pageSize=50${q ? `&q=${encodeURIComponent(q)}` : ''}`),
   )
 export const reportEchoItem = (id: string) => api.post(`/echo-wall/${id}/reports`, { reason: 'offensive' })
-export const fetchTopics = () => api.get<z.output<typeof topicListResponseSchema>>('/topics')
+export const fetchTopics = () => api.get<z.output<typeof topicListResponseSchema>>(withDistrict('/topics'))
 export const fetchSuggestions = (topicId: string) =>
   api.get<z.output<typeof suggestionListResponseSchema>>(`/topics/${topicId}/suggestions`)
 export const postSuggestion = (topicId: string, text: string) =>

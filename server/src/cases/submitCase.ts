@@ -12,6 +12,7 @@ import { ownedFilesExist } from '../files/gridfs'
 import type { AppDeps } from '../http/deps'
 import type { Viewer } from '../http/defineRoute'
 import { tenantIdByCode } from '../tenants/tenantByCode'
+import { tenantOf } from '../tenants/tenantScope'
 import { decideRouting } from '../routing/decideRouting'
 import { CaseModel, type CaseDocument } from './case.model'
 import { enforceSubmitLimits } from '../rateLimit/submitLimits'
@@ -192,6 +193,7 @@ async function writeInitialEvents(record: CaseDocument, options: { fresh?: boole
   const at = record.submittedAt
   // Their rollups are written by the background step (cases/eventOutbox.ts), from this slot.
   const outboxSlot = outboxSlotNow()
+  const routed = ['rule', 'areaFallback', 'model'].includes(record.routing.kind ?? '')
   const events: NewEvent[] = [
     {
       caseId: record._id,
@@ -201,11 +203,19 @@ async function writeInitialEvents(record: CaseDocument, options: { fresh?: boole
       to: 'submitted',
       actor: { userId: String(record.createdBy), role: 'resident', unitId: null },
       at,
-      data: { source: record.source },
+      // Counted as filed (stats: `submitted`) by the unit it is routed to, or its district's queue.
+      data: {
+        source: record.source,
+        facts: {
+          unitId: routed ? String(record.routing.unitId) : null,
+          tenantId: tenantOf(record),
+          categoryCode: record.categoryCode,
+          submittedAt: record.submittedAt,
+        },
+      },
       outboxSlot,
     },
   ]
-  const routed = ['rule', 'areaFallback', 'model'].includes(record.routing.kind ?? '')
   const facts = {
     unitId: null,
     newUnitId: String(record.routing.unitId),

@@ -1,4 +1,5 @@
 import { scopeFilter } from '../tenants/tenantScope'
+import { publicTenant, publicTenantFilter, tenantCodeQuery } from '../tenants/publicTenant'
 import { AppError, objectIdSchema } from '@minqing/shared'
 import { z } from 'zod'
 import { CaseEventModel } from '../cases/caseEvent.model'
@@ -28,7 +29,7 @@ export const echoWallRoutes = [
     path: '/echo-wall',
     access: 'public',
     summary:
-      '回音壁: resolved cases whose residents consented, with the public reply; no names, phones or exact addresses',
+      '回音壁: resolved cases whose residents consented, with the public reply; no names, phones or exact addresses; one district with ?tenant=',
     query: z.object({
       q: z.string().trim().max(50).optional(),
       categoryCode: z
@@ -37,12 +38,19 @@ export const echoWallRoutes = [
         .optional(),
       page: z.coerce.number().int().min(1).max(500).default(1),
       pageSize: z.coerce.number().int().min(1).max(50).default(20),
+      /** One district's wall (a district's link); without it, the resident's own, else every district's. */
+      tenant: tenantCodeQuery,
     }),
     response: echoWallResponseSchema,
-    handler: async (_ctx, { query }) => {
+    handler: async (_ctx, { query, viewer }) => {
+      const tenant = await publicTenant(query.tenant, viewer)
       await refreshEchoTexts()
       const hidden = (await EchoStateModel.find({ hidden: true }, { _id: 1 })).map((state) => state._id)
-      const filter: Record<string, unknown> = { ...wallFilter, _id: { $nin: hidden } }
+      const filter: Record<string, unknown> = {
+        ...wallFilter,
+        ...publicTenantFilter(tenant),
+        _id: { $nin: hidden },
+      }
       if (query.categoryCode) filter.categoryCode = { $regex: `^${escapeRegex(query.categoryCode)}` }
       if (query.q) {
         // Search what is shown: the stored stripped text, never the case's own fields.

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto'
 import { defaultOfficeHours, defaultTimeLimits } from '@minqing/shared'
 import { describe, expect, it } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
-import { buildUnit, buildUser, loginAs } from '../../test/factories'
+import ExcelJS from 'exceljs'
+import { buildUnit, buildUser, loginAs, testPassword, uniquePhone } from '../../test/factories'
 import { manualClock, testApp } from '../../test/testApp'
 import { RepeatConcernModel } from '../repeatConcerns/repeatConcern.model'
+import { SuggestionModel } from '../topics/topic.model'
 import { routeTable } from '../routes'
 import { defaultTenantId } from '../tenants/defaultTenant'
 import { TenantModel } from '../tenants/tenant.model'
@@ -43,6 +45,44 @@ const notScopedYet: string[] = []
 
 const name = (route: RouteSpec) => `${route.method.toUpperCase()} ${route.path}`
 
+/** The request-body fields that name another record (`unitId`, `leaderIds`, `aspects.[].…leadUnitId`). */
+export function recordFieldsOf(schema: unknown, prefix = ''): string[] {
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def
+  if (!def) return []
+  if (def.type === 'object')
+    return Object.entries(def.shape as Record<string, unknown>).flatMap(([key, value]) => [
+      ...(/(Id|Ids)$/.test(key) && !['clientId', 'deviceId', 'tenantId'].includes(key) ? [prefix + key] : []),
+      ...recordFieldsOf(value, `${prefix}${key}.`),
+    ])
+  if (def.type === 'array') return recordFieldsOf(def.element, `${prefix}[].`)
+  if (def.type === 'union')
+    return (def.options as unknown[]).flatMap((option) => recordFieldsOf(option, prefix))
+  const inner = def.innerType ?? def.in
+  return inner ? recordFieldsOf(inner, prefix) : []
+}
+
+/** Collects an answer's bytes, so a spreadsheet can be opened like any other answer's text. */
+const collectBytes = (res: unknown, done: (error: Error | null, body: Buffer) => void) => {
+  const stream = res as NodeJS.ReadableStream
+  const chunks: Buffer[] = []
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+  stream.on('end', () => done(null, Buffer.concat(chunks)))
+}
+
+/** An answer as text: an .xlsx answer's every cell of every sheet, else its body. */
+async function answerText(answer: { headers: Record<string, string>; body: unknown; text?: string }) {
+  if (!Buffer.isBuffer(answer.body)) return answer.text ?? ''
+  if (!String(answer.headers['content-type']).includes('spreadsheetml')) return answer.body.toString('utf8')
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(answer.body as unknown as ArrayBuffer)
+  const cells: string[] = []
+  workbook.eachSheet((sheet) => {
+    cells.push(sheet.name)
+    sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell.text)))
+  })
+  return cells.join('\n')
+}
+
 /** Tenant A = the default tenant (records without tenantId, as before tenants); B = 河东区. */
 async function twoTenants(request: Request) {
   const world = await caseWorld(request)
@@ -56,9 +96,13 @@ async function twoTenants(request: Request) {
   const aStaff = as((await loginAs(request, aStaffUser)).accessToken)
   const aAdmin = await login({ role: 'admin', tenantId: String(defaultTenantId) })
   const operator = await login({ role: 'operator' })
+  const bStreet = await buildUnit({ level: 'street', parentId: bRoot.id, name: '河东街道' })
+  const bCommunity = await buildUnit({ level: 'community', parentId: bStreet.id, name: '河东社区' })
+  const bGrid = await buildUnit({ level: 'grid', parentId: bCommunity.id, name: '河东网格' })
+  const bLeaderUser = await buildUser({ role: 'leader', unitId: bRoot.id })
   const people = {
     bAdmin: await login({ role: 'admin', tenantId: b.id }),
-    bLeader: await login({ role: 'leader', unitId: bRoot.id }),
+    bLeader: as((await loginAs(request, bLeaderUser)).accessToken),
     bStaff: await login({ role: 'staff', unitId: bDept.id }),
     bHandler: await login({ role: 'handler', unitId: bDept.id }),
   }
@@ -142,6 +186,26 @@ async function twoTenants(request: Request) {
       .send({ code: 'marker', name: `${marker}分类` }),
     'category',
   )) as unknown as { code: string }
+  const topic = await created(
+    request
+      .post('/api/v1/topics')
+      .set(aAdmin)
+      .send({
+        kind: 'needs',
+        title: `${marker}书屋征集`,
+        question: '您希望书屋几点开门？',
+        opensOn: '2026-03-01',
+        closesOn: '2026-03-31',
+      }),
+    'topic',
+  )
+  // Reported once, so it waits in the moderation queue.
+  const suggestion = await SuggestionModel.create({
+    topicId: topic.id,
+    authorId: world.resident.user._id,
+    text: `${marker}建议周末开放`,
+    reports: 1,
+  })
   const household = await created(
     request
       .post('/api/v1/households')
@@ -232,6 +296,8 @@ async function twoTenants(request: Request) {
     'GET /campaigns/:id/duty-gaps': { id: campaign.id },
     'GET /exports/cases.:format': { format: 'csv' },
     'GET /exports/visits.:format': { format: 'csv' },
+    'POST /suggestions/:id/moderation': { id: suggestion.id },
+    'POST /suggestions/:id/adopt': { id: suggestion.id },
     'POST /echo-wall/:id/moderation': { id: aCase.id },
     'GET /intake/:id/contact': { id: String(intake.id) },
     'POST /contact-points/:id/activities': { id: contactPoint.id },
@@ -277,6 +343,8 @@ async function twoTenants(request: Request) {
     ...[world.cultureHandler, world.housingHandler, world.districtLeader].map((who) => String(who.user._id)),
     String(aStaffUser._id),
     String(concern._id),
+    topic.id,
+    suggestion.id,
   ]
   const period = '?from=2026-03-01&to=2026-03-31'
   /** Query strings some routes require. */
@@ -310,6 +378,8 @@ async function twoTenants(request: Request) {
       summary: '座谈会',
     },
     'POST /echo-wall/:id/moderation': { decision: 'hide' },
+    'POST /suggestions/:id/moderation': { decision: 'hide' },
+    'POST /suggestions/:id/adopt': { categoryCode: 'culture.library', title: '书屋周末开放' },
     'POST /cases/:id/rating-calls': { outcome: 'noAnswer' },
     'POST /cases/:id/phone-follow-up-rating': { rating: 'satisfied', how: '本人接听' },
     'POST /contact-points/:id/activities': {
@@ -329,7 +399,110 @@ async function twoTenants(request: Request) {
     'POST /rectification/problems/:id/recheck': { dueOn: '2026-05-01' },
     'POST /rectification/problems/:id/adjustment': { deadline: '2026-06-30', reason: '延期' },
   }
-  return { world, people, roleOf, params, queries, bodies, ids, cityAdmin: world.admin.auth }
+  const bCase = await created(
+    request
+      .post('/api/v1/cases')
+      .set(world.resident.auth)
+      .send(caseBody({ title: '河东区的诉求', tenant: b.code })),
+    'tenant B case',
+  )
+  /** The records a write body may name, in tenant A and (the control) in tenant B. */
+  const named = {
+    a: {
+      unit: world.district.id as string,
+      leader: String(world.districtLeader.user._id),
+      grid: world.grid.id as string,
+      case: aCase.id,
+    },
+    b: {
+      unit: bRoot.id as string,
+      leader: String(bLeaderUser._id),
+      grid: bGrid.id as string,
+      case: bCase.id,
+    },
+  }
+  return { world, people, roleOf, params, queries, bodies, ids, named, cityAdmin: world.admin.auth }
+}
+
+type Named = { unit: string; leader: string; grid: string; case: string }
+/** A subscribe-message template the test app knows, so a subscription body can be valid. */
+const subscribeTemplate = 'tenant-test-progress'
+/**
+ * Valid bodies of the writes without a record in the path whose body names other records, built
+ * from the records to name: tenant B's (must succeed: the body is valid) and tenant A's (404 or
+ * 400, never a write). A route whose body names records and is not here fails the test.
+ */
+const namingBodies: Record<string, (ids: Named) => object> = {
+  'POST /users': (ids) => ({
+    phone: uniquePhone(),
+    name: '越界用户',
+    role: 'staff',
+    password: testPassword,
+    unitId: ids.unit,
+  }),
+  'POST /units': (ids) => ({
+    name: `越界科${randomUUID().slice(0, 4)}`,
+    level: 'department',
+    parentId: ids.unit,
+  }),
+  'POST /routing/rules': (ids) => ({
+    name: '越界规则',
+    priority: 50,
+    categoryCodes: ['utility'],
+    unitId: ids.unit,
+  }),
+  'POST /campaigns': (ids) => ({
+    name: '越界大走访',
+    startsOn: '2026-03-01',
+    endsOn: '2026-06-30',
+    unitIds: [ids.unit],
+  }),
+  'PUT /duty-roster': (ids) => ({
+    unitId: ids.unit,
+    assignments: [{ date: '2026-03-11', leaderId: ids.leader }],
+  }),
+  'POST /contact-points': (ids) => ({
+    unitId: ids.unit,
+    kind: 'contactPoint',
+    targetType: 'community',
+    name: '越界社区',
+    leaderId: ids.leader,
+    since: '2026-02-01',
+  }),
+  'POST /households': (ids) => ({
+    headName: '越界户主',
+    address: `越界村${randomUUID().slice(0, 6)}号`,
+    gridId: ids.grid,
+  }),
+  'POST /rectification/lists': (ids) => ({
+    title: '越界整改',
+    source: 'inspection',
+    aspects: [
+      {
+        title: '方面',
+        items: [
+          {
+            title: '项',
+            problems: [
+              {
+                description: '问题',
+                responsibleLeaderId: ids.leader,
+                leadUnitId: ids.unit,
+                measures: '逐户排查',
+                target: '清零',
+                deadline: '2026-04-30',
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  }),
+  'POST /notifications/subscriptions': (ids) => ({
+    clientId: randomUUID(),
+    caseId: ids.case,
+    results: { [subscribeTemplate]: 'accept' },
+  }),
 }
 
 describe(
@@ -338,7 +511,7 @@ describe(
   () => {
     it('answers tenant B 404 for tenant A’s records and leaves them out of every list; a city admin reaches them', async () => {
       const clock = manualClock(new Date('2026-03-10T10:00:00+08:00'))
-      const { request } = testApp({ clock })
+      const { request } = testApp({ clock, env: { WECHAT_SUBSCRIBE_TEMPLATE_ID: subscribeTemplate } })
       const t = await twoTenants(request)
       const failures: string[] = []
       const leaks = (text: string) => text.includes(marker) || t.ids.some((id) => text.includes(id))
@@ -365,30 +538,75 @@ describe(
           failures.push(`${key}: no tenant-A record in the test (add one, or a reason to exempt)`)
           continue
         }
-        const url = `/api/v1${route.path.replace(/:([A-Za-z_]+)/g, (_m, param: string) => filled![param]!)}${t.queries[key] ?? ''}`
-        const send = (auth: Auth) => {
-          const pending = request[route.method](url).set(auth)
-          return route.method === 'get' || route.method === 'delete'
-            ? pending
-            : pending.send(t.bodies[key] ?? {})
+        // An export in each of its formats: the spreadsheet is opened and read like the text.
+        const variants = route.path.includes(':format') ? [filled!, { ...filled!, format: 'xlsx' }] : [filled]
+        for (const variant of variants) {
+          const url = `/api/v1${route.path.replace(/:([A-Za-z_]+)/g, (_m, param: string) => variant![param]!)}${t.queries[key] ?? ''}`
+          const send = (auth: Auth) => {
+            const pending = request[route.method](url).set(auth)
+            return route.method === 'get'
+              ? pending.buffer(true).parse(collectBytes)
+              : route.method === 'delete'
+                ? pending
+                : pending.send(t.bodies[key] ?? {})
+          }
+          const isList = !hasParams || !('id' in variant! || 'code' in variant! || 'caseId' in variant!)
+          for (const [who, auth] of Object.entries(t.people)) {
+            if (!route.access.includes(t.roleOf[who as keyof typeof t.roleOf])) continue
+            const answer = await send(auth)
+            if (answer.status >= 500) failures.push(`${key} as ${who} → ${answer.status}`)
+            else if (isList) {
+              if (answer.status === 400) failures.push(`${key} as ${who} → 400 (give the test a query)`)
+              else if (leaks(await answerText(answer)))
+                failures.push(
+                  `${key} as ${who} shows tenant A's records${variant?.format ? ` (${variant.format})` : ''}`,
+                )
+            } else if (answer.status !== 404 && !(answer.status === 403 && who !== 'bAdmin'))
+              failures.push(`${key} as ${who} → ${answer.status}, expected 404`)
+          }
+          // The city admin reaches tenant A's record (reads only: writes would change the fixtures).
+          if (hasParams && !isList && route.method === 'get' && route.access.includes('admin')) {
+            const answer = await send(t.cityAdmin)
+            if (answer.status === 404) failures.push(`${key} as the city admin → 404`)
+          }
         }
-        const isList = !hasParams || !('id' in filled! || 'code' in filled! || 'caseId' in filled!)
-        for (const [who, auth] of Object.entries(t.people)) {
-          if (!route.access.includes(t.roleOf[who as keyof typeof t.roleOf])) continue
-          const answer = await send(auth)
-          const text = answer.text ?? ''
-          if (answer.status >= 500) failures.push(`${key} as ${who} → ${answer.status}`)
-          else if (isList) {
-            if (answer.status === 400) failures.push(`${key} as ${who} → 400 (give the test a query)`)
-            else if (leaks(text)) failures.push(`${key} as ${who} shows tenant A's records`)
-          } else if (answer.status !== 404 && !(answer.status === 403 && who !== 'bAdmin'))
-            failures.push(`${key} as ${who} → ${answer.status}, expected 404`)
+      }
+      // The spreadsheet reader reads: the city admin's case export holds tenant A's marker.
+      const cityExport = await request
+        .get(`/api/v1/exports/cases.xlsx${t.queries['GET /exports/cases.:format']}`)
+        .set(t.cityAdmin)
+        .buffer(true)
+        .parse(collectBytes)
+      expect(cityExport.status).toBe(200)
+      expect(await answerText(cityExport)).toContain(marker)
+      // Writes without a record in the path whose body names records: tenant B's admin (or the
+      // first of B's people the route admits) names tenant A's records, and nothing is written.
+      for (const route of routeTable) {
+        const key = name(route)
+        if (route.method === 'get' || route.method === 'delete' || route.path.includes(':')) continue
+        if (route.access === 'public' || route.cityLevel || key in exempt) continue
+        const fields = recordFieldsOf(route.body)
+        if (!fields.length) continue
+        const body = namingBodies[key]
+        if (!body) {
+          failures.push(`${key}: its body names records (${fields.join(', ')}); give the test a body`)
+          continue
         }
-        // The city admin reaches tenant A's record (reads only: writes would change the fixtures).
-        if (hasParams && !isList && route.method === 'get' && route.access.includes('admin')) {
-          const answer = await send(t.cityAdmin)
-          if (answer.status === 404) failures.push(`${key} as the city admin → 404`)
-        }
+        const who = (['bAdmin', 'bLeader', 'bStaff', 'bHandler'] as const).find((person) =>
+          route.access.includes(t.roleOf[person]),
+        )
+        if (!who) continue
+        const send = (ids: Named) =>
+          request[route.method as 'post' | 'put' | 'patch'](`/api/v1${route.path}`)
+            .set(t.people[who])
+            .send(body(ids))
+        const foreign = await send(t.named.a)
+        if (foreign.status !== 404 && foreign.status !== 400)
+          failures.push(`${key} as ${who} naming tenant A's records → ${foreign.status}, expected 404 or 400`)
+        // The same body naming B's own records is written: the refusal above was the tenant's.
+        const own = await send(t.named.b)
+        if (own.status >= 300)
+          failures.push(`${key}: the control naming B's records → ${own.status} ${own.text.slice(0, 200)}`)
       }
       // Each failure names its route; the routes not yet scoped are listed (and must still fail,
       // so the list only shrinks).

@@ -16,6 +16,19 @@ import { defineRoute } from '../http/defineRoute'
 import { enforceRateLimit } from '../rateLimit/rateLimit'
 import { KnowledgeEntryModel, presentKnowledgeEntry, publishedKnowledge } from './knowledgeEntry.model'
 import { searchEntries } from './searchIndex'
+import { publicTenant, tenantCodeQuery } from '../tenants/publicTenant'
+
+/** The published entries of one district (null: every district's); the index itself is shared. */
+async function publishedIn(tenantId: string | null) {
+  const indexed = await publishedKnowledge.get()
+  if (!tenantId) return indexed
+  const ours = new Set(
+    (
+      await KnowledgeEntryModel.find({ published: true, ...scopeFilter({ tenantId }) }, { _id: 1 }).lean()
+    ).map((row) => String(row._id)),
+  )
+  return indexed.filter((hit) => ours.has(hit.entry.id))
+}
 
 const byId = z.object({ id: objectIdSchema })
 const caseWorkers = ['handler', 'staff', 'leader', 'admin', 'operator'] as const
@@ -84,30 +97,19 @@ export const knowledgeRoutes = [
     response: knowledgeHitListSchema,
     handler: async (_ctx, { query, viewer }) => {
       // Staff answer from their own district's entries (tenants/); the index itself is shared.
-      const indexed = await publishedKnowledge.get()
-      if (!viewer.tenantId) return { items: searchEntries(indexed, query.q, query) }
-      const ours = new Set(
-        (await KnowledgeEntryModel.find({ published: true, ...scopeFilter(viewer) }, { _id: 1 }).lean()).map(
-          (row) => String(row._id),
-        ),
-      )
-      return {
-        items: searchEntries(
-          indexed.filter((hit) => ours.has(hit.entry.id)),
-          query.q,
-          query,
-        ),
-      }
+      return { items: searchEntries(await publishedIn(viewer.tenantId ?? null), query.q, query) }
     },
   }),
   defineRoute({
     method: 'get',
     path: '/public/knowledge/search',
     access: 'public',
-    summary: '你可能想知道: published entries for what a resident is typing; rate-limited per client IP',
-    query: knowledgeSearchQuerySchema,
+    summary:
+      '你可能想知道: published entries for what a resident is typing (one district with ?tenant=); rate-limited per client IP',
+    query: knowledgeSearchQuerySchema.extend({ tenant: tenantCodeQuery }),
     response: knowledgeHitListSchema,
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query, viewer }) => {
+      const tenant = await publicTenant(query.tenant, viewer)
       await enforceRateLimit(
         {
           key: `knowledge-search:ip:${ctx.ip}`,
@@ -116,7 +118,7 @@ export const knowledgeRoutes = [
         },
         ctx.deps.clock.now(),
       )
-      return { items: searchEntries(await publishedKnowledge.get(), query.q, query) }
+      return { items: searchEntries(await publishedIn(tenant), query.q, query) }
     },
   }),
   defineRoute({
@@ -125,9 +127,11 @@ export const knowledgeRoutes = [
     access: 'public',
     summary: 'One published entry, to read in full',
     params: byId,
+    query: z.object({ tenant: tenantCodeQuery }),
     response: knowledgeHitSchema,
-    handler: async (_ctx, { params }) => {
-      const hit = (await publishedKnowledge.get()).find((indexed) => indexed.entry.id === params.id)
+    handler: async (_ctx, { params, query, viewer }) => {
+      const tenant = await publicTenant(query.tenant, viewer)
+      const hit = (await publishedIn(tenant)).find((indexed) => indexed.entry.id === params.id)
       if (!hit) throw new AppError('NOT_FOUND')
       const { published: _published, keywords: _keywords, ...entry } = hit.entry
       return entry

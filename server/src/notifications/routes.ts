@@ -1,6 +1,8 @@
 import { AppError, objectIdSchema, roles, subscriptionInputSchema } from '@minqing/shared'
 import { z } from 'zod'
 import { defineRoute } from '../http/defineRoute'
+import { CaseModel } from '../cases/case.model'
+import { sameTenant } from '../tenants/tenantScope'
 import { NotificationModel } from './notification.model'
 import { grantAllowances } from './allowances'
 import { OutboxModel } from './outbox.model'
@@ -104,6 +106,11 @@ export const notificationRoutes = [
             message: '未知的订阅消息模板 / Unknown subscribe-message template',
           })),
         })
+      // A case of another district is not one this account may be told about: 404, as if missing.
+      if (body.caseId) {
+        const record = await CaseModel.findById(body.caseId, { tenantId: 1 }).lean()
+        if (record && !sameTenant(viewer, record)) throw new AppError('NOT_FOUND')
+      }
       const { granted, refused } = await grantAllowances({
         userId: viewer.userId,
         clientId: body.clientId,

@@ -26,7 +26,6 @@ async function checkPeople(viewer: Viewer, input: RectificationListInput) {
       await UserModel.find(
         {
           _id: { $in: [...new Set(problems.map(({ problem }) => problem.responsibleLeaderId))] },
-          // After the tenant filter, whose own role condition (no admins) would replace it.
           ...userScopeFilter(viewer),
           role: 'leader',
         },

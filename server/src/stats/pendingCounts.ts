@@ -17,12 +17,26 @@ export async function pendingCounts(
   now: Date,
   period: { from: Date; to: Date },
   scope: Types.ObjectId[] | null,
-  groupOf: (record: { unitId?: unknown; categoryCode: string }) => string,
+  groupOf: (record: { unitId?: unknown; tenantId?: unknown; categoryCode: string }) => string,
+  /** The queued cases (no unit yet) the viewer's figures include (stats/scope.ts `statsQueues`). */
+  queued: Record<string, unknown> | null = null,
 ): Promise<Map<string, PendingCounts>> {
-  const records = await CaseModel.find(
-    { status: { $in: [...openStatuses, 'resolved'] }, unitId: scope ? { $in: scope } : { $ne: null } },
-    { status: 1, unitId: 1, categoryCode: 1, submittedAt: 1, unitReceivedAt: 1, deadlines: 1 },
-  ).lean()
+  const status = { $in: [...openStatuses, 'resolved'] }
+  const fields = {
+    status: 1,
+    unitId: 1,
+    tenantId: 1,
+    categoryCode: 1,
+    submittedAt: 1,
+    unitReceivedAt: 1,
+    deadlines: 1,
+  }
+  // Two equality-led queries, not one `$or` (FerretDB pushes no `$or` down).
+  const [held, waiting] = await Promise.all([
+    CaseModel.find({ status, unitId: scope ? { $in: scope } : { $ne: null } }, fields).lean(),
+    queued ? CaseModel.find({ ...queued, status }, fields).lean() : [],
+  ])
+  const records = [...held, ...waiting]
   const groups = new Map<string, PendingCounts>()
   for (const record of records) {
     // Only cases the holding unit had received by the end of the period belong to it.

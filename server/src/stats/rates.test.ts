@@ -175,5 +175,5 @@ describe('three rates from daily rollups', () => {
     }
     const totals = [...recount.values()].reduce((sum, row) => sum + row.received, 0)
     expect(totals).toBeGreaterThan(12)
-  }, 120_000)
+  }, 400_000)
 })

@@ -4,6 +4,9 @@ import {
   emptyCounts,
   emptyPending,
   headlineCounts,
+  isQueueKey,
+  queueKey,
+  tenantOfQueueKey,
   rankable,
   rankingNote,
   rankingSample,
@@ -17,12 +20,13 @@ import {
 } from '@minqing/shared'
 import type { Viewer } from '../http/defineRoute'
 import { UnitModel } from '../units/unit.model'
-import { subtreeUnitIds } from '../units/unitTree'
 import { CategoryModel } from '../categories/category.model'
 import { countsOf, sumRollups } from './rollupCache'
 import { projectRollups } from './rollupProjection'
 import { pendingCounts } from './pendingCounts'
-import { statsScope } from './scope'
+import { statsQueues, statsRollupKeys, statsScope } from './scope'
+import { TenantModel } from '../tenants/tenant.model'
+import { tenantOf } from '../tenants/tenantScope'
 
 export interface Period {
   from: string
@@ -36,9 +40,8 @@ const topCategory = (code: string) => {
 
 /** Sums the rollups of a period (inclusive China-time days), grouped by unit or by top category. */
 async function summed(period: Period, groupBy: 'unit' | 'category', viewer: Viewer, maxAgeMs: number) {
-  const units =
-    viewer.role === 'leader' && viewer.unitId ? await subtreeUnitIds(viewer.unitId) : await statsScope(viewer)
-  const scope = units ? new Set(units.map(String)) : null
+  // A tenant admin's: their district's units and its intake queue (cases no unit holds yet).
+  const scope = await statsRollupKeys(viewer)
   // What this instance's submissions left to the background is counted before the answer.
   await projectRollups()
   const totals = await sumRollups(maxAgeMs, period.from, period.to, (unitId, categoryCode) =>
@@ -47,10 +50,23 @@ async function summed(period: Period, groupBy: 'unit' | 'category', viewer: View
   return new Map<string, RollupCounts>([...totals].map(([key, total]) => [key, countsOf(total)]))
 }
 
+/** The group of a case counted from the cases: its unit, else its district's queue; or its top category. */
+const groupOfCase =
+  (groupBy: 'unit' | 'category') =>
+  (record: { unitId?: unknown; tenantId?: unknown; categoryCode: string }) =>
+    groupBy === 'category'
+      ? topCategory(record.categoryCode)
+      : record.unitId
+        ? String(record.unitId)
+        : queueKey(tenantOf(record as { tenantId?: string | null }))
+
 async function names(groupBy: 'unit' | 'category', keys: string[]) {
   if (groupBy === 'unit') {
-    const units = await UnitModel.find({ _id: { $in: keys } }, { name: 1 })
-    return new Map(units.map((unit) => [String(unit._id), unit.name]))
+    const units = await UnitModel.find({ _id: { $in: keys.filter((key) => !isQueueKey(key)) } }, { name: 1 })
+    return new Map([
+      ...units.map((unit) => [String(unit._id), unit.name] as [string, string]),
+      ...(await queueNames(keys)),
+    ])
   }
   const categories = await CategoryModel.find({ code: { $in: keys } }, { code: 1, name: 1 })
   return new Map(categories.map((category) => [category.code, category.name]))
@@ -69,7 +85,8 @@ export async function ratesReportWithCounts(
     now,
     chinaDays(period.from, period.to),
     await statsScope(viewer),
-    (record) => (groupBy === 'unit' ? String(record.unitId) : topCategory(record.categoryCode)),
+    groupOfCase(groupBy),
+    statsQueues(viewer)?.cases ?? null,
   )
   // A group with only pending cases still gets a row: its cases are shown, not hidden.
   for (const key of pending.keys()) if (!groups.has(key)) groups.set(key, emptyCounts())
@@ -135,10 +152,12 @@ export function rankUnits(
   minCases = defaultRankingMinCases,
   listSize = 3,
 ) {
-  const unranked = report.rows
+  // A district's intake queue is counted in the figures but is no unit to rank.
+  const units = report.rows.filter((row) => !isQueueKey(row.key))
+  const unranked = units
     .filter((row) => !rankable(row.counts, minCases))
     .map((row) => ({ ...row, sample: rankingSample(row.counts), note: rankingNote }))
-  const ranked = report.rows
+  const ranked = units
     .filter((row) => rankable(row.counts, minCases))
     .map((row) => ({ ...row, sample: rankingSample(row.counts), score: rankingScore(row, weights) }))
     .filter((row) => row.score !== null)
@@ -157,4 +176,17 @@ export function rankUnits(
     redList: ranked.slice(0, size).map((row) => row.key),
     blackList: size ? ranked.slice(-size).map((row) => row.key) : [],
   }
+}
+
+/** "河东区（待分派）" for each queue key among `keys`: the row of a district's unrouted cases. */
+export async function queueNames(keys: string[]): Promise<Map<string, string>> {
+  const tenants = [...new Set(keys.map(tenantOfQueueKey).filter((id): id is string => id !== null))]
+  if (!tenants.length) return new Map()
+  const found = new Map(
+    (await TenantModel.find({ _id: { $in: tenants } }, { name: 1 }).lean()).map((tenant) => [
+      String(tenant._id),
+      tenant.name,
+    ]),
+  )
+  return new Map(tenants.map((id) => [queueKey(id), `${found.get(id) ?? '未知区县'}（待分派）`]))
 }

@@ -1,5 +1,7 @@
-import { statsScope } from './scope'
-import { openStatuses } from '@minqing/shared'
+import { statsQueues, statsScope } from './scope'
+import { queueNames } from './threeRatesReport'
+import { tenantOf } from '../tenants/tenantScope'
+import { openStatuses, queueKey } from '@minqing/shared'
 import type { Types } from 'mongoose'
 import { CaseModel } from '../cases/case.model'
 import type { Viewer } from '../http/defineRoute'
@@ -27,6 +29,7 @@ export async function workload(viewer: Viewer, now: Date) {
     count(base),
     count({ ...base, 'deadlines.dueAt': { $lt: now } }),
   ])
+  const queues = await queueRows(viewer, now)
   const overdueBy = new Map(overdue.map((row) => [String(row._id), row.count]))
   const names = new Map(
     (await UnitModel.find({ _id: { $in: open.map((row) => row._id) } }, { name: 1 })).map((unit) => [
@@ -40,6 +43,37 @@ export async function workload(viewer: Viewer, now: Date) {
     open: row.count,
     overdue: overdueBy.get(String(row._id)) ?? 0,
   }))
-  rows.sort((a, b) => b.overdue - a.overdue || b.open - a.open)
+  rows.push(...queues)
+  rows.sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.unitId.localeCompare(b.unitId))
   return { at: now.toISOString(), rows }
+}
+
+/**
+ * The open cases of the viewer's districts that no unit holds yet (the intake queue), one row per
+ * district, keyed like the rollups (`queue:<tenant>`); none for a leader.
+ */
+async function queueRows(viewer: Viewer, now: Date) {
+  const queues = statsQueues(viewer)
+  if (!queues) return []
+  // Read, not grouped: a queue is short, and `$match` would not cast the tenant id as `find` does.
+  const queued = await CaseModel.find(
+    { ...queues.cases, status: { $in: [...openStatuses] } },
+    { tenantId: 1, 'deadlines.dueAt': 1 },
+  ).lean()
+  const open = new Map<string, number>()
+  const overdue = new Map<string, number>()
+  for (const record of queued) {
+    // A case stored before tenants has none and is the default tenant's.
+    const key = queueKey(tenantOf(record))
+    open.set(key, (open.get(key) ?? 0) + 1)
+    const dueAt = record.deadlines?.dueAt
+    if (dueAt && dueAt < now) overdue.set(key, (overdue.get(key) ?? 0) + 1)
+  }
+  const names = await queueNames([...open.keys()])
+  return [...open].map(([key, count]) => ({
+    unitId: key,
+    unitName: names.get(key) ?? null,
+    open: count,
+    overdue: overdue.get(key) ?? 0,
+  }))
 }

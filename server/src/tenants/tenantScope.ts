@@ -72,12 +72,29 @@ export function tenantOfUserRecord(user: { role: string; tenantId?: TenantRef })
   return tenantOf(user)
 }
 
-/** The users a tenant admin manages: their tenant's staff and admins, never a city-level admin. */
-export function userScopeFilter(viewer: Pick<Viewer, 'tenantId'>): Record<string, unknown> {
+/**
+ * The users a tenant admin manages: their tenant's staff and admins, never a city-level admin.
+ * One `$and` key, so a caller's own `role` or `tenantId` condition beside it narrows the scope
+ * instead of replacing it (`{ role: 'leader', ...scope }` used to become `role: {$nin: …}`);
+ * callers with their own `$and` add to it with `withUserScope`.
+ */
+export function userScopeFilter(viewer: Pick<Viewer, 'tenantId'>): { $and?: Array<Record<string, unknown>> } {
   if (!viewer.tenantId) return {}
   if (viewer.tenantId === String(defaultTenantId))
-    return { tenantId: { $in: [defaultTenantId, null] }, role: { $nin: ['admin', 'resident'] } }
-  return { tenantId: viewer.tenantId }
+    return {
+      $and: [{ tenantId: { $in: [defaultTenantId, null] } }, { role: { $nin: ['admin', 'resident'] } }],
+    }
+  return { $and: [{ tenantId: viewer.tenantId }] }
+}
+
+/** A filter narrowed to the users the viewer manages, keeping the filter's own `$and`. */
+export function withUserScope<T extends { $and?: unknown[] }>(
+  viewer: Pick<Viewer, 'tenantId'>,
+  filter: T,
+): T {
+  const scope = userScopeFilter(viewer).$and ?? []
+  if (!scope.length) return filter
+  return { ...filter, $and: [...(filter.$and ?? []), ...scope] }
 }
 
 /** 404 for a user outside the viewer's tenant (a city-level admin included). */

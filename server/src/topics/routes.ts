@@ -17,6 +17,11 @@ import { requireVerifiedResident } from '../echoWall/verifiedResident'
 import { UserModel } from '../users/user.model'
 import { SuggestionModel, SuggestionReactionModel, TopicModel } from './topic.model'
 import { isDuplicateKey } from '../db/duplicateKey'
+import type { Viewer } from '../http/defineRoute'
+import { publicTenant, publicTenantFilter, tenantCodeQuery } from '../tenants/publicTenant'
+import { defaultTenantId } from '../tenants/defaultTenant'
+import { TenantModel } from '../tenants/tenant.model'
+import { assertSameTenant, scopeFilter, tenantOf, writeTenant } from '../tenants/tenantScope'
 // Response schemas (issue 12)
 import {
   reportResultResponseSchema,
@@ -38,6 +43,17 @@ async function findSuggestion(id: string) {
   return suggestion
 }
 
+/**
+ * A suggestion an admin moderates or adopts: under a consultation of their district (a city-level
+ * admin: any); another district's is 404, as if it did not exist.
+ */
+async function findModeratedSuggestion(id: string, viewer: Viewer) {
+  const suggestion = await findSuggestion(id)
+  const topic = await TopicModel.findById(suggestion.topicId, { tenantId: 1 }).lean()
+  assertSameTenant(viewer, topic)
+  return { suggestion, topic: topic! }
+}
+
 /** A reaction once per resident: a second tap answers 409 DUPLICATE and changes nothing. */
 async function react(suggestionId: string, userId: string, kind: 'support' | 'report', reason?: string) {
   try {
@@ -47,6 +63,13 @@ async function react(suggestionId: string, userId: string, kind: 'support' | 're
     throw error
   }
   return SuggestionReactionModel.countDocuments({ suggestionId, kind })
+}
+
+/** The code of a consultation's district for filing its adopted suggestions; none for the default. */
+async function tenantCodeOf(topic: { tenantId?: unknown }): Promise<string | undefined> {
+  const tenantId = tenantOf(topic as { tenantId?: string | null })
+  if (tenantId === String(defaultTenantId)) return undefined
+  return (await TenantModel.findById(tenantId, { code: 1 }).lean())?.code
 }
 
 const presentTopic = (topic: InstanceType<typeof TopicModel>, today: string) => ({
@@ -64,15 +87,16 @@ export const topicRoutes = [
   defineRoute({
     method: 'post',
     path: '/topics',
-    cityLevel: true,
     access: ['admin'],
-    summary: 'Open a public topic (问政于民 / 问需于民 / 问计于民) with a question and a period',
+    summary:
+      "Open a public topic (问政于民 / 问需于民 / 问计于民) with a question and a period, in the admin's district",
     body: topicInputSchema,
     status: 201,
     response: topicViewSchema,
     handler: async (ctx, { body, viewer }) =>
       presentTopic(
-        await TopicModel.create({ ...body, createdBy: viewer.userId }),
+        // A district's admin asks their district; a city-level admin the default tenant's residents.
+        await TopicModel.create({ ...body, createdBy: viewer.userId, tenantId: writeTenant(viewer) }),
         chinaDate(ctx.deps.clock.now()).format('YYYY-MM-DD'),
       ),
   }),
@@ -80,14 +104,16 @@ export const topicRoutes = [
     method: 'get',
     path: '/topics',
     access: 'public',
-    summary: 'Public topics, newest first',
+    summary: 'Public topics, newest first (one district with ?tenant=, else the resident’s own, else all)',
+    query: z.object({ tenant: tenantCodeQuery }),
     response: topicListResponseSchema,
-    handler: async (ctx) => {
+    handler: async (ctx, { query, viewer }) => {
       const today = chinaDate(ctx.deps.clock.now()).format('YYYY-MM-DD')
+      const tenant = await publicTenant(query.tenant, viewer)
       return {
-        items: (await TopicModel.find().sort({ opensOn: -1 }).limit(100)).map((topic) =>
-          presentTopic(topic, today),
-        ),
+        items: (
+          await TopicModel.find(publicTenantFilter(tenant)).sort({ opensOn: -1, _id: -1 }).limit(100)
+        ).map((topic) => presentTopic(topic, today)),
       }
     },
   }),
@@ -182,8 +208,17 @@ export const topicRoutes = [
     access: ['admin'],
     summary: 'Reported suggestions waiting for a decision (hidden ones included), with their report reasons',
     response: suggestionModerationQueueResponseSchema,
-    handler: async () => {
-      const waiting = await SuggestionModel.find({ reports: { $gt: 0 }, decision: null })
+    handler: async (_ctx, { viewer }) => {
+      // A district's admin moderates their district's consultations only.
+      const ours = viewer.tenantId
+        ? (await TopicModel.find(scopeFilter(viewer), { _id: 1 }).lean()).map((topic) => topic._id)
+        : null
+      const waiting = await SuggestionModel.find({
+        reports: { $gt: 0 },
+        decision: null,
+        ...(ours ? { topicId: { $in: ours } } : {}),
+      })
+        .sort({ _id: 1 })
         .limit(200)
         .lean()
       const reasons = await SuggestionReactionModel.find(
@@ -211,14 +246,14 @@ export const topicRoutes = [
   defineRoute({
     method: 'post',
     path: '/suggestions/:id/moderation',
-    cityLevel: true,
     access: ['admin'],
-    summary: 'A moderator shows or hides a reported suggestion; every decision is logged',
+    summary:
+      "A moderator (the consultation's district admin, or the city's) shows or hides a reported suggestion; every decision is logged",
     params: idParams,
     body: decisionBodySchema,
     response: suggestionDecisionResponseSchema,
     handler: async (ctx, { params, body, viewer }) => {
-      await findSuggestion(params.id)
+      await findModeratedSuggestion(params.id, viewer)
       const at = ctx.deps.clock.now()
       await logDecision({ suggestionId: params.id }, viewer.userId, body, at)
       await SuggestionModel.updateOne(
@@ -231,17 +266,17 @@ export const topicRoutes = [
   defineRoute({
     method: 'post',
     path: '/suggestions/:id/adopt',
-    cityLevel: true,
     access: ['admin'],
-    summary: "Adopt a suggestion: it becomes a case in its author's name, routed as usual (once)",
+    summary:
+      "Adopt a suggestion: it becomes a case in its author's name in the consultation's district, routed as usual (once)",
     params: idParams,
     body: z.object({
       categoryCode: z.string().regex(/^[a-z0-9_.-]{1,64}$/),
       title: z.string().trim().min(2).max(60),
     }),
     response: suggestionAdoptedResponseSchema,
-    handler: async (ctx, { params, body }) => {
-      const suggestion = await findSuggestion(params.id)
+    handler: async (ctx, { params, body, viewer }) => {
+      const { suggestion, topic } = await findModeratedSuggestion(params.id, viewer)
       if (!(await categoryExists(body.categoryCode))) {
         throw new AppError('VALIDATION_FAILED', {
           issues: [{ path: 'categoryCode', code: 'not_found', message: '分类不存在 / Unknown category' }],
@@ -261,6 +296,8 @@ export const topicRoutes = [
           photos: [],
           anonymous: false,
           publicConsent: true,
+          // Filed in the consultation's district (the default tenant's needs no code).
+          tenant: await tenantCodeOf(topic),
         },
         { source: 'topic', originId: String(suggestion._id) },
       )

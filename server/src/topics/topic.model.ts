@@ -9,6 +9,8 @@ const topicSchema = new Schema(
     opensOn: { type: String, required: true },
     closesOn: { type: String, required: true },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    /** The district that asks (its admins open and moderate it); null = the default tenant. */
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', default: null },
   },
   { timestamps: true },
 )

@@ -12,7 +12,7 @@ import {
 } from '@minqing/shared'
 import type { FilterQuery } from 'mongoose'
 import { z } from 'zod'
-import { assertUnitInTenant, assertUserInTenant, userScopeFilter } from '../tenants/tenantScope'
+import { assertUnitInTenant, assertUserInTenant, withUserScope } from '../tenants/tenantScope'
 import { defineRoute } from '../http/defineRoute'
 import { subtreeUnitIds } from '../units/unitTree'
 import { UnitModel } from '../units/unit.model'
@@ -60,7 +60,7 @@ export const userRoutes = [
     query: listQuerySchema,
     response: userListResponseSchema,
     handler: async (_ctx, { query, viewer }) => {
-      const filter: FilterQuery<UserRecord> = { ...userScopeFilter(viewer) }
+      const filter: FilterQuery<UserRecord> = {}
       if (query.role) filter.role = query.role
       if (query.q) {
         const pattern = new RegExp(query.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
@@ -74,12 +74,13 @@ export const userRoutes = [
       } else if (query.unitId) {
         filter.unitId = query.unitId
       }
+      const scoped = withUserScope(viewer, filter)
       const [items, total] = await Promise.all([
-        UserModel.find(filter)
+        UserModel.find(scoped)
           .sort({ _id: 1 })
           .skip((query.page - 1) * query.pageSize)
           .limit(query.pageSize),
-        UserModel.countDocuments(filter),
+        UserModel.countDocuments(scoped),
       ])
       // Admins manage accounts: they also see which are disabled.
       const present = viewer.role === 'admin' ? presentManagedUser : presentUser

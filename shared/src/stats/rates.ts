@@ -29,6 +29,9 @@ export const headlineCounters = [
   'signForDue',
   'respondedOnTime',
   'signForLate',
+  // Cases filed (新增诉求), once each on the day filed: at the unit it was routed to then, or at
+  // its district's intake queue (`queueKey`), so a district's figures include its unrouted cases.
+  'submitted',
 ] as const
 /** Plus the histograms of time to accept and to resolve (durations.ts), read through their medians. */
 export const rollupCounters = [
@@ -42,6 +45,15 @@ export type RollupCounts = Record<RollupCounter, number>
 
 export const emptyCounts = (): RollupCounts =>
   Object.fromEntries(rollupCounters.map((name) => [name, 0])) as RollupCounts
+
+/**
+ * The rollup key of a district's intake queue: the cases filed there that no unit holds yet
+ * (a rollup row's `unitId` is a unit id or this). Counted for the district, never ranked.
+ */
+export const queueKey = (tenantId: string) => `queue:${tenantId}`
+export const isQueueKey = (key: string) => key.startsWith('queue:')
+/** The tenant of a queue key; null for a unit id. */
+export const tenantOfQueueKey = (key: string) => (isQueueKey(key) ? key.slice('queue:'.length) : null)
 
 /** Facts about the case at the moment of an event, stored on the event so rollups can be rebuilt. */
 export interface RollupFacts {
@@ -60,6 +72,8 @@ export interface RollupFacts {
   status?: CaseStatus | string | null
   /** Whether the watch had already marked the running deadline overdue (its window counted then). */
   overdueMarked?: boolean
+  /** The case's district: where an event of a case no unit holds is counted (its queue). */
+  tenantId?: string | null
 }
 
 export interface RollupEvent {
@@ -86,7 +100,8 @@ const onOrBefore = (at: Date, deadline: Date | string | null | undefined) =>
  * a response, not a signature), or the watch marking the sign-for deadline missed. It comes
  * *due* once per answer cycle — when it is resolved by its deadline (then also *resolved on
  * time*) or when the deadline passes unresolved; a late step the watch had not yet marked counts
- * its window then. *Rated* with the resident's rating; *reopened* on 不满意 or a reopen.
+ * its window then. *Submitted* once, on filing, by the unit it was routed to or the district's
+ * intake queue. *Rated* with the resident's rating; *reopened* on 不满意 or a reopen.
  */
 export function rollupContributions(event: RollupEvent): RollupContribution[] {
   const facts = event.data?.facts
@@ -94,6 +109,9 @@ export function rollupContributions(event: RollupEvent): RollupContribution[] {
   const day = chinaDate(event.at).format('YYYY-MM-DD')
   const at = (unitId: string | null | undefined, counts: Partial<RollupCounts>): RollupContribution[] =>
     unitId ? [{ day, unitId, categoryCode: facts.categoryCode, counts }] : []
+  // A case no unit holds is its district's intake queue's (events from before tenants: nobody's).
+  const holder = (unitId: string | null | undefined) =>
+    unitId ?? (facts.tenantId ? queueKey(facts.tenantId) : null)
   const unsigned = awaitingSignatureStatuses.includes(facts.status as CaseStatus)
   const signForInTime = onOrBefore(event.at, facts.acceptBy)
   /** The holding unit's sign-for window closing now: in time, or late unless already counted. */
@@ -162,6 +180,8 @@ export function rollupContributions(event: RollupEvent): RollupContribution[] {
     }
     case 'reopen':
       return at(facts.unitId, { reopened: 1 })
+    case 'submit':
+      return at(holder(facts.unitId), { submitted: 1 })
     default:
       return []
   }

@@ -38,14 +38,15 @@ export default function BriefPage() {
             民情工作简报（{from} 至 {to}）
           </Text>
           <Text className="brief-paragraph">
-            本期共收到群众诉求 {totals.received} 件，签收 {totals.accepted} 件，办结 {totals.resolved} 件，
-            超期 {totals.overdueTotal} 件，移交 {totals.transferredOut} 件，退回 {totals.returned}{' '}
-            件，重新办理 {totals.reopened} 件。响应率 {percent(totals.responseRate)}，签收率{' '}
-            {percent(totals.signForRate)}， 办结率 {percent(totals.completionRate)}，按时办结率{' '}
-            {percent(totals.resolutionRate)}，满意率 {percent(totals.satisfactionRate)}；签收用时中位数{' '}
-            {totals.medianAcceptHours ?? '—'} 小时，办结用时中位数 {totals.medianResolveHours ?? '—'}{' '}
-            小时。目前仍在时限内、未计入各率的：待签收 {totals.pending.signForPending} 件，办理中{' '}
-            {totals.pending.answerPending} 件，待评价 {totals.pending.ratingPending} 件。
+            本期新增群众诉求 {totals.submitted} 件，各单位收件 {totals.received} 件，签收 {totals.accepted}{' '}
+            件，办结 {totals.resolved} 件， 超期 {totals.overdueTotal} 件，移交 {totals.transferredOut}{' '}
+            件，退回 {totals.returned} 件，重新办理 {totals.reopened} 件。响应率{' '}
+            {percent(totals.responseRate)}，签收率 {percent(totals.signForRate)}， 办结率{' '}
+            {percent(totals.completionRate)}，按时办结率 {percent(totals.resolutionRate)}，满意率{' '}
+            {percent(totals.satisfactionRate)}；签收用时中位数 {totals.medianAcceptHours ?? '—'}{' '}
+            小时，办结用时中位数 {totals.medianResolveHours ?? '—'} 小时。目前仍在时限内、未计入各率的：待签收{' '}
+            {totals.pending.signForPending} 件，办理中 {totals.pending.answerPending} 件，待评价{' '}
+            {totals.pending.ratingPending} 件。
           </Text>
           <Text className="brief-paragraph">
             走访活动：出动 {data.campaign.turnouts} 人次，走访 {data.campaign.households} 户，收集问题{' '}

@@ -64,7 +64,8 @@ export default function DashboardPage() {
       {totals && (
         <View className="console-tiles">
           {[
-            { label: '收到诉求', value: String(totals.received) },
+            // Cases filed, the district's intake queue included (received counts units' receipts).
+            { label: '新增诉求', value: String(totals.submitted) },
             { label: '当前在办', value: String(data.workload.rows.reduce((sum, row) => sum + row.open, 0)) },
             {
               label: '当前超期',

@@ -36,6 +36,7 @@ import { WechatPhoneButton } from '../../../components/WechatPhoneButton'
 import { CategoryHints } from './CategoryHints'
 import { locateHere } from '../../../ui/locateHere'
 import { fetchTenants } from '../../../api/tenants'
+import { districtCode } from '../../../session/districtCode'
 
 interface Photo {
   localPath: string
@@ -45,7 +46,8 @@ interface Photo {
 
 export default function SubmitCasePage() {
   // A district's own link (…/submit/index?tenant=hedong) files the case in that district (tenants).
-  const tenant = useRouter().params.tenant || undefined
+  // Else the district of the link the app was opened with (session/districtCode.ts).
+  const tenant = useRouter().params.tenant || districtCode()
   const [clientId] = useState(newClientId)
   const [categories, setCategories] = useState<CategoryNode[]>([])
   /** The name of the district the link names; '' while loading, null for an unknown code. */
