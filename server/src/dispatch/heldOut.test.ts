@@ -8,7 +8,7 @@ import { asSamples, loadEvaluationSet } from './evaluation/evaluationSet'
  * what issue #15's targets asked for; the threshold is calibrated out-of-fold on training cases.
  */
 describe('the dispatch model on the held-out set', () => {
-  it('ranks the true category and unit first for 9 of 10 and auto-dispatches 60 % at 99 % precision', () => {
+  it('ranks the true category first for 92 %, the unit for 91 %, and auto-dispatches 60 % at 99 % precision', () => {
     const rows = loadEvaluationSet()
     const { model } = trainDispatchModel(asSamples(rows.filter((row) => row.split === 'train')))
     const test = asSamples(rows.filter((row) => row.split === 'test'))
@@ -29,9 +29,11 @@ describe('the dispatch model on the held-out set', () => {
         if (unitRight) bandRight++
       }
     }
-    expect(categoryTop1 / test.length).toBeGreaterThanOrEqual(0.9)
+    // Issue #15's target; 0.913 before the definition-written history (2 Dec 2026, second session).
+    expect(categoryTop1 / test.length).toBeGreaterThanOrEqual(0.92)
     expect(categoryTop3 / test.length).toBeGreaterThanOrEqual(0.98)
-    expect(unitTop1 / test.length).toBeGreaterThanOrEqual(0.9)
+    // The target is 0.92; measured 0.916 (337 of 368) — the guard keeps what was reached.
+    expect(unitTop1 / test.length).toBeGreaterThanOrEqual(0.91)
     expect(bandRight / band).toBeGreaterThanOrEqual(0.99)
     expect(band / test.length).toBeGreaterThanOrEqual(0.6)
   }, 300_000)

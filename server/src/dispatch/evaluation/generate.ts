@@ -195,7 +195,10 @@ export function buildSet() {
   const bases = readBases(/^bases-.*\.tsv$/)
   // Later history: training only, read after the split set so the split and the held-out texts
   // stay exactly as they were when it was written.
-  const history = readBases(/^history-.*\.tsv$/)
+  const history = readBases(/^history-(?!written-from-definitions).*\.tsv$/)
+  // Written after the set's other texts had fixed their asides: these bases come last and are
+  // never an earlier base's aside, so every text generated before them stays exactly as it was.
+  const appended = readBases(/^history-written-from-definitions\.tsv$/)
   const seenInCategory = new Map<string, number>()
   const splitOf = new Map<Base, 'train' | 'test'>()
   for (const base of bases) {
@@ -203,14 +206,16 @@ export function buildSet() {
     seenInCategory.set(base.categoryCode, order + 1)
     splitOf.set(base, order % 5 === 2 ? 'test' : 'train')
   }
-  for (const base of history) splitOf.set(base, 'train')
-  const everyBase = [...bases, ...history]
+  for (const base of [...history, ...appended]) splitOf.set(base, 'train')
+  const earlier = [...bases, ...history]
+  const everyBase = [...earlier, ...appended]
   const corrected = relabels()
   const rows = []
   for (const base of everyBase) {
     const split = splitOf.get(base)!
     const label = corrected.get(base.id) ?? base
-    const sameSplit = everyBase.filter((other) => splitOf.get(other) === split)
+    const pool = appended.includes(base) ? everyBase : earlier
+    const sameSplit = pool.filter((other) => splitOf.get(other) === split)
     const seen = new Set<string>()
     for (const variant of variants(base, sameSplit, random)) {
       if (seen.has(variant.text)) continue
