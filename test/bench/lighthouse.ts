@@ -31,7 +31,7 @@ interface Target {
   route: string | ((page: Page, baseUrl: string) => Promise<string>)
 }
 
-const targets: Target[] = [
+const allTargets: Target[] = [
   { page: 'login', phone: null, route: 'pages/login/index' },
   { page: 'resident home', phone: '13800000005', route: 'pages/home/index' },
   { page: 'submit', phone: '13800000005', route: 'pages/cases/submit/index' },
@@ -48,6 +48,8 @@ const targets: Target[] = [
   { page: 'visit form', phone: '13800000004', route: 'pages/visits/new/index' },
   { page: 'admin dashboard', phone: '13800000001', route: 'pages/admin/dashboard/index' },
 ]
+
+const targets = process.env.LIGHTHOUSE_PAGES ? allTargets.filter((t) => process.env.LIGHTHOUSE_PAGES!.split(',').includes(t.page)) : allTargets
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
@@ -105,6 +107,13 @@ export async function benchLighthouse(mongoUri: string, runs = 3): Promise<Light
           disableStorageReset: true,
         })
         const lhr = answer!.lhr
+        if (process.env.LIGHTHOUSE_DUMP) {
+          const pick = (id: string) => [id, lhr.audits[id]?.numericValue, lhr.audits[id]?.score]
+          console.log(JSON.stringify(['first-contentful-paint','speed-index','largest-contentful-paint','total-blocking-time','cumulative-layout-shift','interactive','bootup-time','mainthread-work-breakdown','unused-javascript','render-blocking-resources','total-byte-weight'].map(pick)))
+          console.log(JSON.stringify((lhr.audits['bootup-time']?.details as any)?.items?.slice(0,6)))
+          console.log(JSON.stringify((lhr.audits['network-requests']?.details as any)?.items?.map((i: any) => [i.url.slice(-50), i.transferSize, i.resourceType])))
+          console.log(JSON.stringify((lhr.audits['largest-contentful-paint-element']?.details as any)?.items?.[0]?.items?.[0]?.node?.snippet))
+        }
         const why = lhr.runtimeError?.message ?? lhr.audits['largest-contentful-paint']?.errorMessage
         if (why) {
           console.warn(`[bench] lighthouse ${target.page}: attempt ${attempt + 1} not measured: ${why}`)
