@@ -4,9 +4,8 @@ import { photoStore } from './photoStore'
 import { AppError } from '@minqing/shared'
 import { createAutoSync } from './autoSync'
 import { pendingVisits, type LocalVisit } from './queue'
+import { visitQueueKey as key } from './queueKey'
 import { createSyncEngine, type SyncProgress } from './syncEngine'
-
-const key = 'minqing.visits.v1'
 
 /**
  * The visit queue lives in the platform storage (wx storage / localStorage): it survives restarts.
