@@ -62,7 +62,11 @@ export async function startServer(
     if (ready) break
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  if (Date.now() >= deadline) throw new Error(`server did not become ready:\n${output}`)
+  if (Date.now() >= deadline) {
+    // Not left running: an orphaned server keeps its port and its CPU share after the test failed.
+    child.kill('SIGKILL')
+    throw new Error(`server did not become ready:\n${output}`)
+  }
 
   return {
     baseUrl,

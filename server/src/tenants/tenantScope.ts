@@ -123,9 +123,10 @@ export async function unitWithinTenant(
 }
 
 /**
- * City-wide configuration (the category tree, the national holiday calendar, the 12345 time
- * limits, public consultations, deployment maintenance): read by every tenant, changed only at
- * city level, so one district cannot change another's deadlines or categories.
+ * Deployment-wide operations (the rollup rebuild, the dispatch model's training, the import of
+ * historical cases, the outbox of messages to the outside): a city-level admin's only. Districts
+ * configure their own categories, calendars, time limits and consultations (categories/,
+ * settings/, topics/), never another's.
  */
 export function assertCityLevel(viewer: Pick<Viewer, 'tenantId'>) {
   if (viewer.tenantId) throw new AppError('CITY_LEVEL_ONLY')
