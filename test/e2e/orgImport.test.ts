@@ -97,13 +97,25 @@ describe('H5 console: 批量导入 of units and staff', () => {
     // the label with the disabled class too) and its label legible on the button (≥ 4.5 : 1).
     const look = await visible(page, '.org-import-run').evaluate((button) => {
       const label = button.querySelector('.nut-button-children')!
-      const rgb = (value: string) => value.match(/[\d.]+/g)!.slice(0, 3).map(Number)
+      const rgb = (value: string) =>
+        value
+          .match(/[\d.]+/g)!
+          .slice(0, 3)
+          .map(Number)
       const luminance = (value: string) => {
-        const [r, g, b] = rgb(value).map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4))
+        const [r, g, b] = rgb(value).map((c) =>
+          c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4,
+        )
         return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
       }
-      const [a, b] = [luminance(getComputedStyle(label).color), luminance(getComputedStyle(button).backgroundColor)]
-      return { labelBackground: getComputedStyle(label).backgroundColor, contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) }
+      const [a, b] = [
+        luminance(getComputedStyle(label).color),
+        luminance(getComputedStyle(button).backgroundColor),
+      ]
+      return {
+        labelBackground: getComputedStyle(label).backgroundColor,
+        contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+      }
     })
     expect(look.labelBackground).toBe('rgba(0, 0, 0, 0)')
     expect(look.contrast).toBeGreaterThanOrEqual(4.5)
