@@ -1,13 +1,13 @@
 import { defaultTimeLimits } from '@minqing/shared'
-import { randomUUID } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
-import { buildUnit, buildUser, loginAs } from '../../test/factories'
+import { authorizationOf, buildSecondDistrict } from '../../test/secondDistrict'
+import { buildUser } from '../../test/factories'
 import { manualClock, testApp } from '../../test/testApp'
 import { ConfigChangeModel } from '../audit/configChange.model'
-import { RoutingRuleModel } from '../routing/routingRule.model'
+
 import { defaultTenantCode, defaultTenantId, ensureDefaultTenant } from '../tenants/defaultTenant'
-import { TenantModel } from '../tenants/tenant.model'
 
 type Request = ReturnType<typeof testApp>['request']
 
@@ -15,19 +15,8 @@ type Request = ReturnType<typeof testApp>['request']
 async function twoDistricts(request: Request) {
   await ensureDefaultTenant()
   const world = await caseWorld(request)
-  const as = async (props: Parameters<typeof buildUser>[0]) => ({
-    Authorization: `Bearer ${(await loginAs(request, await buildUser(props))).accessToken}`,
-  })
-  const hedong = await TenantModel.create({ code: `hedong-${randomUUID().slice(0, 8)}`, name: '河东区' })
-  const root = await buildUnit({ level: 'district', name: `河东区${hedong.code}`, tenantId: hedong.id })
-  const culture = await buildUnit({ level: 'department', parentId: root.id, name: '河东文旅局' })
-  await RoutingRuleModel.create({
-    name: '河东文化类',
-    priority: 10,
-    categoryCodes: ['culture'],
-    unitId: culture.id,
-    tenantId: hedong._id,
-  })
+  const as = (props: Parameters<typeof buildUser>[0]) => authorizationOf(request, props)
+  const { hedong, culture } = await buildSecondDistrict({ uniqueUnitName: true })
   return {
     world,
     hedong,

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
-import { buildUnit, buildUser, loginAs } from '../../test/factories'
+import { authorizationOf, buildSecondDistrict } from '../../test/secondDistrict'
+import { buildUser } from '../../test/factories'
 import { manualClock, testApp } from '../../test/testApp'
-import { RoutingRuleModel } from '../routing/routingRule.model'
+
 import { defaultTenantId, ensureDefaultTenant } from '../tenants/defaultTenant'
-import { TenantModel } from '../tenants/tenant.model'
+
 import { rebuildRollups } from './rebuildRollups'
 
 type Auth = Record<string, string>
@@ -25,19 +25,8 @@ describe(
       const { request } = testApp({ clock })
       const world = await caseWorld(request)
       await ensureDefaultTenant('和平区')
-      const hedong = await TenantModel.create({ code: `hedong-${randomUUID().slice(0, 6)}`, name: '河东区' })
-      const bRoot = await buildUnit({ level: 'district', name: '河东区', tenantId: hedong.id })
-      const bCulture = await buildUnit({ level: 'department', parentId: bRoot.id, name: '河东文旅局' })
-      await RoutingRuleModel.create({
-        name: '河东文化类',
-        priority: 10,
-        categoryCodes: ['culture'],
-        unitId: bCulture.id,
-        tenantId: hedong._id,
-      })
-      const login = async (props: Parameters<typeof buildUser>[0]): Promise<Auth> => ({
-        Authorization: `Bearer ${(await loginAs(request, await buildUser(props))).accessToken}`,
-      })
+      const { hedong } = await buildSecondDistrict()
+      const login = (props: Parameters<typeof buildUser>[0]): Promise<Auth> => authorizationOf(request, props)
       const aAdmin = await login({ role: 'admin', tenantId: String(defaultTenantId) })
       const bAdmin = await login({ role: 'admin', tenantId: hedong.id })
       const cityAdmin = world.admin.auth

@@ -1,30 +1,18 @@
-import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
-import { buildUnit, buildUser, loginAs, testPassword, uniquePhone } from '../../test/factories'
+import { authorizationOf, buildSecondDistrict } from '../../test/secondDistrict'
+import { buildUser, loginAs, testPassword, uniquePhone } from '../../test/factories'
 import { testApp } from '../../test/testApp'
-import { RoutingRuleModel } from '../routing/routingRule.model'
+
 import { defaultTenantId } from './defaultTenant'
-import { TenantModel } from './tenant.model'
 
 type Request = ReturnType<typeof testApp>['request']
 
 /** Tenant A (the default, as before tenants) from caseWorld; tenant B = 河东区 with its own bureau and rule. */
 async function twoDistricts(request: Request) {
   const world = await caseWorld(request)
-  const as = async (props: Parameters<typeof buildUser>[0]) => ({
-    Authorization: `Bearer ${(await loginAs(request, await buildUser(props))).accessToken}`,
-  })
-  const hedong = await TenantModel.create({ code: `hedong-${randomUUID().slice(0, 8)}`, name: '河东区' })
-  const root = await buildUnit({ level: 'district', name: `河东区${hedong.code}`, tenantId: hedong.id })
-  const culture = await buildUnit({ level: 'department', parentId: root.id, name: '河东文旅局' })
-  await RoutingRuleModel.create({
-    name: '河东文化类',
-    priority: 10,
-    categoryCodes: ['culture'],
-    unitId: culture.id,
-    tenantId: hedong._id,
-  })
+  const as = (props: Parameters<typeof buildUser>[0]) => authorizationOf(request, props)
+  const { hedong, root, culture } = await buildSecondDistrict({ uniqueUnitName: true })
   return {
     world,
     hedong,
