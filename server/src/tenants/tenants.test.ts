@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { caseBody, caseWorld } from '../../test/caseWorld'
 import { authorizationOf, buildSecondDistrict } from '../../test/secondDistrict'
-import { buildUser, loginAs, testPassword, uniquePhone } from '../../test/factories'
+import { buildUnit, buildUser, loginAs, testPassword, uniquePhone } from '../../test/factories'
 import { testApp } from '../../test/testApp'
 
 import { defaultTenantId } from './defaultTenant'
@@ -51,6 +51,32 @@ describe('districts as tenants: writes stay in the writer’s tenant', { timeout
     expect(unknown.status).toBe(400)
     expect(unknown.body.error.code).toBe('TENANT_UNKNOWN')
     expect(unknown.body.error.message).toMatch(/区县/)
+  })
+
+  it('refuses a transfer of a district’s case to another district’s unit (the unit named in the body)', async () => {
+    const { request } = testApp()
+    const t = await twoDistricts(request)
+    const filed = await request
+      .post('/api/v1/cases')
+      .set(t.world.resident.auth)
+      .send(caseBody({ tenant: t.hedong.code }))
+    expect(filed.body.unitId).toBe(t.culture.id)
+    const handler = await authorizationOf(request, { role: 'handler', unitId: t.culture.id })
+    const transfer = (unitId: string) =>
+      request
+        .post(`/api/v1/cases/${filed.body.id}/transitions`)
+        .set(handler)
+        .send({ action: 'transfer', unitId, reason: '不属于本单位' })
+    // 和平区's culture bureau: as if it did not exist, and the case stays where it was.
+    const foreign = await transfer(t.world.culture.id)
+    expect(foreign.status).toBe(404)
+    const after = await request.get(`/api/v1/cases/${filed.body.id}`).set(t.bAdmin)
+    expect(after.body).toMatchObject({ unitId: t.culture.id, status: filed.body.status })
+    // A unit of its own district is fine.
+    const own = await buildUnit({ level: 'department', parentId: t.root.id, name: '河东住建局' })
+    const moved = await transfer(own.id)
+    expect(moved.status).toBe(200)
+    expect(moved.body.unitId).toBe(own.id)
   })
 
   it('lets a tenant admin build units, accounts, rules and campaigns only inside their tenant', async () => {
