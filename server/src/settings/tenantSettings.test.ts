@@ -103,6 +103,31 @@ describe('time limits and holiday calendars per district (tenant)', { timeout: 2
     expect((await request.get('/api/v1/calendars').set(t.heping)).body.ownYears).toEqual([])
   })
 
+  it('the supervision board warns each case at its own district’s warning share', async () => {
+    const clock = manualClock(new Date('2026-03-02T10:00:00+08:00'))
+    const { request } = testApp({ clock })
+    const t = await twoDistricts(request)
+    const early = { ...defaultTimeLimits, warnShare: 0.05 }
+    expect((await request.put('/api/v1/settings/time-limits').set(t.hedongAdmin).send(early)).status).toBe(
+      200,
+    )
+    const [hedongCase, hepingCase] = await Promise.all([
+      request
+        .post('/api/v1/cases')
+        .set(t.world.resident.auth)
+        .send(caseBody({ tenant: t.hedong.code })),
+      request.post('/api/v1/cases').set(t.world.resident.auth).send(caseBody()),
+    ])
+    // 10 of the 120 minutes to sign for: past 河东区’s 5 %, well before the city’s 80 %.
+    clock.advance(10 * 60_000)
+    const board = await request.get('/api/v1/supervision/board').set(t.city)
+    expect(board.status).toBe(200)
+    const warned = board.body.warning.map((item: { id: string }) => item.id)
+    expect(warned).toContain(hedongCase.body.id)
+    expect(warned).not.toContain(hepingCase.body.id)
+    await request.delete('/api/v1/settings/time-limits').set(t.hedongAdmin)
+  })
+
   it('keeps a district’s override its own: another district’s admin gets 404, the city admin reaches it', async () => {
     const { request } = testApp()
     const t = await twoDistricts(request)
