@@ -18,6 +18,8 @@ describe('H5: categories per district (issue #16, tenants)', { timeout: 300_000 
 
     await row('住房物业').getByText('本区隐藏').click()
     await expect.poll(() => row('住房物业').innerText()).toContain('恢复')
+    // Its children go with it, and the page says so.
+    await expect.poll(() => row('物业服务').innerText()).toContain('随上级不显示')
     await admin.screenshot({ path: 'artifacts/tenant-categories-console.png', fullPage: true })
 
     const resident = await loggedInPage(app.browser, app.server.baseUrl, '13800000005')

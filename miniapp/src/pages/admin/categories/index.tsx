@@ -8,17 +8,26 @@ import { DataTable } from '../../../components/DataTable'
 import { Button, Input } from '../../../ui/nutui'
 import '../cases/index.css'
 
-type Row = ManagedCategory & { depth: number }
+/** `offByParent`: residents do not see it because a category above it is hidden or retired. */
+type Row = ManagedCategory & { depth: number; offByParent: boolean }
 
 /** The server's rows come in tree order: a row's depth is its parent's plus one. */
 const withDepth = (rows: ManagedCategory[]): Row[] => {
-  const depths = new Map<string, number>()
+  const byCode = new Map<string, Row>()
   return rows.map((row) => {
-    const depth = row.parentCode ? (depths.get(row.parentCode) ?? -1) + 1 : 0
-    depths.set(row.code, depth)
-    return { ...row, depth }
+    const parent = row.parentCode ? byCode.get(row.parentCode) : undefined
+    const item = {
+      ...row,
+      depth: parent ? parent.depth + 1 : 0,
+      offByParent: Boolean(parent && (parent.hidden || !parent.enabled || parent.offByParent)),
+    }
+    byCode.set(row.code, item)
+    return item
   })
 }
+
+const stateLabel = (row: Row) =>
+  row.hidden ? '本区隐藏' : !row.enabled ? '停用' : row.offByParent ? '随上级不显示' : '启用'
 
 const scopeLabel = (row: Row, districtAdmin: boolean) =>
   row.scope === 'city' ? '市级' : districtAdmin ? '本区' : `区县 ${row.tenantCode ?? ''}`
@@ -104,7 +113,7 @@ export default function CategoriesPage() {
           {
             key: 'state',
             title: '状态',
-            render: (row) => (row.hidden ? '本区隐藏' : row.enabled ? '启用' : '停用'),
+            render: stateLabel,
           },
           {
             key: 'edit',
