@@ -1,31 +1,12 @@
-import AjvModule from 'ajv'
-import addFormatsModule from 'ajv-formats'
 import { XMLParser } from 'fast-xml-parser'
 import { randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { caseWorld } from '../../test/caseWorld'
 import { buildUnit, buildUser, loginAs } from '../../test/factories'
+import { expectValid } from '../../test/open311Schemas'
 import { manualClock, testApp } from '../../test/testApp'
 import { TenantModel } from '../tenants/tenant.model'
 
-/** The official GeoReport v2 JSON Schemas (as in open311.test.ts). */
-const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/open311-schemas')
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ??
-  AjvModule) as typeof AjvModule
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as typeof addFormatsModule
-const ajv = new Ajv({ allErrors: true, strict: false })
-addFormats(ajv)
-for (const name of ['request', 'requests', 'service', 'services', 'service-definition'])
-  ajv.addSchema(JSON.parse(readFileSync(path.join(schemaDir, `${name}.json`), 'utf8')), `${name}.json`)
-function expectValid(schema: string, data: unknown) {
-  const validate = ajv.getSchema(schema)!
-  validate(data)
-  expect(validate.errors ?? [], JSON.stringify(data).slice(0, 300)).toEqual([])
-}
 const apiKey = 'fixmystreet-0123456789abcdef'
 const xml = new XMLParser({ isArray: (name) => ['service', 'request', 'error'].includes(name) })
 
