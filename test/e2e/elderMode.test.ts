@@ -51,6 +51,8 @@ describe('H5: 长辈模式 on every resident page meets the MIIT 适老化 figur
 
     for (const [name, path] of [
       ['submit', 'pages/cases/submit/index'],
+      // A district's link adds the 受理区县 line and the district's own categories.
+      ['submit-hedong', 'pages/cases/submit/index?tenant=hedong'],
       ['my-cases', 'pages/cases/list/index?scope=all'],
       ['notifications', 'pages/cases/notifications/index'],
       ['echo', 'pages/review/echo/index'],
