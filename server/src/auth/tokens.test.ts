@@ -23,6 +23,30 @@ describe('access and refresh tokens', () => {
     expect(expired.body.error.code).toBe('TOKEN_EXPIRED')
   })
 
+  it('a token already accepted is refused once it expires, and an altered copy of it is refused', async () => {
+    const clock = manualClock()
+    const { request } = testApp({ clock })
+    const session = await loginAs(request, await buildUser())
+    const me = () => request.get('/api/v1/me').set('Authorization', `Bearer ${session.accessToken}`)
+    expect((await me()).status).toBe(200)
+    expect((await me()).status).toBe(200)
+
+    // The same token with another claim part (its signature no longer matches).
+    const [header, payload, signature] = session.accessToken.split('.')
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>
+    const forged = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url')
+    const altered = await request
+      .get('/api/v1/me')
+      .set('Authorization', `Bearer ${header}.${forged}.${signature}`)
+    expect(altered.status).toBe(401)
+    expect(altered.body.error.code).toBe('INVALID_TOKEN')
+
+    clock.advance(tokenLifetimes.accessSeconds * 1000)
+    const expired = await me()
+    expect(expired.status).toBe(401)
+    expect(expired.body.error.code).toBe('TOKEN_EXPIRED')
+  })
+
   it('refreshes into a new working pair and rotates the refresh token', async () => {
     const clock = manualClock()
     const { request } = testApp({ clock })

@@ -20,32 +20,61 @@ export function castNew<T>(model: Model<T>, data: Record<string, unknown>, now =
   return raw
 }
 
-function applyDefaults(schema: Schema, target: Record<string, unknown>): void {
-  for (const [path, type] of Object.entries(schema.paths)) {
+interface DefaultStep {
+  /** The path's parents, then its own name (`a.b.c` → ['a', 'b'], 'c'). */
+  parents: string[]
+  name: string
+  defaultValue: unknown
+  /** A single nested subdocument's schema: its own defaults apply inside it. */
+  nested?: Schema
+}
+
+/**
+ * What applyDefaults walks, worked out once per schema (splitting every path name and reading
+ * every schema type per insert was a tenth of the submit path's own CPU). Schemas do not change
+ * after the models are compiled.
+ */
+const plans = new WeakMap<Schema, DefaultStep[]>()
+
+function defaultsPlan(schema: Schema): DefaultStep[] {
+  let plan = plans.get(schema)
+  if (plan) return plan
+  plan = Object.entries(schema.paths).map(([path, type]) => {
     const parts = path.split('.')
-    let parent: Record<string, unknown> = target
-    for (const part of parts.slice(0, -1)) {
-      const next = parent[part]
-      if (next === null || typeof next !== 'object') {
-        parent = (parent[part] = {}) as Record<string, unknown>
-      } else parent = next as Record<string, unknown>
-    }
-    const name = parts.at(-1)!
-    const value = parent[name]
     const schemaType = type as unknown as {
       defaultValue?: unknown
       schema?: Schema
       $isSingleNested?: boolean
     }
-    let current = value
+    return {
+      parents: parts.slice(0, -1),
+      name: parts.at(-1)!,
+      defaultValue: schemaType.defaultValue,
+      nested: schemaType.$isSingleNested ? schemaType.schema : undefined,
+    }
+  })
+  plans.set(schema, plan)
+  return plan
+}
+
+function applyDefaults(schema: Schema, target: Record<string, unknown>): void {
+  for (const { parents, name, defaultValue, nested } of defaultsPlan(schema)) {
+    let parent: Record<string, unknown> = target
+    for (const part of parents) {
+      const next = parent[part]
+      if (next === null || typeof next !== 'object') {
+        parent = (parent[part] = {}) as Record<string, unknown>
+      } else parent = next as Record<string, unknown>
+    }
+    let current = parent[name]
     if (current === undefined) {
-      const fallback = schemaType.defaultValue
-      if (fallback === undefined) continue
-      current = parent[name] = typeof fallback === 'function' ? (fallback as () => unknown)() : fallback
+      if (defaultValue === undefined) continue
+      current = parent[name] =
+        typeof defaultValue === 'function' ? (defaultValue as () => unknown)() : defaultValue
     }
     // A subdocument, given or defaulted (`default: () => ({})`), gets its own defaults too.
-    if (schemaType.$isSingleNested && schemaType.schema && current && typeof current === 'object')
-      applyDefaults(schemaType.schema, current as Record<string, unknown>)
+    if (nested && current && typeof current === 'object')
+      applyDefaults(nested, current as Record<string, unknown>)
   }
 }
 

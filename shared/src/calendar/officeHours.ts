@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { chinaDate, isWorkingDay, type HolidayCalendar } from './workingDays'
+import { chinaMidnight, isWorkingDayAt, type HolidayCalendar } from './workingDays'
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm / Use HH:mm' })
 const minutesOf = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5))
@@ -48,12 +48,12 @@ export function addOfficeHours(
   officeHours: OfficeHours,
 ): Date {
   let remaining = hours * 60 * 60_000
-  let day = chinaDate(start).startOf('day')
-  for (let index = 0; index < maxDays; index++, day = day.add(1, 'day')) {
-    if (!isWorkingDay(day, calendar)) continue
+  let day = chinaMidnight(start.getTime())
+  for (let index = 0; index < maxDays; index++, day += 86_400_000) {
+    if (!isWorkingDayAt(day, calendar)) continue
     for (const period of officeHours.periods) {
-      const opens = day.add(minutesOf(period.from), 'minute').valueOf()
-      const closes = day.add(minutesOf(period.to), 'minute').valueOf()
+      const opens = day + minutesOf(period.from) * 60_000
+      const closes = day + minutesOf(period.to) * 60_000
       const from = Math.max(opens, start.getTime())
       if (from >= closes) continue
       if (closes - from >= remaining) return new Date(from + remaining)

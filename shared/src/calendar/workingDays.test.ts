@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { china2026 } from './china2026'
-import { chinaDate, chinaDays, endOfNthWorkingDay, isWorkingDay, workingDaysBetween } from './workingDays'
+import {
+  chinaDate,
+  chinaDays,
+  chinaMidnight,
+  endOfNthWorkingDay,
+  isWorkingDay,
+  isWorkingDayAt,
+  workingDaysBetween,
+} from './workingDays'
 
 const cst = (text: string) => new Date(`${text}+08:00`)
 const day = (text: string) => chinaDate(cst(`${text}T12:00:00`))
@@ -53,5 +61,30 @@ describe('chinaDays', () => {
       from: new Date('2026-02-28T16:00:00.000Z'),
       to: new Date('2026-03-31T15:59:59.999Z'),
     })
+  })
+})
+
+describe('day arithmetic without dayjs (the deadline path of every submission)', () => {
+  it('agrees with isWorkingDay on every day of 2025–2027, at China midnight whatever the instant', () => {
+    const hour = 3_600_000
+    const start = cst('2025-01-01T00:00:00').getTime()
+    for (let instant = start; instant < cst('2028-01-01T00:00:00').getTime(); instant += 24 * hour) {
+      // 00:00, 07:59 and 23:59 China time fall on UTC's previous day, its same day, and its next hour.
+      for (const offset of [0, 8 * hour - 60_000, 24 * hour - 60_000]) {
+        const at = instant + offset
+        expect(chinaMidnight(at)).toBe(chinaDate(new Date(at)).startOf('day').valueOf())
+        expect(isWorkingDayAt(chinaMidnight(at), china2026)).toBe(
+          isWorkingDay(chinaDate(new Date(at)), china2026),
+        )
+      }
+    }
+  })
+
+  it('counts working days into a provisional year and from a late-evening receipt', () => {
+    // 23:30 CST on Wednesday 30 December 2026 (15:30 UTC): 31 Dec is day 1, 1 January 2027 a
+    // provisional holiday, the weekend rests, so day 2 is Monday 4 January.
+    expect(fmt(endOfNthWorkingDay(cst('2026-12-30T23:30:00'), 2, china2026))).toBe('2027-01-04 23:59:59')
+    // 00:10 CST on a Saturday (Friday in UTC) still counts from Saturday: Monday is day 1.
+    expect(fmt(endOfNthWorkingDay(cst('2026-03-07T00:10:00'), 1, china2026))).toBe('2026-03-09 23:59:59')
   })
 })

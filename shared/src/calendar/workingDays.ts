@@ -32,16 +32,40 @@ export function chinaDays(from: string, to: string): { from: Date; to: Date } {
 }
 
 export function isWorkingDay(day: Dayjs, calendar: HolidayCalendar): boolean {
-  const key = day.format('YYYY-MM-DD')
-  if (calendar.confirmedYears && !calendar.confirmedYears.includes(day.year())) {
-    if (provisionalHolidays(day.year()).includes(key)) return false
-    const weekday = day.day()
+  return workingDayByDate(day.format('YYYY-MM-DD'), day.year(), day.day(), calendar)
+}
+
+function workingDayByDate(key: string, year: number, weekday: number, calendar: HolidayCalendar): boolean {
+  if (calendar.confirmedYears && !calendar.confirmedYears.includes(year)) {
+    if (provisionalHolidays(year).includes(key)) return false
     return weekday !== 0 && weekday !== 6
   }
   if (calendar.workdays.includes(key)) return true
   if (calendar.holidays.includes(key)) return false
-  const weekday = day.day()
   return weekday !== 0 && weekday !== 6
+}
+
+const dayMs = 86_400_000
+const offsetMs = chinaOffsetMinutes * 60_000
+
+/**
+ * The same days counted as plain numbers (China time has no daylight saving, so every day is
+ * 24 h): deadline arithmetic runs on every submission, and dayjs objects per day cost more CPU
+ * than the rest of computing a deadline (issue 18).
+ */
+export function chinaMidnight(instant: number): number {
+  return Math.floor((instant + offsetMs) / dayMs) * dayMs - offsetMs
+}
+
+/** Whether the China-time day that begins at `midnight` (from chinaMidnight) is a working day. */
+export function isWorkingDayAt(midnight: number, calendar: HolidayCalendar): boolean {
+  const asUtc = new Date(midnight + offsetMs)
+  return workingDayByDate(
+    asUtc.toISOString().slice(0, 10),
+    asUtc.getUTCFullYear(),
+    asUtc.getUTCDay(),
+    calendar,
+  )
 }
 
 /**
@@ -50,13 +74,13 @@ export function isWorkingDay(day: Dayjs, calendar: HolidayCalendar): boolean {
  * following Wednesday; one received on Saturday counts Monday as day 1.
  */
 export function endOfNthWorkingDay(start: Date, n: number, calendar: HolidayCalendar): Date {
-  let day = chinaDate(start).startOf('day')
+  let day = chinaMidnight(start.getTime())
   let counted = 0
   while (counted < n) {
-    day = day.add(1, 'day')
-    if (isWorkingDay(day, calendar)) counted++
+    day += dayMs
+    if (isWorkingDayAt(day, calendar)) counted++
   }
-  return day.endOf('day').toDate()
+  return new Date(day + dayMs - 1)
 }
 
 /** Counts the working days strictly after `from`'s date up to and including `to`'s date. */
