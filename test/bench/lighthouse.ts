@@ -74,6 +74,16 @@ function dumpDiagnostics(lhr: Result) {
   ]
   console.log(JSON.stringify(metrics.map((id) => [id, lhr.audits[id]?.numericValue, lhr.audits[id]?.score])))
   console.log(JSON.stringify(items('bootup-time').slice(0, 6)))
+  // The tasks TBT counts (each one's part above 50 ms), in order: which script each one ran.
+  console.log(
+    JSON.stringify(
+      items('long-tasks').map((task) => [
+        String(task.url).split('/').pop(),
+        Math.round(Number(task.startTime)),
+        Math.round(Number(task.duration)),
+      ]),
+    ),
+  )
   const requests = items('network-requests')
   console.log(
     JSON.stringify(
