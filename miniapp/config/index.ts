@@ -94,6 +94,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // of it script work. Components without a React version (Textarea, Switch, Canvas) keep theirs.
       useHtmlComponents: true,
       publicPath: '/',
+      // src/index.html writes the stylesheet and script tags itself (scripts after the first frame).
+      htmlPluginOption: { inject: false },
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedSource] },
