@@ -78,6 +78,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .include.add(sharedSource)
           .end()
           .set('sideEffects', false)
+        // ui/nutui.ts only re-exports one module per NutUI component (each with its stylesheet):
+        // said to be free of side effects, each page gets only the components it imports instead
+        // of every one that any page imports (TextArea and Switch brought Stencil to the login page).
+        chain.module
+          .rule('nutuiBarrelSideEffectFree')
+          .test(/[\\/]src[\\/]ui[\\/]nutui\.ts$/)
+          .set('sideEffects', false)
         // Grid workers open the app where there is no signal: the service worker keeps it on the phone.
         if (process.env.NODE_ENV !== 'development') chain.plugin('serviceWorker').use(serviceWorkerPlugin())
       },
@@ -87,6 +94,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // of it script work. Components without a React version (Textarea, Switch, Canvas) keep theirs.
       useHtmlComponents: true,
       publicPath: '/',
+      // src/index.html writes the stylesheet and script tags itself (scripts after the first frame).
+      htmlPluginOption: { inject: false },
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedSource] },

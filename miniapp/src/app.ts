@@ -5,6 +5,7 @@ import './app.css'
 import { registerServiceWorker } from './offline/registerServiceWorker'
 import { districtOfAddress, rememberDistrict } from './session/districtCode'
 import { mountPagesInTransition } from './startup/pagesInTransition'
+import { removeStartScreen } from './startup/startScreen'
 import { visitQueueKey } from './visits/queueKey'
 
 // zod probes `new Function` to compile fast parsers: the server's Content-Security-Policy
@@ -13,8 +14,10 @@ zodConfig({ jitless: true })
 registerServiceWorker()
 let markAppRendered: () => void = () => undefined
 const appRendered = new Promise<void>((resolve) => (markAppRendered = resolve))
-// Each page's first render in time slices instead of one long task (see pagesInTransition.ts).
-if (process.env.TARO_ENV === 'h5') mountPagesInTransition(getCurrentInstance(), startTransition, appRendered)
+// Each page's first render in time slices instead of one long task (see pagesInTransition.ts);
+// the template's start screen stays up until the first page is there to replace it.
+if (process.env.TARO_ENV === 'h5')
+  mountPagesInTransition(getCurrentInstance(), startTransition, appRendered, () => removeStartScreen())
 
 /** Runs `work` once the first screen is up and the main thread has nothing else to do. */
 function whenIdle(work: () => void) {

@@ -50,4 +50,14 @@ describe('mountPagesInTransition', () => {
     await flush()
     expect(events).toEqual(['mount pages/home/index in transition', 'taro callback'])
   })
+
+  it('runs afterMount once the page is committed, before Taro continues', async () => {
+    const { events, startTransition, appRendered, rendered, makeApp } = fixture()
+    const current = { app: makeApp() }
+    mountPagesInTransition(current, startTransition, appRendered, () => events.push('after mount'))
+    rendered()
+    current.app.mount({}, 'pages/login/index', () => events.push('taro callback'))
+    await flush()
+    expect(events).toEqual(['mount pages/login/index in transition', 'after mount', 'taro callback'])
+  })
 })

@@ -18,18 +18,25 @@ const wrapped = new WeakSet<Mount>()
  *
  * Mounts wait for `appRendered` (App's first effect): before the app root has rendered, Taro
  * queues a mount on a promise of its own, which would run outside the transition.
+ *
+ * `afterMount` runs once a page is committed (its element exists), before Taro's own callback.
  */
 export function mountPagesInTransition(
   current: TaroCurrent,
   startTransition: (work: () => void) => void,
   appRendered: Promise<void>,
+  afterMount: () => void = () => undefined,
 ): void {
   let app = current.app
   const wrap = (next: TaroApp | null) => {
     const mount = next?.mount
     if (!next || !mount || wrapped.has(mount)) return
     const inTransition: Mount = (component, id, done) => {
-      void appRendered.then(() => startTransition(() => mount.call(next, component, id, done)))
+      const committed = (...args: unknown[]) => {
+        afterMount()
+        return done(...args)
+      }
+      void appRendered.then(() => startTransition(() => mount.call(next, component, id, committed)))
     }
     wrapped.add(inTransition)
     next.mount = inTransition

@@ -1,4 +1,5 @@
 import { Switch as NutSwitch } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 import type { ComponentProps } from 'react'
 
 type Props = ComponentProps<typeof NutSwitch> & {

@@ -1,0 +1,2 @@
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
+export { TextArea } from '@nutui/nutui-react-taro'
