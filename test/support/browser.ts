@@ -1,20 +1,33 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 
+/** Where launchChromium finds the run's shared browser (set by sharedBrowser.ts, inherited by workers). */
+export const browserEndpointVariable = 'MINQING_TEST_BROWSER_WS'
+
 /** Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network. */
+export const chromiumOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+}
+
+/**
+ * A browser for one test file. In a test run it is a connection to the run's one Chromium
+ * (support/sharedBrowser.ts): a launch per file cost more than the file's first test, and every
+ * test works in its own `browser.newContext()`, which is what isolates cookies, storage and
+ * service workers. Closing the connection closes the contexts it made. Outside a run (a bench
+ * script) it launches its own.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const endpoint = process.env[browserEndpointVariable]
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(chromiumOptions)
 }
 
 /** Taro H5 keeps hidden pages in the DOM: only the visible copy of a selector counts. */
