@@ -56,7 +56,9 @@ export async function startServer(
   child.stderr?.on('data', (chunk) => (output += String(chunk)))
   const baseUrl = `http://127.0.0.1:${port}`
 
-  const deadline = Date.now() + 60_000
+  // A guard, not a measure: a seeded start took 20-55 s at load 10-20 on this 2-core machine,
+  // so 60 s failed whole files there (the hooks allow 180 s).
+  const deadline = Date.now() + 150_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
     const ready = await fetch(`${baseUrl}/readyz`).then(
