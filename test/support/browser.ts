@@ -1,4 +1,7 @@
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Download, type Page } from 'playwright-core'
 
 /** Where launchChromium finds the run's shared browser (set by sharedBrowser.ts, inherited by workers). */
 export const browserEndpointVariable = 'MINQING_TEST_BROWSER_WS'
@@ -70,4 +73,17 @@ export async function choosePhotos(page: Page, trigger: string, files: string | 
   ])
   if (first === 'dialog') await agree.click()
   await (await chooser).setFiles(files)
+}
+
+/**
+ * A download saved where the test can read it. `download.path()` is not available from a browser
+ * the test connected to (the run's shared Chromium, sharedBrowser.ts); `saveAs` is.
+ */
+export async function downloadedFile(download: Download): Promise<string> {
+  const file = path.join(
+    mkdtempSync(path.join(os.tmpdir(), 'minqing-download-')),
+    download.suggestedFilename(),
+  )
+  await download.saveAs(file)
+  return file
 }
