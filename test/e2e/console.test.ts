@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { loggedInPage, visible } from '../support/browser'
+import { loggedInPage, visible, downloadedFile } from '../support/browser'
 import { serverAndBrowser } from '../support/e2eSetup'
 import { apiLogin } from '../support/server'
 
@@ -80,7 +80,7 @@ describe('H5: admin console on a desktop screen', () => {
     ])
     expect(download.suggestedFilename()).toMatch(/^诉求台账_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.xlsx$/)
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.readFile((await download.path())!)
+    await workbook.xlsx.readFile(await downloadedFile(download))
     const sheet = workbook.getWorksheet('诉求台账')!
     expect(sheet.getRow(1).values).toContain('编号')
     const summaries: string[] = []

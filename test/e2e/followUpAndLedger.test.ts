@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { loggedInPage, visible } from '../support/browser'
+import { loggedInPage, visible, downloadedFile } from '../support/browser'
 import { serverAndBrowser } from '../support/e2eSetup'
 import { apiLogin } from '../support/server'
 
@@ -124,7 +124,7 @@ describe('H5: 回头看 and the visit ledger', () => {
     await page.screenshot({ path: path.join(artifacts, 'visitLedger-exported.png') })
 
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.readFile(await download.path())
+    await workbook.xlsx.readFile(await downloadedFile(download))
     const sheet = workbook.getWorksheet('走访台账')!
     const rows: string[][] = []
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((value) => String(value ?? ''))))

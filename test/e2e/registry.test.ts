@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { choosePhotos, loggedInPage, visible } from '../support/browser'
+import { choosePhotos, loggedInPage, visible, downloadedFile } from '../support/browser'
 import { serverAndBrowser } from '../support/e2eSetup'
 import { apiLogin } from '../support/server'
 
@@ -129,7 +129,7 @@ describe('H5: 民情档案 and 整改台账', () => {
     ])
     expect(download.suggestedFilename()).toBe('整改台账_幸福街道督查反馈问题整改.xlsx')
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.readFile((await download.path())!)
+    await workbook.xlsx.readFile(await downloadedFile(download))
     const sheet = workbook.getWorksheet('整改台账')!
     expect(sheet.getRow(1).values).toContain('整改状态')
     expect(sheet.rowCount).toBe(4)

@@ -1,20 +1,36 @@
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Download, type Page } from 'playwright-core'
+
+/** Where launchChromium finds the run's shared browser (set by sharedBrowser.ts, inherited by workers). */
+export const browserEndpointVariable = 'MINQING_TEST_BROWSER_WS'
 
 /** Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network. */
+export const chromiumOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+}
+
+/**
+ * A browser for one test file. In a test run it is a connection to the run's one Chromium
+ * (support/sharedBrowser.ts): a launch per file cost more than the file's first test, and every
+ * test works in its own `browser.newContext()`, which is what isolates cookies, storage and
+ * service workers. Closing the connection closes the contexts it made. Outside a run (a bench
+ * script) it launches its own.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const endpoint = process.env[browserEndpointVariable]
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(chromiumOptions)
 }
 
 /** Taro H5 keeps hidden pages in the DOM: only the visible copy of a selector counts. */
@@ -57,4 +73,17 @@ export async function choosePhotos(page: Page, trigger: string, files: string | 
   ])
   if (first === 'dialog') await agree.click()
   await (await chooser).setFiles(files)
+}
+
+/**
+ * A download saved where the test can read it. `download.path()` is not available from a browser
+ * the test connected to (the run's shared Chromium, sharedBrowser.ts); `saveAs` is.
+ */
+export async function downloadedFile(download: Download): Promise<string> {
+  const file = path.join(
+    mkdtempSync(path.join(os.tmpdir(), 'minqing-download-')),
+    download.suggestedFilename(),
+  )
+  await download.saveAs(file)
+  return file
 }
