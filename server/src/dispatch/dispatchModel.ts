@@ -41,6 +41,17 @@ export interface DispatchPrediction {
 export interface DispatchModel {
   category: LinearModel
   unit: LinearModel
+  /** The unit model the auto band's confidence reads, when it is not `unit` (same rows). */
+  unitConfidence?: LinearModel
+  /** Powers of the category probabilities weighing the unit mix: for the ranking, for the confidence. */
+  mixPower: number
+  confidenceMixPower: number
+  /**
+   * P(unit | category) from the cases' counts (`[category * units + unit]`, in the classes' order)
+   * and its share in the ranking: Σ P(category | text) · P(unit | category) beside the unit mix.
+   */
+  unitGivenCategory?: Float64Array
+  categoryUnitShare?: number
   /** Automatic dispatch needs the top unit's probability at or above this (Infinity: never). */
   autoThreshold: number
 }
@@ -69,6 +80,40 @@ export type FitOptions = TrainOptions & {
   unitL2?: number
   /** Share of naive Bayes in the unit model (default `unitNaiveBayesShare`, 0: regression only). */
   unitNaiveBayesShare?: number
+  /** Share of naive Bayes in the unit model the confidence reads (default: `unitNaiveBayesShare`). */
+  confidenceNaiveBayesShare?: number
+  /** Smoothing of naive Bayes (default `naiveBayesAlpha`). */
+  naiveBayesAlpha?: number
+  /** Power of the category probabilities in the unit ranking's mix (default `unitMixPower`). */
+  unitMixPower?: number
+  /** Power in the confidence's mix (default `unitMixPower`). */
+  confidenceMixPower?: number
+  /** Share of Σ P(category | text) · P(unit | category) in the unit ranking (default 0). */
+  categoryUnitShare?: number
+}
+
+/** P(unit | category) over the members, Laplace-smoothed (a category without cases: uniform). */
+function unitGivenCategoryTable(
+  encoded: Encoded,
+  members: number[],
+  categoryClasses: string[],
+  unitClasses: string[],
+): Float64Array {
+  const categoryAt = new Map(categoryClasses.map((code, at) => [code, at]))
+  const unitAt = new Map(unitClasses.map((unit, at) => [unit, at]))
+  const units = unitClasses.length
+  const counts = new Float64Array(categoryClasses.length * units).fill(0.5)
+  for (const n of members) {
+    const c = categoryAt.get(encoded.categoryCodes[n]!)
+    const u = unitAt.get(encoded.unitIds[n]!)
+    if (c !== undefined && u !== undefined) counts[c * units + u]!++
+  }
+  for (let c = 0; c < categoryClasses.length; c++) {
+    let total = 0
+    for (let u = 0; u < units; u++) total += counts[c * units + u]!
+    for (let u = 0; u < units; u++) counts[c * units + u]! /= total
+  }
+  return counts
 }
 
 /**
@@ -194,15 +239,36 @@ function* fitEncoded(encoded: Encoded, caseMembers: number[], options: FitOption
     l2: options.l2 ?? options.unitL2 ?? 0,
   })
   const share = options.unitNaiveBayesShare ?? unitNaiveBayesShare
-  const unit =
-    share > 0
-      ? blendLinear(
+  const confidenceShare = options.confidenceNaiveBayesShare ?? share
+  const bayes =
+    share > 0 || confidenceShare > 0
+      ? yield* naiveBayesSteps(
           regression,
-          yield* naiveBayesSteps(regression, unitCorpus, caseMembers, units.labelOf, naiveBayesAlpha),
-          share,
+          unitCorpus,
+          caseMembers,
+          units.labelOf,
+          options.naiveBayesAlpha ?? naiveBayesAlpha,
         )
-      : regression
-  return { category, unit, autoThreshold: Infinity }
+      : null
+  const blend = (weight: number) =>
+    bayes && weight > 0 ? blendLinear(regression, bayes, weight) : regression
+  const unit = blend(share)
+  const mixPower = options.unitMixPower ?? unitMixPower
+  const categoryShare = options.categoryUnitShare ?? 0
+  return {
+    category,
+    unit,
+    ...(categoryShare > 0
+      ? {
+          categoryUnitShare: categoryShare,
+          unitGivenCategory: unitGivenCategoryTable(encoded, caseMembers, category.classes, unit.classes),
+        }
+      : {}),
+    ...(confidenceShare !== share ? { unitConfidence: blend(confidenceShare) } : {}),
+    mixPower,
+    confidenceMixPower: options.confidenceMixPower ?? mixPower,
+    autoThreshold: Infinity,
+  }
 }
 
 export function fitDispatchModel(
@@ -273,16 +339,34 @@ function rankUnits(
 ) {
   const scratch = predictScratch
   const wordHashes = features.wordHashes
-  const mixed = new Float64Array(model.unit.classes.length)
+  const unitCount = model.unit.classes.length
+  const mixed = new Float64Array(unitCount)
+  const sure = new Float64Array(unitCount)
   const considered = categoryOrder.slice(0, categoriesForUnit)
-  const weights = considered.map((at) => categoryP[at]! ** unitMixPower)
-  const total = weights.reduce((sum, weight) => sum + weight, 0) || 1
+  const weightsAt = (power: number) => {
+    const weights = considered.map((at) => categoryP[at]! ** power)
+    const total = weights.reduce((sum, weight) => sum + weight, 0) || 1
+    return weights.map((weight) => weight / total)
+  }
+  const rankWeights = weightsAt(model.mixPower)
+  const sureWeights = weightsAt(model.confidenceMixPower)
   let topView: SparseVector | null = null
   for (const [k, at] of considered.entries()) {
     const x = unitVector(features, wordHashes, model.category.classes[at]!, scratch)
     const p = probabilities(model.unit, x)
-    for (let u = 0; u < p.length; u++) mixed[u]! += (p[u]! * weights[k]!) / total
+    const q = model.unitConfidence ? probabilities(model.unitConfidence, x) : p
+    for (let u = 0; u < unitCount; u++) {
+      mixed[u]! += p[u]! * rankWeights[k]!
+      sure[u]! += q[u]! * sureWeights[k]!
+    }
     if (!topView) topView = { buckets: x.buckets.slice(), values: x.values.slice() }
+  }
+  const table = model.unitGivenCategory
+  const share = model.categoryUnitShare ?? 0
+  if (table && share > 0) {
+    for (let u = 0; u < unitCount; u++) mixed[u]! *= 1 - share
+    for (let c = 0; c < categoryP.length; c++)
+      for (let u = 0; u < unitCount; u++) mixed[u]! += share * categoryP[c]! * table[c * unitCount + u]!
   }
   const text = textTerm(features)
   const textSize = features.buckets.length
@@ -291,13 +375,16 @@ function rankUnits(
     const word = at - textSize - 1 // after the text's features: the category, then the crosses
     return word >= 0 && word < features.wordCount ? { term: features.terms![word]!, word: true } : null
   }
-  return order(mixed, model.unit.classes)
+  const ranked = order(mixed, model.unit.classes)
     .slice(0, limit)
     .map((u) => ({
       label: model.unit.classes[u]!,
       score: mixed[u]!,
       terms: topView ? explain(model.unit, topView, u, termAt) : [],
     }))
+  // The band's confidence is the confidence mix's probability of the unit ranked first.
+  const top = ranked[0] ? sure[model.unit.classes.indexOf(ranked[0].label)]! : 0
+  return { ranked, top }
 }
 
 export function predictDispatch(model: DispatchModel, text: string, limit = 3): DispatchPrediction {
@@ -309,13 +396,13 @@ export function predictDispatch(model: DispatchModel, text: string, limit = 3): 
     score: categoryP[at]!,
     terms: explain(model.category, features, at, textTerm(features)),
   }))
-  const units = rankUnits(model, features, categoryP, categoryOrder, limit)
+  const { ranked: units, top } = rankUnits(model, features, categoryP, categoryOrder, limit)
   // Automatic dispatch needs a word of the resident's that points to the unit: a confident
   // guess from function words or the class prior alone ("想问一下") is no evidence, and could not
   // be explained on the case either. Calibration applies the same rule (confidence 0 otherwise).
   const written = new Set(features.terms!.slice(0, features.wordCount))
   const evidence = units[0]?.terms.some((term) => written.has(term)) ?? false
-  const confidence = evidence ? (units[0]?.score ?? 0) : 0
+  const confidence = evidence ? top : 0
   return { categories, units, confidence, auto: confidence >= model.autoThreshold }
 }
 
@@ -363,10 +450,11 @@ export function calibrateThreshold(
 }
 
 /** The cases cross-validation runs on: all of them, or a sample of whole groups beyond the cap. */
-function validationPool(samples: readonly TrainingSample[]): number[] {
-  const all = Array.from(samples, (_, at) => at)
-  if (samples.length <= crossValidationCap) return all
-  return all.filter((at) => hashOf(samples[at]!.group ?? String(at)) % samples.length < crossValidationCap)
+function validationPool(samples: readonly TrainingSample[], candidates: number[]): number[] {
+  if (candidates.length <= crossValidationCap) return candidates
+  return candidates.filter(
+    (at) => hashOf(samples[at]!.group ?? String(at)) % candidates.length < crossValidationCap,
+  )
 }
 
 function* crossValidateEncoded(
@@ -374,8 +462,12 @@ function* crossValidateEncoded(
   encoded: Encoded,
   folds: number,
   options: FitOptions,
+  validateOn?: (sample: TrainingSample) => boolean,
 ): Steps<CrossValidation> {
-  const pool = validationPool(samples)
+  const all = Array.from(samples, (_, at) => at)
+  // Cases outside `validateOn` are in every fold's training and never tested.
+  const alwaysTrained = validateOn ? all.filter((at) => !validateOn(samples[at]!)) : []
+  const pool = validationPool(samples, validateOn ? all.filter((at) => validateOn(samples[at]!)) : all)
   const foldOf = pool.map((at) => hashOf(samples[at]!.group ?? `#${at}`) % folds)
   let top1 = 0
   let top3 = 0
@@ -384,7 +476,7 @@ function* crossValidateEncoded(
   let tested = 0
   const outcomes: Array<{ confidence: number; correct: boolean }> = []
   for (let fold = 0; fold < folds; fold++) {
-    const train = pool.filter((_, k) => foldOf[k] !== fold)
+    const train = [...alwaysTrained, ...pool.filter((_, k) => foldOf[k] !== fold)]
     const test = pool.filter((_, k) => foldOf[k] === fold)
     if (!train.length || !test.length) continue
     const model = yield* fitEncoded(encoded, train, options)
@@ -416,11 +508,15 @@ function* crossValidateEncoded(
   }
 }
 
-/** k-fold cross-validation by group: accuracy of both models and the calibrated auto band. */
+/**
+ * k-fold cross-validation by group: accuracy of both models and the calibrated auto band. With
+ * `validateOn`, only those cases are folded and tested; the others train every fold.
+ */
 export function crossValidate(
   samples: readonly TrainingSample[],
   folds = 5,
   options: FitOptions = {},
+  validateOn?: (sample: TrainingSample) => boolean,
 ): CrossValidation {
   return runSteps(
     (function* () {
@@ -429,6 +525,7 @@ export function crossValidate(
         yield* encodeAll(samples, options.lexicon !== false),
         folds,
         options,
+        validateOn,
       )
     })(),
   )
