@@ -136,3 +136,35 @@ describe('training in a server', () => {
     expect(predictDispatch(trained.model, '楼上漏水')).toEqual(predictDispatch(atOnce.model, '楼上漏水'))
   }, 120_000)
 })
+
+describe('ranking and confidence', () => {
+  const samples: TrainingSample[] = Array.from({ length: 60 }, (_, at) => ({
+    text: [`楼上漏水第${at}回`, `网吧通宵第${at}回`, `路灯不亮第${at}回`][at % 3]!,
+    categoryCode: ['housing.repair', 'culture.netcafe', 'urban.road'][at % 3]!,
+    unitId: ['housing', 'culture', 'street'][at % 3]!,
+    group: String(at),
+  }))
+
+  it('ranks with a sharper naive Bayes share than the calibrated confidence reads', () => {
+    const { model } = trainDispatchModel(samples, {
+      lexicon: false,
+      unitNaiveBayesShare: 3,
+      confidenceNaiveBayesShare: 0,
+    })
+    const prediction = predictDispatch(model, '楼上漏水')
+    expect(prediction.units[0]!.label).toBe('housing')
+    // The band compares the confidence model's probability, not the ranking's score.
+    expect(prediction.confidence).toBeGreaterThan(0)
+    expect(prediction.confidence).toBeLessThan(prediction.units[0]!.score)
+    // One share and one power for both: the confidence is the ranking's score.
+    const same = trainDispatchModel(samples, {
+      lexicon: false,
+      unitNaiveBayesShare: 3,
+      confidenceNaiveBayesShare: 3,
+      unitMixPower: 4,
+      confidenceMixPower: 4,
+    })
+    const again = predictDispatch(same.model, '楼上漏水')
+    expect(again.confidence).toBe(again.units[0]!.score)
+  })
+})
