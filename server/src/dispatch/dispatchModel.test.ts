@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
   calibrateThreshold,
+  fitDispatchModel,
   minimumBandSize,
   predictDispatch,
   trainDispatchModel,
@@ -8,6 +11,7 @@ import {
   wilsonLowerBound,
   type TrainingSample,
 } from './dispatchModel'
+import { asSamples, loadEvaluationSet } from './evaluation/evaluationSet'
 import { featurize, words } from './features'
 
 describe('features', () => {
@@ -167,4 +171,18 @@ describe('ranking and confidence', () => {
     const again = predictDispatch(same.model, '楼上漏水')
     expect(again.confidence).toBe(again.units[0]!.score)
   })
+})
+
+describe('learning a new unit from corrections', () => {
+  it('sends most of a new topic to the unit 20 corrected cases named (the bench learning curve)', () => {
+    const file = fileURLToPath(new URL('./evaluation/newTopic.tsv', import.meta.url))
+    const texts = readFileSync(file, 'utf8').split('\n').filter(Boolean)
+    const train = asSamples(loadEvaluationSet().filter((row) => row.split === 'train'))
+    const taught = texts.slice(0, 20).map((text) => ({ text, categoryCode: 'other', unitId: '邮政管理局' }))
+    const model = fitDispatchModel([...train, ...taught])
+    const probe = texts.slice(20)
+    const right = probe.filter((text) => predictDispatch(model, text).units[0]!.label === '邮政管理局')
+    // A unit with 20 cases among 4,800 must not be drowned by naive Bayes' smoothing.
+    expect(right.length / probe.length).toBeGreaterThanOrEqual(0.8)
+  }, 300_000)
 })
