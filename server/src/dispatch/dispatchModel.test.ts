@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
   calibrateThreshold,
+  fitDispatchModel,
   minimumBandSize,
   predictDispatch,
   trainDispatchModel,
@@ -8,6 +11,7 @@ import {
   wilsonLowerBound,
   type TrainingSample,
 } from './dispatchModel'
+import { asSamples, loadEvaluationSet } from './evaluation/evaluationSet'
 import { featurize, words } from './features'
 
 describe('features', () => {
@@ -135,4 +139,50 @@ describe('training in a server', () => {
     expect(trained.report).toEqual(atOnce.report)
     expect(predictDispatch(trained.model, '楼上漏水')).toEqual(predictDispatch(atOnce.model, '楼上漏水'))
   }, 120_000)
+})
+
+describe('ranking and confidence', () => {
+  const samples: TrainingSample[] = Array.from({ length: 60 }, (_, at) => ({
+    text: [`楼上漏水第${at}回`, `网吧通宵第${at}回`, `路灯不亮第${at}回`][at % 3]!,
+    categoryCode: ['housing.repair', 'culture.netcafe', 'urban.road'][at % 3]!,
+    unitId: ['housing', 'culture', 'street'][at % 3]!,
+    group: String(at),
+  }))
+
+  it('ranks with a sharper naive Bayes share than the calibrated confidence reads', () => {
+    const { model } = trainDispatchModel(samples, {
+      lexicon: false,
+      unitNaiveBayesShare: 3,
+      confidenceNaiveBayesShare: 0,
+    })
+    const prediction = predictDispatch(model, '楼上漏水')
+    expect(prediction.units[0]!.label).toBe('housing')
+    // The band compares the confidence model's probability, not the ranking's score.
+    expect(prediction.confidence).toBeGreaterThan(0)
+    expect(prediction.confidence).toBeLessThan(prediction.units[0]!.score)
+    // One share and one power for both: the confidence is the ranking's score.
+    const same = trainDispatchModel(samples, {
+      lexicon: false,
+      unitNaiveBayesShare: 3,
+      confidenceNaiveBayesShare: 3,
+      unitMixPower: 4,
+      confidenceMixPower: 4,
+    })
+    const again = predictDispatch(same.model, '楼上漏水')
+    expect(again.confidence).toBe(again.units[0]!.score)
+  })
+})
+
+describe('learning a new unit from corrections', () => {
+  it('sends most of a new topic to the unit 20 corrected cases named (the bench learning curve)', () => {
+    const file = fileURLToPath(new URL('./evaluation/newTopic.tsv', import.meta.url))
+    const texts = readFileSync(file, 'utf8').split('\n').filter(Boolean)
+    const train = asSamples(loadEvaluationSet().filter((row) => row.split === 'train'))
+    const taught = texts.slice(0, 20).map((text) => ({ text, categoryCode: 'other', unitId: '邮政管理局' }))
+    const model = fitDispatchModel([...train, ...taught])
+    const probe = texts.slice(20)
+    const right = probe.filter((text) => predictDispatch(model, text).units[0]!.label === '邮政管理局')
+    // A unit with 20 cases among 4,800 must not be drowned by naive Bayes' smoothing.
+    expect(right.length / probe.length).toBeGreaterThanOrEqual(0.8)
+  }, 300_000)
 })

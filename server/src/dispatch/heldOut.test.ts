@@ -32,7 +32,9 @@ describe('the dispatch model on the held-out set', () => {
     // Issue #15's target; 0.913 before the definition-written history (2 Dec 2026, second session).
     expect(categoryTop1 / test.length).toBeGreaterThanOrEqual(0.92)
     expect(categoryTop3 / test.length).toBeGreaterThanOrEqual(0.98)
-    // The target is 0.92; measured 0.916 (337 of 368) — the guard keeps what was reached.
+    // The target is 0.92; measured 0.916 (337 of 368) with these (shipped) defaults; 0.927 with a
+    // ranking blend at naive Bayes share 3, smoothing 0.1 (the last allowed look, 2 Dec 2026),
+    // not shipped (see the note above `unitMixPower`): the guard keeps what the defaults reach.
     expect(unitTop1 / test.length).toBeGreaterThanOrEqual(0.91)
     expect(bandRight / band).toBeGreaterThanOrEqual(0.99)
     expect(band / test.length).toBeGreaterThanOrEqual(0.6)

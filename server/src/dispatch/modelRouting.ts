@@ -1,6 +1,6 @@
 import type { CaseLocation, RoutingDecision } from '@minqing/shared'
 import { currentDispatchModel } from './modelStore'
-import { modelReason, suggestDispatch } from './suggestDispatch'
+import { modelReason, suggestWithConfidence } from './suggestDispatch'
 
 export type ModelDecision = Extract<RoutingDecision, { kind: 'model' }>
 
@@ -16,11 +16,17 @@ export async function modelRouting(question: {
 }): Promise<ModelDecision | null> {
   const trained = currentDispatchModel()
   if (!trained) return null
-  const suggestion = await suggestDispatch(trained.model, {
+  const { suggestion, confidence } = await suggestWithConfidence(trained.model, {
     title: question.title,
     description: question.description,
   })
   const [unit] = suggestion.units
   if (!suggestion.auto || !unit) return null
-  return { kind: 'model', unitId: unit.unitId, ruleId: null, reason: modelReason(unit) }
+  // The confidence the band was calibrated on, not the ranking's sharper score.
+  return {
+    kind: 'model',
+    unitId: unit.unitId,
+    ruleId: null,
+    reason: modelReason({ ...unit, score: confidence }),
+  }
 }

@@ -17,6 +17,17 @@ export function* naiveBayesSteps(
   labelOf: (sample: number) => number,
   alpha: number,
 ): Steps<LinearModel> {
+  return (yield* naiveBayesSmoothedSteps(base, corpus, members, labelOf, [alpha]))[0]!
+}
+
+/** `naiveBayesSteps` for several smoothings from one count of the cases. */
+export function* naiveBayesSmoothedSteps(
+  base: LinearModel,
+  corpus: Corpus,
+  members: ArrayLike<number>,
+  labelOf: (sample: number) => number,
+  alphas: readonly number[],
+): Steps<LinearModel[]> {
   const count = base.classes.length
   const rows = base.weights.length / count
   const mass = new Float64Array(rows * count)
@@ -34,15 +45,17 @@ export function* naiveBayesSteps(
       classMass[label]! += x.values[k]!
     }
   }
-  const weights = new Float32Array(rows * count)
-  const bias = new Float32Array(count)
-  for (let c = 0; c < count; c++) {
-    // Laplace-smoothed prior: a class is never impossible.
-    bias[c] = Math.log((classCases[c]! + 1) / (members.length + count))
-    const total = classMass[c]! + alpha * rows
-    for (let r = 0; r < rows; r++) weights[r * count + c] = Math.log((mass[r * count + c]! + alpha) / total)
-  }
-  return { classes: base.classes, rowOf: base.rowOf, weights, bias }
+  return alphas.map((alpha) => {
+    const weights = new Float32Array(rows * count)
+    const bias = new Float32Array(count)
+    for (let c = 0; c < count; c++) {
+      // Laplace-smoothed prior: a class is never impossible.
+      bias[c] = Math.log((classCases[c]! + 1) / (members.length + count))
+      const total = classMass[c]! + alpha * rows
+      for (let r = 0; r < rows; r++) weights[r * count + c] = Math.log((mass[r * count + c]! + alpha) / total)
+    }
+    return { classes: base.classes, rowOf: base.rowOf, weights, bias }
+  })
 }
 
 /** `a` plus `share` × `b` (same rows and classes): one linear model scoring as both together. */

@@ -40,6 +40,17 @@ export async function suggestDispatch(
   model: DispatchModel,
   input: DispatchSuggestInput,
 ): Promise<DispatchSuggestion> {
+  return (await suggestWithConfidence(model, input)).suggestion
+}
+
+/**
+ * `suggestDispatch` and the calibrated confidence of its first unit (what the auto band compares;
+ * the units' scores rank them and are sharper), for the reason stored on a dispatched case.
+ */
+export async function suggestWithConfidence(
+  model: DispatchModel,
+  input: DispatchSuggestInput,
+): Promise<{ suggestion: DispatchSuggestion; confidence: number }> {
   const prediction = predictDispatch(model, dispatchText(input), 5)
   const categoriesByCode = await categoryNames.get()
   let unitsById = await unitNames.get()
@@ -67,7 +78,7 @@ export async function suggestDispatch(
       terms: item.terms,
     }))
   const auto = prediction.auto && units[0]?.unitId === prediction.units[0]?.label
-  return { categories, units, auto }
+  return { suggestion: { categories, units, auto }, confidence: prediction.confidence }
 }
 
 /** The reason stored on an automatically dispatched case (PIPL art. 24: explained, in Chinese). */
