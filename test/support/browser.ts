@@ -19,6 +19,11 @@ export const chromiumOptions = {
     '--disable-component-update',
     '--disable-sync',
   ],
+  // The people this app serves hold phones on China time, and the app's date pickers default to the
+  // phone's today. A CI machine's clock zone is UTC: from 16:00 to 24:00 UTC its "today" is the
+  // server's yesterday (the server counts days in China time), and a ledger of "this month up to
+  // today" left out a visit made a minute earlier.
+  env: { ...process.env, TZ: 'Asia/Shanghai' },
 }
 
 /**
