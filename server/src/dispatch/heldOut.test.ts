@@ -8,7 +8,7 @@ import { asSamples, loadEvaluationSet } from './evaluation/evaluationSet'
  * what issue #15's targets asked for; the threshold is calibrated out-of-fold on training cases.
  */
 describe('the dispatch model on the held-out set', () => {
-  it('ranks the true category first for 92 %, the unit for 91 %, and auto-dispatches 60 % at 99 % precision', () => {
+  it('ranks the true category first for 92 %, the unit for 92 %, and auto-dispatches 60 % at 99 % precision', () => {
     const rows = loadEvaluationSet()
     const { model } = trainDispatchModel(asSamples(rows.filter((row) => row.split === 'train')))
     const test = asSamples(rows.filter((row) => row.split === 'test'))
@@ -32,10 +32,10 @@ describe('the dispatch model on the held-out set', () => {
     // Issue #15's target; 0.913 before the definition-written history (2 Dec 2026, second session).
     expect(categoryTop1 / test.length).toBeGreaterThanOrEqual(0.92)
     expect(categoryTop3 / test.length).toBeGreaterThanOrEqual(0.98)
-    // The target is 0.92; measured 0.916 (337 of 368) with these (shipped) defaults; 0.927 with a
-    // ranking blend at naive Bayes share 3, smoothing 0.1 (the last allowed look, 2 Dec 2026),
-    // not shipped (see the note above `unitMixPower`): the guard keeps what the defaults reach.
-    expect(unitTop1 / test.length).toBeGreaterThanOrEqual(0.91)
+    // Issue #15's target. 0.916 (337 of 368) with one blend for ranking and confidence; 0.927
+    // (341) with the ranking blend chosen by cross-validation on the training split (share 1.5,
+    // smoothing 0.01, power 2), measured once after it was chosen (3 Dec 2026 China time).
+    expect(unitTop1 / test.length).toBeGreaterThanOrEqual(0.92)
     expect(bandRight / band).toBeGreaterThanOrEqual(0.99)
     expect(band / test.length).toBeGreaterThanOrEqual(0.6)
   }, 300_000)
