@@ -81,7 +81,10 @@ export async function commitChange(
     data: { ...event.data, patch, facts },
   })
   if (!appended) throw new AppError('CASE_CHANGED')
-  const updated = await applyPatch(record._id, seq, patch)
+  // The event at `seq` is this commit's (the unique insert decided it). If the case no longer
+  // waits at `seq - 1`, a reader's loadCase found the event first and applied this very patch,
+  // as after a crash: the change is made, and the commit goes on (rollups, the caller's notice).
+  const updated = (await applyPatch(record._id, seq, patch)) ?? (await reflectedAlready(record._id, seq))
   if (!updated) throw new AppError('CASE_CHANGED')
   // Rollups are a cache of the events: a failure here must not fail the committed change; it is
   // marked, logged and repaired by a recount from the events (stats/rollupRepair.ts).
@@ -117,6 +120,12 @@ function applyPatch(caseId: CaseDocument['_id'], seq: number, patch: Patch) {
     },
     { new: true },
   )
+}
+
+/** The case once it reflects the event at `seq` (applied by another reader), else null. */
+async function reflectedAlready(caseId: CaseDocument['_id'], seq: number): Promise<CaseDocument | null> {
+  const current = await CaseModel.findById(caseId)
+  return current && current.eventSeq >= seq ? current : null
 }
 
 /** Loads a case and applies any event written but not yet reflected (a crash between the two writes). */
