@@ -28,6 +28,13 @@ async function twoDistricts(request: Request) {
   }
 }
 
+/** One resident files the same case at the same instant in 河东区 (by its link) and in 和平区. */
+function fileInEachDistrict(request: Request, t: Awaited<ReturnType<typeof twoDistricts>>) {
+  const file = (body: Record<string, unknown>) =>
+    request.post('/api/v1/cases').set(t.world.resident.auth).send(body)
+  return Promise.all([file(caseBody({ tenant: t.hedong.code })), file(caseBody())])
+}
+
 const fasterGeneral = {
   ...defaultTimeLimits,
   answer: { ...defaultTimeLimits.answer, general: { workingDays: 3 } },
@@ -57,13 +64,7 @@ describe('time limits and holiday calendars per district (tenant)', { timeout: 2
       holidays: local.holidays,
     })
 
-    const [hedongCase, hepingCase] = await Promise.all([
-      request
-        .post('/api/v1/cases')
-        .set(t.world.resident.auth)
-        .send(caseBody({ tenant: t.hedong.code })),
-      request.post('/api/v1/cases').set(t.world.resident.auth).send(caseBody()),
-    ])
+    const [hedongCase, hepingCase] = await fileInEachDistrict(request, t)
     expect(hedongCase.body.unitId).toBe(t.culture.id)
     // 3 working days after Monday, Wednesday 4 off: Tue 3 (1), Thu 5 (2), Fri 6 (3).
     expect(hedongCase.body.deadlines.expectedAnswerBy).toBe('2026-03-06T15:59:59.999Z')
@@ -111,13 +112,7 @@ describe('time limits and holiday calendars per district (tenant)', { timeout: 2
     expect((await request.put('/api/v1/settings/time-limits').set(t.hedongAdmin).send(early)).status).toBe(
       200,
     )
-    const [hedongCase, hepingCase] = await Promise.all([
-      request
-        .post('/api/v1/cases')
-        .set(t.world.resident.auth)
-        .send(caseBody({ tenant: t.hedong.code })),
-      request.post('/api/v1/cases').set(t.world.resident.auth).send(caseBody()),
-    ])
+    const [hedongCase, hepingCase] = await fileInEachDistrict(request, t)
     // 10 of the 120 minutes to sign for: past 河东区’s 5 %, well before the city’s 80 %.
     clock.advance(10 * 60_000)
     const board = await request.get('/api/v1/supervision/board').set(t.city)
