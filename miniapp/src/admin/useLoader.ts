@@ -1,24 +1,30 @@
 import { AppError } from '@minqing/shared'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { latestCall } from '../api/latestCall'
 
 /**
  * Loads a page's data when it shows and whenever `deps` change; keeps the last good value and
- * the error message (Chinese, from the server's code) for the page to show.
+ * the error message (Chinese, from the server's code) for the page to show. Only the latest
+ * load's answer is shown: an older one arriving after it is dropped.
  */
 export function useLoader<T>(load: () => Promise<T>, deps: readonly unknown[]) {
   const [data, setData] = useState<T | null>(null)
   const [message, setMessage] = useState('')
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the load depends on
   const run = useCallback(load, deps)
+  const gate = useRef(latestCall()).current
   const reload = useCallback(async () => {
+    const isLatest = gate.begin()
     try {
-      setData(await run())
+      const value = await run()
+      if (!isLatest()) return
+      setData(value)
       setMessage('')
     } catch (error) {
-      setMessage(error instanceof AppError ? error.message : '加载失败')
+      if (isLatest()) setMessage(error instanceof AppError ? error.message : '加载失败')
     }
-  }, [run])
+  }, [run, gate])
   useDidShow(() => void reload())
   useEffect(() => void reload(), [reload])
   return { data, message, reload, setMessage }

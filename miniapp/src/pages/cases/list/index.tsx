@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { listCases, type CaseScope, type CaseView } from '../../../api/cases'
+import { latestCall } from '../../../api/latestCall'
 import { CaseCard } from '../../../components/CaseCard'
 import { Chips } from '../../../components/Chips'
 import { Page } from '../../../components/Page'
@@ -24,14 +25,18 @@ export default function CaseListPage() {
   const [items, setItems] = useState<CaseView[] | null>(null)
   const [message, setMessage] = useState('')
   const [overdueOnly, setOverdueOnly] = useState(false)
+  // Switching the chip while the first list is on its way: the older answer must not win.
+  const gate = useRef(latestCall()).current
 
   async function load() {
+    const isLatest = gate.begin()
     try {
       const page = await listCases(scope, overdueOnly)
+      if (!isLatest()) return
       setItems(page.items)
       setMessage('')
     } catch (error) {
-      setMessage(error instanceof AppError ? error.message : '加载失败')
+      if (isLatest()) setMessage(error instanceof AppError ? error.message : '加载失败')
     }
   }
 
