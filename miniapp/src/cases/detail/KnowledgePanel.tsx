@@ -1,6 +1,7 @@
 import { AppError, type KnowledgeHit } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { latestCall } from '../../api/latestCall'
 import { searchKnowledge } from '../../api/answers'
 import { Button, Input } from '../../ui/nutui'
 
@@ -25,14 +26,18 @@ export function KnowledgePanel({
   const [hits, setHits] = useState<KnowledgeHit[] | null>(null)
   const [message, setMessage] = useState('')
 
+  // The first search (the case's own words) may answer after the handler's own: keep the latest.
+  const gate = useRef(latestCall()).current
+
   async function search(text: string, withinCategory: boolean) {
     setMessage('')
     if (!text.trim()) return
+    const isLatest = gate.begin()
     try {
       const found = await searchKnowledge(text.trim(), withinCategory ? categoryCode : undefined)
-      setHits(found)
+      if (isLatest()) setHits(found)
     } catch (error) {
-      setMessage(error instanceof AppError ? error.message : '搜索失败')
+      if (isLatest()) setMessage(error instanceof AppError ? error.message : '搜索失败')
     }
   }
   useEffect(() => {

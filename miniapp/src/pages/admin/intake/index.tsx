@@ -93,15 +93,23 @@ function IntakeForm() {
       setPreview(null)
       return undefined
     }
+    // A preview asked before the operator typed on may answer after the newer one: drop it.
+    let current = true
     const timer = setTimeout(() => {
       previewIntake({
         categoryCode,
         title: form.title,
         description: form.description,
         urgency: form.urgency,
-      }).then(setPreview, () => setPreview(null))
+      }).then(
+        (preview) => current && setPreview(preview),
+        () => current && setPreview(null),
+      )
     }, 300)
-    return () => clearTimeout(timer)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
   }, [categoryCode, form.title, form.description, form.urgency])
 
   async function save() {

@@ -1,6 +1,7 @@
 import type { OpenWork } from '@minqing/shared'
 import { Picker, Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { latestCall } from '../../../api/latestCall'
 import { messageOf } from '../../../admin/useLoader'
 import { fetchOpenWork } from '../../../api/admin'
 import { reassignWork } from '../../../api/orgImport'
@@ -46,11 +47,15 @@ export function OpenWorkPanel({
 }) {
   const [work, setWork] = useState<Item[] | null>(null)
   const [message, setMessage] = useState('')
+  // Another person chosen while the first one's work is on its way: show only the chosen one's.
+  const gate = useRef(latestCall()).current
   const load = async () => {
+    const isLatest = gate.begin()
     try {
-      setWork(itemsOf(await fetchOpenWork(person.id)))
+      const items = itemsOf(await fetchOpenWork(person.id))
+      if (isLatest()) setWork(items)
     } catch (error) {
-      setMessage(messageOf(error))
+      if (isLatest()) setMessage(messageOf(error))
     }
   }
   useEffect(() => {

@@ -1,7 +1,8 @@
 import { AppError } from '@minqing/shared'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { latestCall } from '../../../api/latestCall'
 import { fetchRanking, fetchRates, type Ranking, type RateRow } from '../../../api/review'
 import { Chips } from '../../../components/Chips'
 import { Page } from '../../../components/Page'
@@ -23,16 +24,21 @@ export default function StatsPage() {
   const [ranking, setRanking] = useState<Ranking | null>(null)
   const [message, setMessage] = useState('')
 
+  // A chip tapped while the previous figures are on their way: the older answer must not win.
+  const gate = useRef(latestCall()).current
+
   async function load() {
     const { from, to } = periodDays(period)
+    const isLatest = gate.begin()
     try {
       const [report, ranked] = await Promise.all([fetchRates(from, to, groupBy), fetchRanking(from, to)])
+      if (!isLatest()) return
       setRates(report.rows)
       setDefinitions(report.definitions)
       setRanking(ranked)
       setMessage('')
     } catch (error) {
-      setMessage(error instanceof AppError ? error.message : '加载失败')
+      if (isLatest()) setMessage(error instanceof AppError ? error.message : '加载失败')
     }
   }
   useDidShow(() => void load())
