@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { backendFromEnv, startLocalDatabase } from '../../server/src/db/localDatabase'
 import { apiLogin, startServer } from '../support/server'
+import { mulberry32 } from '../../server/src/dispatch/linearModel'
 
 /**
  * Case detail and a unit's inbox with 100k and 1M cases in the database (issue 18: detail p95 ≤ 30
@@ -81,14 +82,8 @@ export async function benchCaseReads(
       templateEvents.set(key, [...(templateEvents.get(key) ?? []), event])
     }
     const units = [new ObjectId(handlerUnit), ...Array.from({ length: 39 }, () => new ObjectId())]
-    // mulberry32, seeded: the same spread every run.
-    let seed = 18
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
+    // Seeded: the same sequence every run.
+    const random = mulberry32(18)
     let total = templates.length
     let eventTotal = await events.countDocuments()
     const copyIds: ObjectId[] = []

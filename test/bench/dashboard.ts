@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { backendFromEnv, startLocalDatabase } from '../../server/src/db/localDatabase'
 import { apiLogin, startServer } from '../support/server'
+import { mulberry32 } from '../../server/src/dispatch/linearModel'
 
 /**
  * The statistics dashboard (GET /stats/rates) with the data of 10k, 100k and 1M cases in the
@@ -47,14 +48,8 @@ export async function benchDashboard(
   const categories = Array.from({ length: 20 }, (_, i) => `category${i % 10}.sub${i}`)
   const results = []
   try {
-    // mulberry32: a small seeded generator with a long period (a float LCG loses precision and cycles).
-    let seed = 42
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
+    // Seeded: the same sequence every run.
+    const random = mulberry32(42)
     for (const cases of sizes) {
       // Dropped, not emptied: FerretDB's deleteMany lists every id in one SQL statement and fails
       // ("too many SQL variables") past ~100k documents.

@@ -5,6 +5,7 @@ import { loginAs } from '../../test/factories'
 import { manualClock, testApp } from '../../test/testApp'
 import { recountRollups } from './rebuildRollups'
 import { RollupModel } from './rollup.model'
+import { mulberry32 } from '../dispatch/linearModel'
 
 const hour = 3600_000
 
@@ -86,14 +87,8 @@ describe('three rates from daily rollups', () => {
     const clock = manualClock(new Date('2026-03-02T09:00:00+08:00'))
     const { request } = testApp({ clock })
     const world = await caseWorld(request)
-    // mulberry32: a small integer generator that stays well distributed (a float LCG degenerates).
-    let seed = 20261123
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
+    // Seeded: the same sequence every run.
+    const random = mulberry32(20261123)
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
     const ids: string[] = []
     for (let i = 0; i < 12; i++) {
