@@ -7,6 +7,7 @@ import {
 } from '@minqing/shared'
 import { MongoClient, ObjectId } from 'mongodb'
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -28,6 +29,25 @@ import { mulberry32 } from '../../server/src/dispatch/linearModel'
  * Run alone: `cd test && npx tsx bench/dashboard.ts`.
  */
 const dayMs = 86_400_000
+
+/**
+ * GET as JSON with no deadline: the load of a server without a snapshot at 1M cases may take
+ * longer than fetch's fixed 300 s wait for response headers (it did, on a loaded machine).
+ */
+function slowGet(url: string, token: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { Authorization: `Bearer ${token}` } }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('error', reject)
+      response.on('end', () => {
+        if (response.statusCode !== 200) reject(new Error(`${url} answered ${response.statusCode}`))
+        else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+      })
+    })
+    request.on('error', reject)
+  })
+}
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10)
 
 export async function benchDashboard(
@@ -112,13 +132,10 @@ export async function benchDashboard(
       for (let start = 0; start < docs.length; start += 5000)
         await rollups.insertMany(docs.slice(start, start + 5000))
       const expectedReceived = docs.reduce((sum, row) => sum + (row.received ?? 0), 0)
-      const rates = async (baseUrl: string, token: string, from: string, to: string) => {
-        const response = await fetch(`${baseUrl}/api/v1/stats/rates?from=${from}&to=${to}&groupBy=unit`, {
-          headers: { Authorization: `Bearer ${token}` },
-        })
-        if (!response.ok) throw new Error(`rates answered ${response.status}`)
-        return (await response.json()) as { rows: Array<{ counts: { received: number } }> }
-      }
+      const rates = async (baseUrl: string, token: string, from: string, to: string) =>
+        (await slowGet(`${baseUrl}/api/v1/stats/rates?from=${from}&to=${to}&groupBy=unit`, token)) as {
+          rows: Array<{ counts: { received: number } }>
+        }
       // The running server has no snapshot of these rows: it reads every one, then persists the
       // months (in the background; the bench waits until the snapshot's meta names this load).
       const writer = await startServer(server.mongoUri, { LOG_LEVEL: 'error' }, { sameDatabase: true })
