@@ -99,6 +99,8 @@ export async function benchServerCpu(
       return {
         cpu: value('minqing_process_cpu_seconds_total '),
         background: value('minqing_background_cpu_seconds_total '),
+        /** Moves as soon as a background step sends a command, while its CPU is added at its end. */
+        backgroundCommands: value('minqing_db_background_commands_total '),
         commands: value('minqing_db_commands_total{'),
       }
     }
@@ -111,7 +113,8 @@ export async function benchServerCpu(
         await new Promise((resolve) => setTimeout(resolve, 1_000))
         const next = await scrape()
         // Each run of the background step adds to its CPU counter when it ends.
-        const moved = next.background !== last.background
+        const moved =
+          next.background !== last.background || next.backgroundCommands !== last.backgroundCommands
         still = moved || next.background === from.background ? 0 : still + 1
         last = next
       }
@@ -147,7 +150,11 @@ export async function benchServerCpu(
       if (pid) process.kill(pid, 'SIGUSR2')
       const submitted = await scrape()
       // The background step must not have started yet: its CPU would be mixed with the requests'.
-      if (submitted.background !== before.background) {
+      // A step still running at the scrape has added no CPU yet, but its commands show it.
+      if (
+        submitted.background !== before.background ||
+        submitted.backgroundCommands !== before.backgroundCommands
+      ) {
         // The scheduled run, or a round slower than the gathering time: this round is not counted.
         if (++discarded > 3)
           throw new Error(

@@ -5,6 +5,8 @@ import { manualClock, testApp } from '../../test/testApp'
 import { NotificationModel } from '../notifications/notification.model'
 import { CaseSubjectModel } from '../repeatConcerns/repeatConcern.model'
 import { CaseEventModel } from './caseEvent.model'
+import { sendFirstReply } from '../replyTemplates/firstReply'
+import { commitChange, loadCase } from './commitChange'
 import { projectSubmitFollowUps } from './submitFollowUp'
 
 /** A hook that kills the run at the n-th time it reaches `step` (as a crash there would). */
@@ -84,5 +86,72 @@ describe('what follows a submission, off the request path (issue 18)', { timeout
     expect(await firstReplies()).toBe(4)
     expect(await told()).toBe((notified / 3) * 4)
     expect(await CaseSubjectModel.countDocuments({ caseId: { $in: ids } })).toBe(4)
+  })
+
+  it('reads each case once (its first reply commits on that read)', async () => {
+    const clock = manualClock(new Date('2026-03-02T09:00:00+08:00'))
+    const { request, deps, settle } = testApp({ clock, autoSettle: false })
+    const world = await caseWorld(request)
+    await settle()
+    const ids: string[] = []
+    for (let i = 0; i < 2; i++) {
+      const answer = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+      expect(answer.status).toBe(201)
+      ids.push(answer.body.id as string)
+    }
+    const caseReads: string[] = []
+    const client = mongoose.connection.getClient()
+    const onCommand = (event: { commandName: string; command: Record<string, unknown> }) => {
+      // Whole cases only: the repeat-concern check reads a few fields of the resident's earlier ones.
+      if (
+        ['find', 'findAndModify'].includes(event.commandName) &&
+        event.command[event.commandName] === 'cases' &&
+        !event.command.projection
+      )
+        caseReads.push(`${event.commandName} ${JSON.stringify(event.command.filter ?? event.command.query)}`)
+    }
+    client.on('commandStarted', onCommand)
+    try {
+      await projectSubmitFollowUps(deps)
+    } finally {
+      client.off('commandStarted', onCommand)
+    }
+    expect(await CaseEventModel.countDocuments({ caseId: { $in: ids }, action: 'firstReply' })).toBe(2)
+    // Per case: the step's read, and the first reply's conditional update.
+    expect(
+      caseReads.filter((read) => read.startsWith('find ')),
+      caseReads.join('\n'),
+    ).toHaveLength(2)
+    expect(
+      caseReads.filter((read) => read.startsWith('findAndModify ')),
+      caseReads.join('\n'),
+    ).toHaveLength(2)
+  })
+
+  it('a first reply sent on a case read before another change still lands once, after that change', async () => {
+    const clock = manualClock(new Date('2026-03-02T09:00:00+08:00'))
+    const { request, deps } = testApp({ clock, autoSettle: false })
+    const world = await caseWorld(request)
+    const answer = await request.post('/api/v1/cases').set(world.resident.auth).send(caseBody())
+    expect(answer.status).toBe(201)
+    const id = answer.body.id as string
+    const stale = await loadCase(id)
+    await commitChange(
+      await loadCase(id),
+      { to: stale.status, set: {}, inc: {}, involveUnitIds: [] },
+      {
+        action: 'comment',
+        actor: { userId: null, role: 'system', unitId: null },
+        at: clock.now(),
+        public: false,
+        message: '内部备注',
+      },
+    )
+    await sendFirstReply(deps, stale)
+    const events = await CaseEventModel.find({ caseId: id }).sort({ seq: 1 }).lean()
+    expect(events.map((event) => event.action)).toEqual(['submit', 'dispatch', 'comment', 'firstReply'])
+    expect((await loadCase(id)).eventSeq).toBe(4)
+    await sendFirstReply(deps, await loadCase(id)) // claimed: not twice
+    expect(await CaseEventModel.countDocuments({ caseId: id, action: 'firstReply' })).toBe(1)
   })
 })

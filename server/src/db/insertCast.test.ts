@@ -2,6 +2,8 @@ import { Types } from 'mongoose'
 import { describe, expect, it } from 'vitest'
 import { CaseModel } from '../cases/case.model'
 import { CaseEventModel } from '../cases/caseEvent.model'
+import { appendEvent } from '../cases/caseEvents'
+import { CaseSubjectModel } from '../repeatConcerns/repeatConcern.model'
 import { castNew, insertCast } from './insertCast'
 
 const stored = async (model: typeof CaseModel | typeof CaseEventModel, id: Types.ObjectId) => {
@@ -60,5 +62,57 @@ describe('inserts through the driver, cast and defaulted as mongoose would', () 
       ...(await stored(CaseEventModel, eventViaMongoose!._id)),
       caseId: 'x',
     })
+  })
+
+  // Issue 18: the background step's subject and every commit's event go through the driver now;
+  // the stored documents must not tell (the version key included).
+  it('stores a case subject and an appended event as Model.create does, the version key included', async () => {
+    const at = new Date('2026-03-02T09:00:00+08:00')
+    const whole = async (model: typeof CaseSubjectModel, id: unknown) => {
+      const { _id, ...rest } = (await model.findById(id).lean()) as Record<string, unknown>
+      void _id
+      return rest
+    }
+    const subject = (caseId: Types.ObjectId) => ({ caseId, householdId: null, phoneHash: 'h', at })
+    const viaMongoose = await CaseSubjectModel.create(subject(new Types.ObjectId()))
+    const [viaDriver] = await insertCast(CaseSubjectModel, [
+      castNew(CaseSubjectModel, subject(new Types.ObjectId())),
+    ])
+    const mongooseStored = await whole(CaseSubjectModel, viaMongoose._id)
+    expect(mongooseStored.__v).toBe(0)
+    expect({ ...(await whole(CaseSubjectModel, viaDriver!._id)), caseId: 'x' }).toEqual({
+      ...mongooseStored,
+      caseId: 'x',
+    })
+
+    const caseId = new Types.ObjectId()
+    const event = {
+      caseId,
+      seq: 3,
+      action: 'firstReply',
+      from: 'dispatched',
+      to: 'dispatched',
+      actor: { userId: null, role: 'system' as const, unitId: null },
+      at,
+      message: '您好',
+      data: { unitId: String(caseId) },
+    }
+    expect(await appendEvent(event)).toBe(true)
+    expect(await appendEvent(event)).toBe(false) // the sequence number is taken
+    const created = await CaseEventModel.create({
+      ...event,
+      caseId: new Types.ObjectId(),
+      public: true,
+      attachments: [],
+    })
+    const appended = await CaseEventModel.findOne({ caseId, seq: 3 }).lean()
+    const { _id: a, caseId: b, ...appendedRest } = appended as Record<string, unknown>
+    const {
+      _id: c,
+      caseId: d,
+      ...createdRest
+    } = (await CaseEventModel.findById(created._id).lean()) as Record<string, unknown>
+    void [a, b, c, d]
+    expect(appendedRest).toEqual(createdRest)
   })
 })

@@ -7,7 +7,7 @@ import type { HydratedDocument, Model, Schema } from 'mongoose'
  * validated already (zod at the route): enums and `required` are not checked again here.
  *
  * Casting is mongoose's own (`Model.castObject`); defaults are the schema's, top level and inside
- * single nested subdocuments; timestamps are set when the schema keeps them.
+ * single nested subdocuments; timestamps and the version key are set when the schema keeps them.
  */
 export function castNew<T>(model: Model<T>, data: Record<string, unknown>, now = new Date()) {
   const raw = model.castObject(data) as Record<string, unknown>
@@ -17,6 +17,9 @@ export function castNew<T>(model: Model<T>, data: Record<string, unknown>, now =
     raw.createdAt ??= now
     raw.updatedAt ??= now
   }
+  // Mongoose stores a new document at version 0 (`__v`, unless the schema turns the key off).
+  const versionKey = model.schema.get('versionKey') as string | false | undefined
+  if (versionKey) raw[versionKey] ??= 0
   return raw
 }
 

@@ -2,6 +2,7 @@ import { repeatDeadline, sameMatter, type RepeatReason } from '@minqing/shared'
 import type { CaseDocument } from '../cases/case.model'
 import { CaseModel } from '../cases/case.model'
 import { isDuplicateKey } from '../db/duplicateKey'
+import { castNew, insertCast } from '../db/insertCast'
 import { phoneDigest } from '../households/phoneDigest'
 import type { AppDeps } from '../http/deps'
 import { VisitModel } from '../visits/visit.model'
@@ -33,8 +34,11 @@ async function householdOf(record: CaseDocument) {
 export async function flagRepeatConcern(deps: AppDeps, record: CaseDocument): Promise<void> {
   const householdId = await householdOf(record)
   const phoneHash = phoneDigest(deps.urlSecret, record.contactPhone)
+  // Through the driver (db/insertCast.ts): every submission records its subject (issue 18).
   await insertOnce(() =>
-    CaseSubjectModel.create({ caseId: record._id, householdId, phoneHash, at: record.submittedAt }),
+    insertCast(CaseSubjectModel, [
+      castNew(CaseSubjectModel, { caseId: record._id, householdId, phoneHash, at: record.submittedAt }),
+    ]),
   )
   if (!householdId && !phoneHash) return
   const earlier = new Map<string, 'household' | 'phone'>()

@@ -19,11 +19,13 @@ import { UserModel } from '../users/user.model'
 export async function placeholderValues(
   record: CaseDocument,
   limits: TimeLimits,
+  /** The case's intake call (`null`: there is none), when the caller read it already. */
+  known: { call?: IntakeCaller | null } = {},
 ): Promise<PlaceholderValues> {
   const [unit, category, name] = await Promise.all([
-    record.unitId ? UnitModel.findById(record.unitId, { name: 1 }) : null,
-    CategoryModel.findOne({ code: record.categoryCode }, { name: 1 }),
-    residentName(record),
+    record.unitId ? UnitModel.findById(record.unitId, { name: 1 }).lean() : null,
+    CategoryModel.findOne({ code: record.categoryCode }, { name: 1 }).lean(),
+    residentName(record, known.call),
   ])
   const answerBy = record.deadlines.answerBy ?? record.deadlines.expectedAnswerBy ?? null
   return {
@@ -42,9 +44,14 @@ export async function placeholderValues(
   }
 }
 
-async function residentName(record: CaseDocument): Promise<string | null> {
+/** What the form of address needs of an intake call. */
+interface IntakeCaller {
+  caller?: { name?: string | null } | null
+}
+
+async function residentName(record: CaseDocument, known?: IntakeCaller | null): Promise<string | null> {
   if (record.anonymous) return null
-  const call = await IntakeCallModel.findById(record._id, { caller: 1 })
-  if (call) return call.caller.name ?? null
-  return (await UserModel.findById(record.createdBy, { name: 1 }))?.name ?? null
+  const call = known !== undefined ? known : await IntakeCallModel.findById(record._id, { caller: 1 }).lean()
+  if (call) return call.caller?.name ?? null
+  return (await UserModel.findById(record.createdBy, { name: 1 }).lean())?.name ?? null
 }

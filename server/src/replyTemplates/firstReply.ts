@@ -36,10 +36,11 @@ export async function sendFirstReply(deps: AppDeps, routed: CaseDocument): Promi
   if (!(await claimOnce(key, deps.clock.now()))) return
   try {
     const [template] = await applicableTemplates(routed, 'firstReply')
-    const values = await placeholderValues(routed, caseSettings(deps, routed).limits)
+    // Read once for both the form of address and the SMS (issue 18: the background step's reads).
+    const call = await IntakeCallModel.findById(routed._id, { caller: 1 }).lean()
+    const values = await placeholderValues(routed, caseSettings(deps, routed).limits, { call })
     const message = fillTemplate(template?.body ?? builtIn, values)
-    await appendFirstReply(deps, String(routed._id), message, String(routed.unitId))
-    const call = await IntakeCallModel.findById(routed._id, { caller: 1 })
+    await appendFirstReply(deps, routed, message, String(routed.unitId))
     if (call?.caller?.phone)
       await queueSms(deps, call.caller.phone, deps.config.SMS_TEMPLATE_CASE_ROUTED, {
         number: routed.number,
@@ -53,10 +54,15 @@ export async function sendFirstReply(deps: AppDeps, routed: CaseDocument): Promi
   }
 }
 
-/** Appended event-first like every change; a concurrent change (the unit signing) is retried. */
-async function appendFirstReply(deps: AppDeps, caseId: string, message: string, unitId: string) {
+/**
+ * Appended event-first like every change; a concurrent change (the unit signing) is retried. The
+ * first attempt commits on the case the caller has just read (the background step read it once,
+ * issue 18): if it is stale, or an event was stored but not applied (a crash), the event's
+ * sequence number is taken, the commit answers CASE_CHANGED, and the retry loads the case afresh.
+ */
+async function appendFirstReply(deps: AppDeps, routed: CaseDocument, message: string, unitId: string) {
   for (let attempt = 0; ; attempt++) {
-    const record = await loadCase(caseId)
+    const record = attempt === 0 ? routed : await loadCase(String(routed._id))
     try {
       await commitChange(
         record,
