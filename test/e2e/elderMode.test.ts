@@ -4,7 +4,7 @@ import { visible } from '../support/browser'
 import { auditElderMode, type ElderMiss } from '../support/elderAudit'
 import { serverAndBrowser } from '../support/e2eSetup'
 
-const app = serverAndBrowser({ shared: true })
+const app = serverAndBrowser()
 
 // MIIT 适老化 figures are in dp on a phone: measured as CSS px at a 375-wide viewport.
 const phone = { width: 375, height: 812 }

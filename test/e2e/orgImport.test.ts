@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { loggedInPage, visible } from '../support/browser'
 import { serverAndBrowser } from '../support/e2eSetup'
 
-const app = serverAndBrowser({ shared: true })
+const app = serverAndBrowser()
 const desktop = { viewport: { width: 1280, height: 900 } }
 
 const login = async (phone: string, password: string) => {
