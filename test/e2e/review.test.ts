@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loggedInPage, visible } from '../support/browser'
 import { serverAndBrowser } from '../support/e2eSetup'
 
-const app = serverAndBrowser({ shared: true })
+const app = serverAndBrowser()
 
 const loggedIn = (phone: string) => loggedInPage(app.browser, app.server.baseUrl, phone)
 
