@@ -5,12 +5,14 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.test.ts', 'fuzz/**/*.test.ts', 'faults/**/*.test.ts', 'weapp/**/*.test.ts'],
     // One database for the run (as for the server's tests), an up-to-date H5 build, one bundle of
-    // the server that every startServer runs, and one Chromium the browser tests connect to.
+    // the server that every startServer runs, one Chromium the browser tests connect to, and one
+    // seeded server for the files that can share it (serverAndBrowser({ shared: true })).
     globalSetup: [
       '../server/test/globalSetup.ts',
       './support/buildH5.ts',
       './support/serverBundle.ts',
       './support/sharedBrowser.ts',
+      './support/sharedServer.ts',
     ],
     // Cheap password hashes (issue #12): the servers these tests start inherit it and read it
     // through their configuration, as they would any setting.

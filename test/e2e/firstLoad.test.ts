@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { loggedInPage, visible } from '../support/browser'
 import { serverAndBrowser } from '../support/e2eSetup'
 
-const app = serverAndBrowser()
+const app = serverAndBrowser({ shared: true })
 const h5Dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../miniapp/dist/h5')
 
 async function freshPage() {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { serverAndBrowser } from '../support/e2eSetup'
 
-const app = serverAndBrowser()
+const app = serverAndBrowser({ shared: true })
 
 async function openApp(): Promise<Page> {
   const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loggedInPage, visible } from '../support/browser'
 import { serverAndBrowser } from '../support/e2eSetup'
 
-const app = serverAndBrowser()
+const app = serverAndBrowser({ shared: true })
 
 describe('H5: the privacy agreement before the first privacy API', () => {
   it('refusing keeps the form usable; agreeing opens the photo picker and is remembered on 我的', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { choosePhotos, visible } from '../support/browser'
 import { serverAndBrowser } from '../support/e2eSetup'
 
-const app = serverAndBrowser()
+const app = serverAndBrowser({ shared: true })
 
 /**
  * A page that records every Content-Security-Policy violation: the `securitypolicyviolation`

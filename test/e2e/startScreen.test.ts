@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { visible } from '../support/browser'
 import { serverAndBrowser } from '../support/e2eSetup'
 
-const app = serverAndBrowser()
+const app = serverAndBrowser({ shared: true })
 
 describe('H5: the start screen', () => {
   it('is in the HTML itself: a phone shows the app name before any script has run', async () => {

@@ -24,10 +24,14 @@ export interface RunningServer {
 export async function startServer(
   mongoUri: string,
   env: Record<string, string> = {},
-  /** Keep the database path of the URI (a restart of the same server) instead of a fresh one. */
-  options: { sameDatabase?: boolean } = {},
+  options: {
+    /** Keep the database path of the URI (a restart of the same server) instead of a fresh one. */
+    sameDatabase?: boolean
+    /** Listen here (chosen beforehand by the caller, as sharedServer.ts does) instead of a free port. */
+    port?: number
+  } = {},
 ): Promise<RunningServer> {
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const uri = new URL(mongoUri)
   if (!options.sameDatabase) uri.pathname = `/e2e_${randomBytes(5).toString('hex')}`
   let output = ''
@@ -56,19 +60,9 @@ export async function startServer(
   child.stderr?.on('data', (chunk) => (output += String(chunk)))
   const baseUrl = `http://127.0.0.1:${port}`
 
-  // A guard, not a measure: a seeded start took 20-55 s at load 10-20 on this 2-core machine,
-  // so 60 s failed whole files there (the hooks allow 180 s).
-  const deadline = Date.now() + 150_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
-    const ready = await fetch(`${baseUrl}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    )
-    if (ready) break
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  if (Date.now() >= deadline) {
+  const ready = await waitUntilReady(baseUrl, () => child.exitCode !== null)
+  if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
+  if (!ready) {
     // Not left running: an orphaned server keeps its port and its CPU share after the test failed.
     child.kill('SIGKILL')
     throw new Error(`server did not become ready:\n${output}`)
@@ -91,6 +85,24 @@ export async function startServer(
       await exited
     },
   }
+}
+
+/**
+ * Polls `/readyz` until it answers 200 (true), `gone()` says the process is gone, or the deadline
+ * passes (false). A guard, not a measure: a seeded start took 20-55 s at load 10-20 on this 2-core
+ * machine, so 60 s failed whole files there (the hooks allow 180 s).
+ */
+export async function waitUntilReady(baseUrl: string, gone: () => boolean = () => false): Promise<boolean> {
+  const deadline = Date.now() + 150_000
+  while (Date.now() < deadline && !gone()) {
+    const ready = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    )
+    if (ready) return true
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  return false
 }
 
 /** Logs a demo account in over the API and returns its access token and user. */
