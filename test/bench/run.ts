@@ -7,6 +7,7 @@ import { benchOfflineSync } from './offlineSync'
 import { benchPackageSize } from './packageSize'
 import { benchRouting } from './routingDecision'
 import { benchSubmit } from './submitThroughput'
+import { benchCaseReads } from './caseReadsAtScale'
 import { benchDashboard } from './dashboard'
 import { benchBackends } from './backends'
 import { benchDispatchModel, dispatchTableRows } from './dispatchModel'
@@ -37,6 +38,8 @@ async function main() {
     console.log('[bench] offline sync done')
     const dashboard = await benchDashboard(database.uri)
     console.log('[bench] dashboard done')
+    const caseReads = await benchCaseReads(database.uri)
+    console.log('[bench] case reads at scale done')
     // Both FerretDB backends in their own fresh databases, whatever MONGODB_URI says.
     const backends = await benchBackends()
     console.log('[bench] backends side by side done')
@@ -64,6 +67,7 @@ async function main() {
       offlineSync: sync,
       packages,
       dashboard,
+      caseReads,
       backends,
       dispatchModel,
       lighthouse,
@@ -119,6 +123,12 @@ async function main() {
         `${row.coldLoadMs} ms (reading every row: ${row.fullLoadMs} ms)`,
         '≤ 5 s at 1M',
         row.cases < 1_000_000 ? '— (target at 1M)' : row.coldLoadMs <= 5000 ? 'met' : 'missed',
+      ]),
+      ...caseReads.map((row) => [
+        `case detail / inbox p95 ms @${row.cases / 1000}k cases (fresh server; ${row.inboxOpen} open in the inbox)`,
+        `${row.detailP95Ms} / ${row.inboxP95Ms} (p50 ${row.detailP50Ms} / ${row.inboxP50Ms})`,
+        'detail ≤ 30, inbox ≤ 100, growth < 1.5×',
+        row.detailP95Ms <= 30 && row.inboxP95Ms <= 100 ? 'met' : 'missed',
       ]),
       ...backends.map((row) => [
         `FerretDB/${row.backend}: commands, Node CPU per submit (request path)`,
