@@ -92,6 +92,15 @@ function dumpDiagnostics(lhr: Result) {
       requests.map((item) => [String(item.url).slice(-50), item.transferSize, item.resourceType]),
     ),
   )
+  // What moved (CLS): the shifted elements and by how much.
+  console.log(
+    JSON.stringify(
+      items('layout-shifts').map((shift) => [
+        (shift.node as { snippet?: string } | undefined)?.snippet?.slice(0, 120),
+        shift.score,
+      ]),
+    ),
+  )
   const lcp = items('largest-contentful-paint-element')[0] as Items
   console.log(JSON.stringify((lcp?.items?.[0]?.node as { snippet?: string } | undefined)?.snippet))
 }
