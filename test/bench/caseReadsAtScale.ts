@@ -134,7 +134,11 @@ export async function benchCaseReads(
         }
         const timed = async (url: string, headers: Record<string, string>) => {
           const started = performance.now()
-          const response = await fetch(url, { headers })
+          const response = await fetch(url, { headers }).catch((error: unknown) => {
+            // The server's last words, if it went away (a crash is a finding, not a bench error).
+            console.error(server.output().slice(-3000))
+            throw error
+          })
           if (!response.ok) throw new Error(`${url} answered ${response.status}`)
           await response.arrayBuffer()
           return performance.now() - started

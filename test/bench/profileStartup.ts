@@ -6,6 +6,7 @@ import path from 'node:path'
 import { chromium } from 'playwright-core'
 import { startLocalDatabase } from '../../server/src/db/localDatabase'
 import { startServer } from '../support/server'
+import { logInWithServiceWorker } from './demoLogin'
 
 // Profiling aid (not part of the bench): a cold load of one route under 4x CPU throttling,
 // CPU self time summed per script position, so startup work can be attributed.
@@ -20,18 +21,9 @@ try {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'allow' })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
-  await page.goto(`${server.baseUrl}/#/pages/login/index`)
-  if (process.env.PROFILE_PHONE) {
-    await page.locator('input:visible').nth(0).fill(process.env.PROFILE_PHONE)
-    await page.locator('input[type="password"]:visible').fill('minqing-demo')
-    await page.locator('.nut-button', { hasText: /^登录$/ }).click()
-    await page.waitForURL(/pages\/home/)
-  }
   // As in the bench: the service worker installed (it serves the scripts, with V8's code cache),
   // the HTTP cache cleared, a load from a blank page.
-  await page
-    .waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 120_000 })
-    .catch(() => page.reload())
+  await logInWithServiceWorker(page, server.baseUrl, process.env.PROFILE_PHONE)
   await page.reload()
   await page.waitForTimeout(2000)
   await page.goto('about:blank')

@@ -15,6 +15,7 @@ import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startLocalDatabase } from '../../server/src/db/localDatabase'
 import { startServer, type RunningServer } from '../support/server'
+import { logInWithServiceWorker } from './demoLogin'
 
 const route = process.env.THREAD_TIME_ROUTE ?? 'pages/login/index'
 const phone = process.env.THREAD_TIME_PHONE
@@ -73,19 +74,6 @@ export function summarizeTrace(events: TraceEvent[]): ThreadTimeRun {
   return { cpuMs: Math.round(cpuMs), tbtProxyMs: Math.round(tbtProxyMs), longTasks }
 }
 
-async function logIn(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/#/pages/login/index`)
-  if (phone) {
-    await page.locator('input:visible').nth(0).fill(phone)
-    await page.locator('input[type="password"]:visible').fill('minqing-demo')
-    await page.locator('.nut-button', { hasText: /^登录$/ }).click()
-    await page.waitForURL(/pages\/home/)
-  }
-  await page
-    .waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 120_000 })
-    .catch(() => page.reload())
-}
-
 async function traceOnce(browser: Browser, page: Page, url: string): Promise<ThreadTimeRun> {
   const cdp = await page.context().newCDPSession(page)
   await page.goto('about:blank')
@@ -128,7 +116,7 @@ try {
       serviceWorkers: 'allow',
     })
     const page = await context.newPage()
-    await logIn(page, server.baseUrl)
+    await logInWithServiceWorker(page, server.baseUrl, phone)
     pages.push(page)
   }
   const results: ThreadTimeRun[][] = builds.map(() => [])
