@@ -137,9 +137,10 @@ describe('H5: visits recorded offline', () => {
 
     // The network returns: the queue goes out by itself, nobody taps 立即同步.
     await context.setOffline(false)
-    // "Within seconds": the online event starts it. The wait bounds a slow, shared CI machine and
-    // the retries after a first attempt that fails as the network comes back (2, 5, 15, 30 s):
-    // 20 s was once not enough in CI (0 of 3 sent; cause not found). Still nobody taps 立即同步.
+    // "Within seconds": the online event starts it; the wait bounds a slow, shared CI machine.
+    // Known open bug: in two fresh-clone CI runs (2026-12-02) none of the 3 was sent, with 20 s
+    // and with 60 s (more than the retries 2 + 5 + 15 + 30 s): the sync sometimes never starts or
+    // never ends after the network returns. Passes alone and in an earlier CI run.
     await expect
       .poll(() => visible(offline, '.visit-item-synced.visit-origin-local').count(), { timeout: 60_000 })
       .toBe(3)
